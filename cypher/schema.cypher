@@ -1,0 +1,52 @@
+// symbiosis-kb graph schema (model.md). Applied by the service at every start; every statement
+// is idempotent (IF NOT EXISTS), so running it again changes nothing. Researchers may run it
+// by hand on a server: cypher-shell -f cypher/schema.cypher
+//
+// Every record with an id also carries the label :Record, whose uniqueness constraint makes ids
+// globally unique across labels (model.md: "globally unique") and gives every reference check and
+// upsert one index to use. Emission records have no id of their own in the exchange format; the
+// service gives them a key of the form <process>@<year>/<scope>/<category>/<source> in `id`.
+//
+// Existence constraints: Neo4j Community (the embedded store and the harness) supports neither
+// property existence, property type nor key constraints (Enterprise Edition only). We would not
+// use existence constraints even on Enterprise: a reference to another partner's record creates
+// a placeholder node that carries only its id until the owner's data arrives (model.md), so
+// `name`, `location`, ... are legitimately absent there. The importer and the GraphQL mutations
+// check required properties instead, for every record they write.
+
+CREATE CONSTRAINT record_id IF NOT EXISTS FOR (n:Record) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT network_id IF NOT EXISTS FOR (n:Network) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT park_id IF NOT EXISTS FOR (n:Park) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT process_id IF NOT EXISTS FOR (n:Process) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT emission_id IF NOT EXISTS FOR (n:Emission) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT side_stream_id IF NOT EXISTS FOR (n:SideStream) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT carbon_sink_id IF NOT EXISTS FOR (n:CarbonSink) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT offset_agreement_id IF NOT EXISTS FOR (n:OffsetAgreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT waste_code_code IF NOT EXISTS FOR (n:WasteCode) REQUIRE n.code IS UNIQUE;
+// A flow is a relationship with an id of its own.
+CREATE CONSTRAINT flow_id IF NOT EXISTS FOR ()-[f:SUPPLIES]-() REQUIRE f.id IS UNIQUE;
+
+// Point indexes: nearest sinks, candidates within a distance.
+CREATE POINT INDEX park_location IF NOT EXISTS FOR (n:Park) ON (n.location);
+CREATE POINT INDEX organization_location IF NOT EXISTS FOR (n:Organization) ON (n.location);
+CREATE POINT INDEX process_location IF NOT EXISTS FOR (n:Process) ON (n.location);
+CREATE POINT INDEX carbon_sink_location IF NOT EXISTS FOR (n:CarbonSink) ON (n.location);
+
+// Text indexes: `WHERE n.name CONTAINS 'Kemi'` and `ENDS WITH` use these.
+CREATE TEXT INDEX network_name IF NOT EXISTS FOR (n:Network) ON (n.name);
+CREATE TEXT INDEX park_name IF NOT EXISTS FOR (n:Park) ON (n.name);
+CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE TEXT INDEX process_name IF NOT EXISTS FOR (n:Process) ON (n.name);
+CREATE TEXT INDEX side_stream_name IF NOT EXISTS FOR (n:SideStream) ON (n.name);
+CREATE TEXT INDEX carbon_sink_name IF NOT EXISTS FOR (n:CarbonSink) ON (n.name);
+CREATE TEXT INDEX waste_code_title IF NOT EXISTS FOR (n:WasteCode) ON (n.title);
+
+// Range indexes for the filters and the exchange export.
+CREATE INDEX record_source IF NOT EXISTS FOR (n:Record) ON (n.source);
+CREATE INDEX side_stream_ewc IF NOT EXISTS FOR (n:SideStream) ON (n.ewc);
+CREATE INDEX need_ewc IF NOT EXISTS FOR (n:Need) ON (n.ewc);
+CREATE INDEX emission_year IF NOT EXISTS FOR (n:Emission) ON (n.year);
+CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
+CREATE INDEX carbon_sink_kind IF NOT EXISTS FOR (n:CarbonSink) ON (n.kind);

@@ -1,0 +1,124 @@
+package org.symbiosiskb.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The bulk exchange endpoint (api.md): import with {@code dryRun}, export per partner. */
+@RestController
+@RequestMapping("/api/v1/datasets")
+class DatasetController {
+
+    private final ExchangeService exchange;
+    private final JsonMapper json;
+    private final long maxBodyBytes;
+
+    DatasetController(ExchangeService exchange, JsonMapper json,
+                      @Value("${kb.exchange.max-body-size:200MB}") DataSize maxBodySize) {
+        this.exchange = exchange;
+        this.json = json;
+        this.maxBodyBytes = maxBodySize.toBytes();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ImportResult importDocument(HttpServletRequest request,
+                                @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw new BodyTooLarge();
+        }
+        Object document;
+        try (InputStream body = new LimitedInputStream(request.getInputStream(), maxBodyBytes)) {
+            document = json.readValue(body, Object.class);
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof BodyTooLarge tooLarge) {
+                throw tooLarge;
+            }
+            throw new MalformedJson(e.getOriginalMessage());
+        }
+        return exchange.importDocument(document, dryRun);
+    }
+
+    @GetMapping(path = "/{partner}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> export(@PathVariable String partner) {
+        return exchange.export(partner);
+    }
+
+    record Errors(List<Problem> errors) {
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Errors> invalid(InvalidDocumentException e) {
+        return ResponseEntity.unprocessableContent().body(new Errors(e.problems()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Errors> malformed(MalformedJson e) {
+        return ResponseEntity.badRequest().body(new Errors(List.of(new Problem("", "the body is not valid JSON: " + e.getMessage()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Errors> tooLarge(BodyTooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new Errors(List.of(new Problem("",
+                "the document is larger than the limit of " + DataSize.ofBytes(maxBodyBytes).toMegabytes()
+                        + " MB (kb.exchange.max-body-size); split it into several documents"))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Errors> badPartner(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(new Errors(List.of(new Problem("", e.getMessage()))));
+    }
+
+    static final class MalformedJson extends RuntimeException {
+        MalformedJson(String message) {
+            super(message);
+        }
+    }
+
+    static final class BodyTooLarge extends IOException {
+    }
+
+    /** Stops reading once the limit is passed, for bodies sent without a Content-Length. */
+    static final class LimitedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --remaining < 0) {
+                throw new BodyTooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && (remaining -= n) < 0) {
+                throw new BodyTooLarge();
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package org.symbiosiskb.exchange;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Step 1 of an import: turns a document (plain JSON values: maps, lists, numbers, strings,
+ * booleans) into {@link ExchangeRecord}s, checking everything that needs no database: the
+ * format, the partner namespace, required fields, kinds, ranges, enum values, id and EWC syntax,
+ * coordinates, years in order, duplicate ids. Every problem is collected, not just the first.
+ */
+final class DocumentParser {
+
+    static final Pattern EWC = Pattern.compile("\\d{2}( \\d{2}( \\d{2})?)?\\*?");
+    static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final List<String> TOP_LEVEL = List.of("format", "partner", "description", "footprints");
+
+    record Parsed(String partner, List<ExchangeRecord> records, List<Problem> problems) {
+    }
+
+    Parsed parse(Object document) {
+        var problems = new ArrayList<Problem>();
+        var records = new ArrayList<ExchangeRecord>();
+        if (!(document instanceof Map<?, ?> doc)) {
+            problems.add(new Problem("", "the document must be a JSON object"));
+            return new Parsed(null, records, problems);
+        }
+        if (!RecordTypes.FORMAT.equals(doc.get("format"))) {
+            problems.add(new Problem("/format", "must be \"" + RecordTypes.FORMAT + "\", found " + describe(doc.get("format"))));
+        }
+        String partner = doc.get("partner") instanceof String p ? p : null;
+        if (!Ids.isValidPartner(partner)) {
+            problems.add(new Problem("/partner", "a partner prefix matching [a-z][a-z0-9-]{1,31} is required, found " + describe(doc.get("partner"))));
+            partner = null;
+        }
+        for (var entry : doc.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (TOP_LEVEL.contains(key)) {
+                continue;
+            }
+            var type = RecordTypes.byArray(key);
+            if (type.isEmpty()) {
+                problems.add(new Problem("/" + escape(key), "unknown key; a document holds format, partner, description and the arrays "
+                        + RecordTypes.ALL.stream().map(RecordType::array).toList()));
+            } else if (!(entry.getValue() instanceof List<?> list)) {
+                problems.add(new Problem("/" + key, "must be an array"));
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    parseRecord(type.get(), list.get(i), "/" + key + "/" + i, partner, problems).ifPresent(records::add);
+                }
+            }
+        }
+        checkDuplicates(records, problems);
+        return new Parsed(partner, records, problems);
+    }
+
+    private java.util.Optional<ExchangeRecord> parseRecord(RecordType type, Object value, String pointer,
+                                                           String partner, List<Problem> problems) {
+        if (!(value instanceof Map<?, ?> raw)) {
+            problems.add(new Problem(pointer, "a record must be a JSON object"));
+            return java.util.Optional.empty();
+        }
+        int before = problems.size();
+        boolean deleted = Boolean.TRUE.equals(raw.get("deleted"));
+        if (raw.containsKey("deleted") && !(raw.get("deleted") instanceof Boolean)) {
+            problems.add(new Problem(pointer + "/deleted", "must be true or false"));
+        }
+        for (Object name : raw.keySet()) {
+            if (!"deleted".equals(name) && type.field(String.valueOf(name)).isEmpty()) {
+                problems.add(new Problem(pointer + "/" + escape(String.valueOf(name)), "unknown field for " + type.array()
+                        + "; allowed: " + type.fields().stream().map(FieldSpec::name).toList()));
+            }
+        }
+        var fields = new LinkedHashMap<String, Object>();
+        for (FieldSpec spec : type.fields()) {
+            Object v = raw.get(spec.name());
+            // A deletion names only the record's key: the id, or an emission's identifying fields.
+            boolean keyField = type.keyedById() ? spec.name().equals("id")
+                    : List.of("process", "year", "scope", "category", "source").contains(spec.name());
+            if (v == null) {
+                if (spec.required() && (!deleted || keyField)) {
+                    problems.add(new Problem(pointer + "/" + spec.name(), "is required"));
+                }
+                continue;
+            }
+            if (deleted && !keyField) {
+                continue;
+            }
+            Object canonical = convert(spec, v, pointer + "/" + spec.name(), problems);
+            if (canonical != null) {
+                fields.put(spec.name(), canonical);
+            }
+        }
+        checkRecordRules(type, fields, pointer, partner, deleted, problems);
+        if (problems.size() > before) {
+            return java.util.Optional.empty();
+        }
+        String key = type.keyedById() ? (String) fields.get("id") : ExchangeRecord.emissionKey(fields);
+        return java.util.Optional.of(new ExchangeRecord(type, key, fields, deleted, pointer));
+    }
+
+    private Object convert(FieldSpec spec, Object v, String pointer, List<Problem> problems) {
+        switch (spec.kind()) {
+            case ID, REF -> {
+                if (!(v instanceof String s) || !Ids.isValid(s)) {
+                    problems.add(new Problem(pointer, "must be an id of the form <partner>:<local> (partner [a-z][a-z0-9-]{1,31}, local [A-Za-z0-9][A-Za-z0-9._-]{0,127}), found " + describe(v)));
+                    return null;
+                }
+                return s;
+            }
+            case REFS -> {
+                if (!(v instanceof List<?> list)) {
+                    problems.add(new Problem(pointer, "must be an array of ids"));
+                    return null;
+                }
+                var ids = new TreeSet<String>();
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof String s && Ids.isValid(s)) {
+                        ids.add(s);
+                    } else {
+                        problems.add(new Problem(pointer + "/" + i, "must be an id of the form <partner>:<local>, found " + describe(list.get(i))));
+                    }
+                }
+                return List.copyOf(ids);
+            }
+            case STRING -> {
+                if (!(v instanceof String s) || s.isBlank()) {
+                    problems.add(new Problem(pointer, "must be a non-empty string, found " + describe(v)));
+                    return null;
+                }
+                return s;
+            }
+            case ENUM -> {
+                if (!(v instanceof String s) || !spec.values().contains(s)) {
+                    problems.add(new Problem(pointer, "must be one of " + spec.values() + ", found " + describe(v)));
+                    return null;
+                }
+                return s;
+            }
+            case EWC -> {
+                if (!(v instanceof String s) || !EWC.matcher(s).matches()) {
+                    problems.add(new Problem(pointer, "must be a List of Waste code like \"10 02 02\" (two-digit groups separated by single spaces, optionally ending in * for hazardous), found " + describe(v)));
+                    return null;
+                }
+                return s;
+            }
+            case COUNTRY -> {
+                if (!(v instanceof String s) || !COUNTRY.matcher(s).matches()) {
+                    problems.add(new Problem(pointer, "must be an ISO 3166 alpha-2 country code like \"FI\", found " + describe(v)));
+                    return null;
+                }
+                return s;
+            }
+            case BOOLEAN -> {
+                if (!(v instanceof Boolean b)) {
+                    problems.add(new Problem(pointer, "must be true or false"));
+                    return null;
+                }
+                return b;
+            }
+            case NUMBER -> {
+                Double d = toDouble(v);
+                if (d == null || !Double.isFinite(d)) {
+                    problems.add(new Problem(pointer, "must be a number, found " + describe(v)));
+                    return null;
+                }
+                return inRange(spec, d, pointer, problems) ? d : null;
+            }
+            case INTEGER, YEAR -> {
+                Long l = toLong(v);
+                if (l == null) {
+                    problems.add(new Problem(pointer, "must be " + (spec.kind() == FieldKind.YEAR ? "a year (an integer like 2024)" : "an integer") + ", found " + describe(v)));
+                    return null;
+                }
+                if (spec.kind() == FieldKind.YEAR && (l < 1000 || l > 9999)) {
+                    problems.add(new Problem(pointer, "must be a four-digit year, found " + l));
+                    return null;
+                }
+                return inRange(spec, l, pointer, problems) ? l : null;
+            }
+            case POINT -> {
+                return toPoint(v, pointer, problems);
+            }
+        }
+        throw new IllegalStateException("unhandled kind " + spec.kind());
+    }
+
+    private static GeoPoint toPoint(Object v, String pointer, List<Problem> problems) {
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(new Problem(pointer, "must be an object {\"lat\": .., \"lon\": ..} in WGS-84 degrees"));
+            return null;
+        }
+        Double lat = toDouble(m.get("lat"));
+        Double lon = toDouble(m.get("lon"));
+        boolean ok = true;
+        if (lat == null || lat < -90 || lat > 90) {
+            problems.add(new Problem(pointer + "/lat", "latitude must be a number from -90 to 90, found " + describe(m.get("lat"))));
+            ok = false;
+        }
+        if (lon == null || lon < -180 || lon > 180) {
+            problems.add(new Problem(pointer + "/lon", "longitude must be a number from -180 to 180, found " + describe(m.get("lon"))));
+            ok = false;
+        }
+        for (Object k : m.keySet()) {
+            if (!"lat".equals(k) && !"lon".equals(k)) {
+                problems.add(new Problem(pointer + "/" + k, "unknown field; a location has lat and lon"));
+                ok = false;
+            }
+        }
+        return ok ? new GeoPoint(lat, lon) : null;
+    }
+
+    private static boolean inRange(FieldSpec spec, double value, String pointer, List<Problem> problems) {
+        if (spec.min() != null && (spec.minExclusive() ? value <= spec.min() : value < spec.min())) {
+            String bound = spec.minExclusive() ? "greater than " : "at least ";
+            problems.add(new Problem(pointer, "must be " + bound + format(spec.min())
+                    + (spec.max() != null ? " and at most " + format(spec.max()) : "") + ", found " + format(value)));
+            return false;
+        }
+        if (spec.max() != null && value > spec.max()) {
+            problems.add(new Problem(pointer, "must be at most " + format(spec.max()) + ", found " + format(value)));
+            return false;
+        }
+        return true;
+    }
+
+    /** Rules between the fields of one record. */
+    private static void checkRecordRules(RecordType type, Map<String, Object> f, String pointer, String partner,
+                                         boolean deleted, List<Problem> problems) {
+        // Ownership: a partner writes only its own namespace. An emission belongs to its process's owner.
+        String ownKeyField = type.keyedById() ? "id" : "process";
+        if (partner != null && f.get(ownKeyField) instanceof String id && !Ids.partnerOf(id).equals(partner)) {
+            problems.add(new Problem(pointer + "/" + ownKeyField, id + " is outside this document's partner namespace \""
+                    + partner + ":\"; a partner may create, change and delete only its own records"));
+        }
+        if (deleted) {
+            return;
+        }
+        yearsInOrder(f, "fromYear", "toYear", pointer, problems);
+        yearsInOrder(f, "activeFrom", "activeTo", pointer, problems);
+        if (type == RecordTypes.EMISSIONS && f.get("category") != null && !Long.valueOf(3).equals(f.get("scope"))) {
+            problems.add(new Problem(pointer + "/category", "a GHG Protocol category is given only for scope 3 records"));
+        }
+        if (type == RecordTypes.SIDE_STREAMS && f.get("ewc") instanceof String ewc && WasteCodes.level(ewc) != WasteCodes.Level.ENTRY) {
+            problems.add(new Problem(pointer + "/ewc", "a side stream is classified by a List of Waste entry (six digits, \"NN NN NN\"), found \"" + ewc + "\""));
+        }
+        if (type == RecordTypes.NEEDS) {
+            if (f.get("ewc") == null && f.get("material") == null) {
+                problems.add(new Problem(pointer, "a need names an ewc code, a material, or both"));
+            }
+            if (f.get("ewc") instanceof String ewc && WasteCodes.level(ewc) == WasteCodes.Level.CHAPTER) {
+                problems.add(new Problem(pointer + "/ewc", "a need names a List of Waste entry or sub-chapter (\"NN NN NN\" or \"NN NN\"), found \"" + ewc + "\""));
+            }
+        }
+    }
+
+    private static void yearsInOrder(Map<String, Object> f, String from, String to, String pointer, List<Problem> problems) {
+        if (f.get(from) instanceof Long a && f.get(to) instanceof Long b && a > b) {
+            problems.add(new Problem(pointer + "/" + from, from + " " + a + " is after " + to + " " + b));
+        }
+    }
+
+    private static void checkDuplicates(List<ExchangeRecord> records, List<Problem> problems) {
+        var firstSeen = new HashMap<String, String>();
+        for (ExchangeRecord r : records) {
+            // ids are global across record types; emission keys live in their own space
+            String space = r.type().keyedById() ? "id:" : "emission:";
+            String earlier = firstSeen.putIfAbsent(space + r.key(), r.pointer());
+            if (earlier != null) {
+                problems.add(new Problem(r.pointer() + (r.type().keyedById() ? "/id" : ""),
+                        (r.type().keyedById() ? r.key() : "this emission record (same process, year, scope, category and source)")
+                                + " appears twice in the document; first at " + earlier));
+            }
+        }
+    }
+
+    static Double toDouble(Object v) {
+        return v instanceof Number n && !(v instanceof Byte) ? n.doubleValue() : null;
+    }
+
+    static Long toLong(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger b && b.bitLength() < 64) {
+            return b.longValue();
+        }
+        if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
+            double d = ((Number) v).doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? (long) d : null;
+        }
+        return null;
+    }
+
+    static String describe(Object v) {
+        if (v == null) {
+            return "nothing";
+        }
+        if (v instanceof String s) {
+            return "\"" + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "\"";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (v instanceof List<?>) {
+            return "an array";
+        }
+        return String.valueOf(v);
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    /** JSON pointer escaping (RFC 6901). */
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,146 @@
+package org.symbiosiskb.exchange;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Point;
+import org.symbiosiskb.graph.Cypher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads records back from the graph in the exchange document's canonical form, so that export,
+ * the "unchanged" check of an import and the update mutations all compare like with like.
+ */
+@Component
+class GraphRecords {
+
+    private static final String NODE_RELS = """
+            RETURN n AS node,
+                   [(n)-[r]->(m) WHERE type(r) IN $outTypes | {type: type(r), id: m.id, label: [l IN labels(m) WHERE l <> 'Record'][0]}] AS outs,
+                   [(n)<-[r]-(m) WHERE type(r) IN $inTypes | {type: type(r), id: m.id, label: [l IN labels(m) WHERE l <> 'Record'][0]}] AS ins
+            """;
+    static final String NODES_BY_ID = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id}) WHERE $label IN labels(n) AND n.placeholder IS NULL
+            """ + NODE_RELS;
+    static final String NODES_OF_PARTNER = """
+            MATCH (n:$($label)) WHERE n.id STARTS WITH $prefix AND n.placeholder IS NULL
+            WITH n ORDER BY n.id
+            """ + NODE_RELS;
+    static final String FLOWS_BY_ID = """
+            UNWIND $ids AS id
+            MATCH (s:SideStream)-[f:SUPPLIES {id: id}]->(c:Process)
+            RETURN f AS flow, s.id AS sideStream, c.id AS consumer
+            """;
+    static final String FLOWS_OF_PARTNER = """
+            MATCH (s:SideStream)-[f:SUPPLIES]->(c:Process) WHERE f.source = $partner
+            RETURN f AS flow, s.id AS sideStream, c.id AS consumer ORDER BY f.id
+            """;
+
+    private final Cypher cypher;
+
+    GraphRecords(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    /** Existing records of one type by key; placeholders are not records yet. */
+    Map<String, Map<String, Object>> byKeys(RecordType type, Collection<String> keys) {
+        var result = new LinkedHashMap<String, Map<String, Object>>();
+        if (keys.isEmpty()) {
+            return result;
+        }
+        if (type.isFlow()) {
+            cypher.list(FLOWS_BY_ID, Map.of("ids", List.copyOf(keys)), row -> flow(row))
+                    .forEach(f -> result.put((String) f.get("id"), f));
+        } else {
+            var params = nodeParams(type);
+            params.put("ids", List.copyOf(keys));
+            cypher.list(NODES_BY_ID, params, row -> node(type, row))
+                    .forEach(n -> result.put(keyOf(type, n), n));
+        }
+        return result;
+    }
+
+    /** Every record of a partner of one type, in id order. */
+    List<Map<String, Object>> ofPartner(RecordType type, String partner) {
+        if (type.isFlow()) {
+            return cypher.list(FLOWS_OF_PARTNER, Map.of("partner", partner), this::flow);
+        }
+        var params = nodeParams(type);
+        params.put("prefix", partner + ":");
+        return cypher.list(NODES_OF_PARTNER, params, row -> node(type, row));
+    }
+
+    static String keyOf(RecordType type, Map<String, Object> fields) {
+        return type.keyedById() ? (String) fields.get("id") : ExchangeRecord.emissionKey(fields);
+    }
+
+    private static Map<String, Object> nodeParams(RecordType type) {
+        var params = new LinkedHashMap<String, Object>();
+        params.put("label", type.label());
+        params.put("outTypes", type.references().stream().filter(f -> f.ref().outgoing()).map(f -> f.ref().type()).toList());
+        params.put("inTypes", type.references().stream().filter(f -> !f.ref().outgoing()).map(f -> f.ref().type()).toList());
+        return params;
+    }
+
+    private Map<String, Object> node(RecordType type, org.neo4j.driver.Record row) {
+        var node = row.get("node").asNode();
+        var fields = new LinkedHashMap<String, Object>();
+        for (FieldSpec spec : type.fields()) {
+            if (spec.isReference()) {
+                var ids = new TreeSet<String>();
+                for (Value rel : row.get(spec.ref().outgoing() ? "outs" : "ins").values()) {
+                    if (rel.get("type").asString().equals(spec.ref().type()) && rel.get("label").asString("").equals(spec.ref().label())) {
+                        ids.add(rel.get("id").asString());
+                    }
+                }
+                if (spec.kind() == FieldKind.REFS) {
+                    if (!ids.isEmpty()) {
+                        fields.put(spec.name(), List.copyOf(ids));
+                    }
+                } else if (!ids.isEmpty()) {
+                    fields.put(spec.name(), ids.first());
+                }
+            } else if (node.containsKey(spec.name())) {
+                fields.put(spec.name(), canonical(spec, node.get(spec.name())));
+            }
+        }
+        return fields;
+    }
+
+    private Map<String, Object> flow(org.neo4j.driver.Record row) {
+        var rel = row.get("flow").asRelationship();
+        var fields = new LinkedHashMap<String, Object>();
+        for (FieldSpec spec : RecordTypes.FLOWS.fields()) {
+            switch (spec.name()) {
+                case "sideStream" -> fields.put("sideStream", row.get("sideStream").asString());
+                case "consumer" -> fields.put("consumer", row.get("consumer").asString());
+                default -> {
+                    if (rel.containsKey(spec.name())) {
+                        fields.put(spec.name(), canonical(spec, rel.get(spec.name())));
+                    }
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static Object canonical(FieldSpec spec, Value value) {
+        return switch (spec.kind()) {
+            case NUMBER -> value.asDouble();
+            case INTEGER, YEAR -> value.asLong();
+            case BOOLEAN -> value.asBoolean();
+            case POINT -> {
+                Point p = value.asPoint();
+                yield new GeoPoint(p.y(), p.x());
+            }
+            case REFS -> new ArrayList<>(value.asList(Value::asString));
+            default -> value.asString();
+        };
+    }
+}

@@ -1,0 +1,230 @@
+package org.symbiosiskb.exchange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.symbiosiskb.graph.Cypher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 4 of an import: writes a validated plan with a handful of UNWIND statements per record
+ * type, in batches, inside the caller's transaction. Labels and relationship types are
+ * parameters too ({@code $(..)}), never concatenated.
+ */
+@Component
+class GraphWriter {
+
+    static final String DELETE_NODES = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})
+            CALL (n) { MATCH (n)-[:REPORTED]->(e:Emission) DETACH DELETE e }
+            DETACH DELETE n
+            """;
+    static final String DELETE_FLOWS = """
+            UNWIND $ids AS id
+            MATCH ()-[f:SUPPLIES {id: id}]->()
+            DELETE f
+            """;
+    /** A reference to another partner's record that is not here yet: a node carrying only its id. */
+    static final String CREATE_PLACEHOLDERS = """
+            UNWIND $ids AS id
+            MERGE (n:Record {id: id})
+            ON CREATE SET n.placeholder = true, n.source = split(id, ':')[0], n:$($label)
+            """;
+    static final String UPSERT_NODES = """
+            UNWIND $rows AS row
+            MERGE (n:Record {id: row.id})
+            SET n = row.props
+            SET n.location = CASE WHEN row.location IS NULL THEN null
+                                  ELSE point({latitude: row.location.lat, longitude: row.location.lon}) END,
+                n.updatedAt = datetime()
+            SET n:$($label)
+            """;
+    static final String DELETE_OUTGOING = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})-[r:$($type)]->(m:$($label))
+            DELETE r
+            """;
+    static final String DELETE_INCOMING = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})<-[r:$($type)]-(m:$($label))
+            DELETE r
+            """;
+    static final String CREATE_RELATIONSHIPS = """
+            UNWIND $pairs AS pair
+            MATCH (a:Record {id: pair.from})
+            MATCH (b:Record {id: pair.to})
+            MERGE (a)-[:$($type)]->(b)
+            """;
+    static final String ENSURE_WASTE_CODES = """
+            UNWIND $codes AS c
+            MERGE (w:WasteCode {code: c.code})
+            WITH w, c WHERE c.parent IS NOT NULL
+            MERGE (p:WasteCode {code: c.parent})
+            MERGE (w)-[:IN]->(p)
+            """;
+    static final String CLASSIFY = """
+            UNWIND $rows AS row
+            MATCH (n:Record {id: row.id})
+            CALL (n) { MATCH (n)-[old:CLASSIFIED_AS]->() DELETE old }
+            WITH n, row WHERE row.code IS NOT NULL
+            MATCH (w:WasteCode {code: row.code})
+            MERGE (n)-[:CLASSIFIED_AS]->(w)
+            """;
+    static final String UPSERT_FLOWS = """
+            UNWIND $rows AS row
+            CALL (row) { MATCH ()-[old:SUPPLIES {id: row.id}]->() DELETE old }
+            MATCH (s:Record {id: row.sideStream})
+            MATCH (c:Record {id: row.consumer})
+            CREATE (s)-[f:SUPPLIES]->(c)
+            SET f = row.props, f.updatedAt = datetime()
+            """;
+
+    private final Cypher cypher;
+    private final int batchSize;
+
+    GraphWriter(Cypher cypher, @Value("${kb.exchange.batch-size:5000}") int batchSize) {
+        this.cypher = cypher;
+        this.batchSize = batchSize;
+    }
+
+    /** Writes the plan; must run inside a write transaction. */
+    void write(ImportPlan plan) {
+        var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
+        var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
+        batched(DELETE_FLOWS, deletedFlows, Map.of());
+        batched(DELETE_NODES, deletedNodes, Map.of());
+
+        plan.placeholders().forEach((label, ids) -> batched(CREATE_PLACEHOLDERS, List.copyOf(ids), Map.of("label", label)));
+
+        var writes = plan.written();
+        for (RecordType type : RecordTypes.ALL) {
+            if (type.isFlow()) {
+                continue;
+            }
+            var records = writes.stream().filter(r -> r.type() == type).toList();
+            if (records.isEmpty()) {
+                continue;
+            }
+            batchedRows(UPSERT_NODES, records.stream().map(r -> nodeRow(r, plan.partner())).toList(), Map.of("label", type.label()));
+        }
+        for (RecordType type : RecordTypes.ALL) {
+            if (type.isFlow()) {
+                continue;
+            }
+            var records = writes.stream().filter(r -> r.type() == type).toList();
+            if (!records.isEmpty()) {
+                writeReferences(type, records);
+                if (type.field("ewc").isPresent()) {
+                    classify(records);
+                }
+            }
+        }
+        var flows = writes.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner())).toList();
+        batchedRows(UPSERT_FLOWS, flows, Map.of());
+    }
+
+    private void writeReferences(RecordType type, List<ExchangeRecord> records) {
+        var ids = records.stream().map(ExchangeRecord::key).toList();
+        for (FieldSpec spec : type.references()) {
+            Ref ref = spec.ref();
+            var labelled = Map.<String, Object>of("type", ref.type(), "label", ref.label());
+            batched(ref.outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, ids, labelled);
+            var pairs = new ArrayList<Map<String, Object>>();
+            for (ExchangeRecord r : records) {
+                var targets = spec.kind() == FieldKind.REFS ? r.ids(spec.name())
+                        : r.string(spec.name()) == null ? List.<String>of() : List.of(r.string(spec.name()));
+                for (String target : targets) {
+                    pairs.add(ref.outgoing() ? Map.of("from", r.key(), "to", target) : Map.of("from", target, "to", r.key()));
+                }
+            }
+            for (int i = 0; i < pairs.size(); i += batchSize) {
+                cypher.run(CREATE_RELATIONSHIPS, Map.of("pairs", pairs.subList(i, Math.min(pairs.size(), i + batchSize)), "type", ref.type()));
+            }
+        }
+    }
+
+    private void classify(List<ExchangeRecord> records) {
+        var codes = new LinkedHashMap<String, Map<String, Object>>();
+        for (ExchangeRecord r : records) {
+            for (String code = r.string("ewc"); code != null; code = WasteCodes.parent(code)) {
+                var entry = new HashMap<String, Object>();
+                entry.put("code", code);
+                entry.put("parent", WasteCodes.parent(code));
+                codes.putIfAbsent(code, entry);
+            }
+        }
+        batchedRows(ENSURE_WASTE_CODES, List.copyOf(codes.values()), Map.of(), "codes");
+        var rows = records.stream().map(r -> {
+            var row = new HashMap<String, Object>();
+            row.put("id", r.key());
+            row.put("code", r.string("ewc"));
+            return (Map<String, Object>) row;
+        }).toList();
+        batchedRows(CLASSIFY, rows, Map.of());
+    }
+
+    private static Map<String, Object> nodeRow(ExchangeRecord r, String partner) {
+        var props = new LinkedHashMap<String, Object>();
+        props.put("id", r.key());
+        // Every node carries its owner in `source`, except emissions: model.md gives Emission a
+        // `source` of its own (ENERGY, PROCESS, ...); an emission's owner is its process's.
+        if (r.type() != RecordTypes.EMISSIONS) {
+            props.put("source", partner);
+        }
+        Object location = null;
+        for (var e : r.fields().entrySet()) {
+            var spec = r.type().field(e.getKey()).orElseThrow();
+            if (spec.isReference()) {
+                continue;
+            }
+            if (e.getValue() instanceof GeoPoint p) {
+                location = Map.of("lat", p.lat(), "lon", p.lon());
+            } else {
+                props.put(e.getKey(), e.getValue());
+            }
+        }
+        var row = new HashMap<String, Object>();
+        row.put("id", r.key());
+        row.put("props", props);
+        row.put("location", location);
+        return row;
+    }
+
+    private static Map<String, Object> flowRow(ExchangeRecord r, String partner) {
+        var props = new LinkedHashMap<String, Object>(r.fields());
+        props.remove("sideStream");
+        props.remove("consumer");
+        props.put("source", partner);
+        return Map.of("id", r.key(), "sideStream", r.string("sideStream"), "consumer", r.string("consumer"), "props", props);
+    }
+
+    private void batched(String statement, List<String> ids, Map<String, Object> extra) {
+        for (int i = 0; i < ids.size(); i += batchSize) {
+            var params = new HashMap<String, Object>(extra);
+            params.put("ids", ids.subList(i, Math.min(ids.size(), i + batchSize)));
+            cypher.run(statement, params);
+        }
+    }
+
+    private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra) {
+        batchedRows(statement, rows, extra, "rows");
+    }
+
+    private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra, String name) {
+        for (int i = 0; i < rows.size(); i += batchSize) {
+            var params = new HashMap<String, Object>(extra);
+            params.put(name, rows.subList(i, Math.min(rows.size(), i + batchSize)));
+            cypher.run(statement, params);
+        }
+    }
+
+    static <T> List<T> distinct(List<T> items) {
+        return List.copyOf(new LinkedHashSet<>(items));
+    }
+}

@@ -1,0 +1,25 @@
+package org.symbiosiskb.exchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Step 3 of an import: what the document will do. Records already in the graph exactly as the
+ * document states them are {@code unchanged} and not written at all.
+ */
+record ImportPlan(String partner, List<ExchangeRecord> created, List<ExchangeRecord> updated,
+                  List<ExchangeRecord> unchanged, List<ExchangeRecord> deleted,
+                  Map<String, Set<String>> placeholders) {
+
+    List<ExchangeRecord> written() {
+        var all = new ArrayList<>(created);
+        all.addAll(updated);
+        return all;
+    }
+
+    ImportResult result() {
+        return ImportResult.of(created, updated, unchanged, deleted);
+    }
+}

@@ -1,0 +1,366 @@
+package org.symbiosiskb.exchange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.neo4j.driver.Value;
+import org.symbiosiskb.graph.Cypher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 2 and 3 of an import, inside the import's transaction: the checks that need the graph
+ * (references, ids taken by another record type, deletions others still depend on, the three
+ * capacity rules of model.md), then the plan: created, updated, unchanged, deleted.
+ */
+@Component
+class ImportPlanner {
+
+    private static final int LOOKUP_BATCH = 10_000;
+
+    static final String LOOKUP = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})
+            RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Record'][0] AS label
+            """;
+    static final String NODE_DEPENDENTS = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})-[r]-(m:Record)
+            WHERE NOT type(r) IN ['SUPPLIES', 'REPORTED']
+            RETURN id, type(r) AS type, startNode(r) = n AS fromDeleted, m.id AS dependent,
+                   [l IN labels(m) WHERE l <> 'Record'][0] AS label
+            """;
+    static final String FLOW_DEPENDENTS = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})-[f:SUPPLIES]-()
+            RETURN id, f.id AS dependent
+            """;
+    /** Locks the nodes whose capacity the document uses, so two imports cannot both take the last tonne. */
+    static final String LOCK = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})
+            SET n.lock = true REMOVE n.lock
+            """;
+    static final String FLOWS_FROM_STREAMS = """
+            UNWIND $ids AS id
+            MATCH (s:SideStream {id: id})
+            OPTIONAL MATCH (s)-[f:SUPPLIES]->()
+            RETURN id, s.quantity AS capacity, s.unit AS unit,
+                   collect(f {.id, .quantity, .fromYear, .toYear, counts: true}) AS items
+            """;
+    static final String STREAMS_OF_PROCESSES = """
+            UNWIND $ids AS id
+            MATCH (p:Process {id: id})
+            OPTIONAL MATCH (p)-[:PRODUCES]->(s:SideStream)
+            RETURN id, p.outputTonnes AS capacity, 't' AS unit,
+                   collect(s {.id, .quantity, counts: s.unit = 't'}) AS items
+            """;
+    static final String AGREEMENTS_ON_SINKS = """
+            UNWIND $ids AS id
+            MATCH (k:CarbonSink {id: id})
+            OPTIONAL MATCH (a:OffsetAgreement)-[:FROM_SINK]->(k)
+            RETURN id, k.tCO2ePerYear AS capacity, 'tCO2e' AS unit,
+                   collect(a {.id, quantity: a.tCO2ePerYear, .fromYear, .toYear, counts: a.status = 'ACTIVE'}) AS items
+            """;
+
+    private final Cypher cypher;
+    private final GraphRecords graphRecords;
+
+    ImportPlanner(Cypher cypher, GraphRecords graphRecords) {
+        this.cypher = cypher;
+        this.graphRecords = graphRecords;
+    }
+
+    ImportPlan plan(DocumentParser.Parsed doc) {
+        var problems = new ArrayList<Problem>();
+        var live = new LinkedHashMap<String, ExchangeRecord>();
+        var deleting = new HashMap<String, ExchangeRecord>();
+        for (ExchangeRecord r : doc.records()) {
+            if (r.type().keyedById()) {
+                (r.deleted() ? deleting : live).put(r.key(), r);
+            }
+        }
+        lock(doc.records());
+        var labels = lookupLabels(referencedIds(doc.records()));
+        var placeholders = new TreeMap<String, Set<String>>();
+        for (ExchangeRecord r : doc.records()) {
+            if (r.deleted()) {
+                continue;
+            }
+            if (r.type().keyedById() && !r.type().isFlow()) {
+                String existing = labels.get(r.key());
+                if (existing != null && !existing.equals(r.type().label())) {
+                    problems.add(new Problem(r.pointer() + "/id", r.key() + " already exists as a " + existing
+                            + "; ids are unique across record types"));
+                }
+            }
+            checkReferences(r, doc.partner(), live, deleting, labels, placeholders, problems);
+        }
+        checkDeletions(deleting, live, problems);
+        checkCapacities(doc.records(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDocumentException(problems);
+        }
+        return classify(doc, placeholders);
+    }
+
+    private void lock(List<ExchangeRecord> records) {
+        var ids = new TreeSet<String>();
+        for (ExchangeRecord r : records) {
+            var keys = switch (r.type().array()) {
+                case "flows" -> java.util.stream.Stream.of(r.string("sideStream"));
+                case "sideStreams" -> java.util.stream.Stream.of(r.key(), r.string("producer"));
+                case "offsetAgreements" -> java.util.stream.Stream.of(r.string("sink"));
+                case "carbonSinks", "processes" -> java.util.stream.Stream.of(r.key());
+                default -> java.util.stream.Stream.<String>empty();
+            };
+            keys.filter(java.util.Objects::nonNull).forEach(ids::add);
+        }
+        // sorted ids: concurrent imports take their locks in the same order
+        forBatches(List.copyOf(ids), batch -> {
+            cypher.run(LOCK, Map.of("ids", batch));
+            return batch;
+        });
+    }
+
+    private static Set<String> referencedIds(List<ExchangeRecord> records) {
+        var ids = new HashSet<String>();
+        for (ExchangeRecord r : records) {
+            if (r.type().keyedById() && !r.type().isFlow()) {
+                ids.add(r.key());
+            }
+            for (FieldSpec spec : r.type().references()) {
+                if (spec.kind() == FieldKind.REFS) {
+                    ids.addAll(r.ids(spec.name()));
+                } else if (r.string(spec.name()) != null) {
+                    ids.add(r.string(spec.name()));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Map<String, String> lookupLabels(Set<String> ids) {
+        var labels = new HashMap<String, String>();
+        forBatches(List.copyOf(ids), batch -> cypher.list(LOOKUP, Map.of("ids", batch),
+                row -> labels.put(row.get("id").asString(), row.get("label").asString(null))));
+        return labels;
+    }
+
+    private static void checkReferences(ExchangeRecord r, String partner, Map<String, ExchangeRecord> live,
+                                        Map<String, ExchangeRecord> deleting, Map<String, String> labels,
+                                        Map<String, Set<String>> placeholders, List<Problem> problems) {
+        for (FieldSpec spec : r.type().references()) {
+            List<String> targets = spec.kind() == FieldKind.REFS ? r.ids(spec.name())
+                    : r.string(spec.name()) == null ? List.of() : List.of(r.string(spec.name()));
+            String wanted = spec.ref().label();
+            for (int i = 0; i < targets.size(); i++) {
+                String target = targets.get(i);
+                String pointer = r.pointer() + "/" + spec.name() + (spec.kind() == FieldKind.REFS ? "/" + i : "");
+                ExchangeRecord inDocument = live.get(target);
+                String found = inDocument != null ? inDocument.type().label() : labels.get(target);
+                if (deleting.containsKey(target)) {
+                    problems.add(new Problem(pointer, "refers to " + target + ", which this document deletes"));
+                } else if (found != null && !found.equals(wanted)) {
+                    problems.add(new Problem(pointer, "refers to " + target + ", which is a " + found + ", not a " + wanted));
+                } else if (found == null && Ids.partnerOf(target).equals(partner)) {
+                    problems.add(new Problem(pointer, "refers to " + target
+                            + ", which is neither in this document nor in the database"));
+                } else if (found == null) {
+                    // another partner's record: a placeholder until its owner's data arrives
+                    placeholders.computeIfAbsent(wanted, k -> new TreeSet<>()).add(target);
+                }
+            }
+        }
+    }
+
+    private void checkDeletions(Map<String, ExchangeRecord> deleting, Map<String, ExchangeRecord> live,
+                                List<Problem> problems) {
+        var nodeIds = deleting.values().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
+        if (nodeIds.isEmpty()) {
+            return;
+        }
+        forBatches(nodeIds, batch -> cypher.list(NODE_DEPENDENTS, Map.of("ids", batch), row -> {
+            String id = row.get("id").asString();
+            String dependent = row.get("dependent").asString();
+            var dependentType = RecordTypes.byLabel(row.get("label").asString(""));
+            ExchangeRecord deleted = deleting.get(id);
+            boolean dependentIsStart = !row.get("fromDeleted").asBoolean();
+            boolean requires = dependentType.stream().flatMap(t -> t.references().stream())
+                    .anyMatch(f -> f.required() && f.ref().type().equals(row.get("type").asString())
+                            && f.ref().outgoing() == dependentIsStart && f.ref().label().equals(deleted.type().label()));
+            if (requires && !deleting.containsKey(dependent) && !live.containsKey(dependent)) {
+                problems.add(new Problem(deleted.pointer(), id + " cannot be deleted: " + dependent
+                        + " still requires it; delete or change " + dependent + " in the same document"));
+            }
+            return id;
+        }));
+        forBatches(nodeIds, batch -> cypher.list(FLOW_DEPENDENTS, Map.of("ids", batch), row -> {
+            String flow = row.get("dependent").asString();
+            if (!deleting.containsKey(flow) && !live.containsKey(flow)) {
+                String id = row.get("id").asString();
+                problems.add(new Problem(deleting.get(id).pointer(), id + " cannot be deleted: flow " + flow
+                        + " still connects it; delete or change the flow in the same document"));
+            }
+            return flow;
+        }));
+    }
+
+    // ---- capacities: flows ≤ stream quantity, streams in t ≤ outputTonnes, active agreements ≤ sink ----
+
+    private record Item(String id, double quantity, Long from, Long to, boolean counts, String pointer) {
+        boolean activeIn(long year) {
+            return counts && (from == null || from <= year) && (to == null || year <= to);
+        }
+    }
+
+    private record Rule(String query, String groupArray, String groupField, String capacityField, String itemArray,
+                        String itemGroupField, String itemQuantityField, String describe) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(FLOWS_FROM_STREAMS, "sideStreams", "id", "quantity", "flows", "sideStream", "quantity",
+                    "flows from %s add up to %s %s%s, more than its quantity of %s %s"),
+            new Rule(STREAMS_OF_PROCESSES, "processes", "id", "outputTonnes", "sideStreams", "producer", "quantity",
+                    "side streams in tonnes of %s add up to %s %s%s, more than its outputTonnes of %s %s"),
+            new Rule(AGREEMENTS_ON_SINKS, "carbonSinks", "id", "tCO2ePerYear", "offsetAgreements", "sink", "tCO2ePerYear",
+                    "active offset agreements on %s add up to %s %s%s, more than its %s %s per year"));
+
+    private void checkCapacities(List<ExchangeRecord> records, List<Problem> problems) {
+        for (Rule rule : RULES) {
+            var groups = new TreeMap<String, ExchangeRecord>();   // group id → its record in the document, if any
+            var docItems = new HashMap<String, List<Item>>();     // group id → the document's items
+            var docItemIds = new HashSet<String>();               // every item id the document states (or deletes)
+            for (ExchangeRecord r : records) {
+                if (r.type().array().equals(rule.groupArray()) && !r.deleted()) {
+                    groups.put(r.key(), r);
+                } else if (r.type().array().equals(rule.itemArray())) {
+                    docItemIds.add(r.key());
+                    if (!r.deleted()) {
+                        String group = r.string(rule.itemGroupField());
+                        groups.putIfAbsent(group, null);
+                        docItems.computeIfAbsent(group, k -> new ArrayList<>()).add(docItem(rule, r));
+                    }
+                }
+            }
+            if (groups.isEmpty()) {
+                continue;
+            }
+            forBatches(List.copyOf(groups.keySet()), batch -> cypher.list(rule.query(), Map.of("ids", batch), row -> {
+                String group = row.get("id").asString();
+                var items = new ArrayList<Item>();
+                for (Value v : row.get("items").values()) {
+                    if (!v.get("id").isNull() && !docItemIds.contains(v.get("id").asString())) {
+                        items.add(new Item(v.get("id").asString(), v.get("quantity").asDouble(0),
+                                year(v.get("fromYear")), year(v.get("toYear")), v.get("counts").asBoolean(false), null));
+                    }
+                }
+                items.addAll(docItems.getOrDefault(group, List.of()));
+                ExchangeRecord own = groups.get(group);
+                Double capacity = own != null ? own.number(rule.capacityField())
+                        : row.get("capacity").isNull() ? null : row.get("capacity").asDouble();
+                String unit = own != null && own.string("unit") != null ? own.string("unit") : row.get("unit").asString("");
+                checkGroup(rule, group, own, capacity, unit, items, problems);
+                groups.remove(group);
+                return group;
+            }));
+            // groups only in the document (new streams, processes, sinks)
+            groups.forEach((group, own) -> {
+                if (own != null) {
+                    String unit = own.string("unit") != null ? own.string("unit") : rule.groupArray().equals("carbonSinks") ? "tCO2e" : "t";
+                    checkGroup(rule, group, own, own.number(rule.capacityField()), unit,
+                            docItems.getOrDefault(group, List.of()), problems);
+                }
+            });
+        }
+    }
+
+    private static Item docItem(Rule rule, ExchangeRecord r) {
+        boolean counts = switch (rule.itemArray()) {
+            case "offsetAgreements" -> "ACTIVE".equals(r.string("status"));
+            case "sideStreams" -> "t".equals(r.string("unit"));
+            default -> true;
+        };
+        return new Item(r.key(), r.number(rule.itemQuantityField()), r.integer("fromYear"), r.integer("toYear"),
+                counts, r.pointer() + "/" + rule.itemQuantityField());
+    }
+
+    private static void checkGroup(Rule rule, String group, ExchangeRecord own, Double capacity, String unit,
+                                   List<Item> items, List<Problem> problems) {
+        if (capacity == null || items.isEmpty()) {
+            return; // no outputTonnes declared: nothing to exceed
+        }
+        var years = new TreeSet<Long>();
+        years.add(Long.MIN_VALUE);
+        items.forEach(i -> { if (i.from() != null) years.add(i.from()); });
+        for (long year : years) {
+            double sum = 0;
+            Item last = null;
+            for (Item item : items) {
+                if (item.activeIn(year)) {
+                    sum += item.quantity();
+                    if (item.pointer() != null) {
+                        last = item;
+                    }
+                }
+            }
+            if (sum > capacity * (1 + 1e-12)) {
+                String pointer = last != null ? last.pointer() : own != null ? own.pointer() + "/" + rule.capacityField() : "";
+                String when = year == Long.MIN_VALUE ? "" : " in " + year;
+                problems.add(new Problem(pointer, rule.describe().formatted(group, number(sum), unit, when, number(capacity), unit)));
+                return;
+            }
+        }
+    }
+
+    private static Long year(Value v) {
+        return v == null || v.isNull() ? null : v.asLong();
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    // ---- classification ----
+
+    private ImportPlan classify(DocumentParser.Parsed doc, Map<String, Set<String>> placeholders) {
+        var created = new ArrayList<ExchangeRecord>();
+        var updated = new ArrayList<ExchangeRecord>();
+        var unchanged = new ArrayList<ExchangeRecord>();
+        var deleted = new ArrayList<ExchangeRecord>();
+        for (RecordType type : RecordTypes.ALL) {
+            var ofType = doc.records().stream().filter(r -> r.type() == type).toList();
+            if (ofType.isEmpty()) {
+                continue;
+            }
+            var existing = new HashMap<String, Map<String, Object>>();
+            forBatches(ofType.stream().map(ExchangeRecord::key).toList(),
+                    batch -> { existing.putAll(graphRecords.byKeys(type, batch)); return List.of(); });
+            for (ExchangeRecord r : ofType) {
+                var before = existing.get(r.key());
+                if (r.deleted()) {
+                    (before != null ? deleted : unchanged).add(r);
+                } else if (before == null) {
+                    created.add(r);
+                } else if (before.equals(r.fields())) {
+                    unchanged.add(r);
+                } else {
+                    updated.add(r);
+                }
+            }
+        }
+        return new ImportPlan(doc.partner(), created, updated, unchanged, deleted, placeholders);
+    }
+
+    private static <T> void forBatches(List<String> ids, java.util.function.Function<List<String>, T> action) {
+        for (int i = 0; i < ids.size(); i += LOOKUP_BATCH) {
+            action.apply(ids.subList(i, Math.min(ids.size(), i + LOOKUP_BATCH)));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.symbiosiskb.exchange;
+
+import static org.symbiosiskb.exchange.FieldKind.BOOLEAN;
+import static org.symbiosiskb.exchange.FieldKind.COUNTRY;
+import static org.symbiosiskb.exchange.FieldKind.EWC;
+import static org.symbiosiskb.exchange.FieldKind.ID;
+import static org.symbiosiskb.exchange.FieldKind.INTEGER;
+import static org.symbiosiskb.exchange.FieldKind.NUMBER;
+import static org.symbiosiskb.exchange.FieldKind.POINT;
+import static org.symbiosiskb.exchange.FieldKind.STRING;
+import static org.symbiosiskb.exchange.FieldKind.YEAR;
+import static org.symbiosiskb.exchange.FieldSpec.of;
+import static org.symbiosiskb.exchange.FieldSpec.oneOf;
+import static org.symbiosiskb.exchange.FieldSpec.ref;
+import static org.symbiosiskb.exchange.FieldSpec.refs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The exchange document {@code symbiosis-kb/1} (model.md), record type by record type: the one
+ * description that parsing, validation, writing, export and the single-record mutations share,
+ * so they cannot drift apart. Field order here is the order of the export.
+ */
+final class RecordTypes {
+
+    static final String FORMAT = "symbiosis-kb/1";
+
+    private RecordTypes() {
+    }
+
+    /** Fields every record may carry besides its own. {@code notes}: free text, e.g. where a figure comes from. */
+    private static List<FieldSpec> withCommon(FieldSpec... own) {
+        var all = new ArrayList<>(List.of(own));
+        all.add(oneOf("visibility", "PUBLIC", "NETWORK", "PRIVATE"));
+        all.add(of("notes", STRING));
+        return List.copyOf(all);
+    }
+
+    static final RecordType NETWORKS = new RecordType("networks", "Network", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            oneOf("scope", "REGIONAL", "NATIONAL", "NORDIC", "INTERNATIONAL"),
+            ref("coordinator", "Organization", "COORDINATES", false)));
+
+    static final RecordType PARKS = new RecordType("parks", "Park", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            of("location", POINT).mandatory(),
+            of("municipality", STRING),
+            of("country", COUNTRY),
+            oneOf("origin", "SPONTANEOUS", "PLANNED", "PUBLIC_PRIVATE", "FORMER_LANDFILL", "ANCHOR_PLANT", "ACADEMIC"),
+            of("areaHa", NUMBER).nonNegative(),
+            of("founded", YEAR),
+            ref("coordinator", "Organization", "COORDINATES", false),
+            refs("networks", "Network", "MEMBER_OF", true)));
+
+    static final RecordType ORGANIZATIONS = new RecordType("organizations", "Organization", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            oneOf("kind", "COMPANY", "MUNICIPALITY", "UNIVERSITY", "ASSOCIATION", "DEVELOPMENT_COMPANY"),
+            oneOf("role", "ANCHOR", "SME", "STARTUP", "SERVICE", "COORDINATOR"),
+            of("businessId", STRING),
+            of("nace", STRING),
+            of("location", POINT),
+            of("climatePartnerSince", YEAR),
+            ref("park", "Park", "LOCATED_IN", true)));
+
+    static final RecordType PROCESSES = new RecordType("processes", "Process", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            ref("operator", "Organization", "OPERATES", false).mandatory(),
+            ref("park", "Park", "IN_PARK", true),
+            of("location", POINT),
+            of("outputTonnes", NUMBER).nonNegative(),
+            of("mainProduct", STRING)));
+
+    static final RecordType EMISSIONS = new RecordType("emissions", "Emission", withCommon(
+            ref("process", "Process", "REPORTED", false).mandatory(),
+            of("year", YEAR).mandatory(),
+            of("scope", INTEGER).mandatory().between(1, 3),
+            of("tCO2e", NUMBER).mandatory().nonNegative(),
+            of("category", INTEGER).between(1, 15),
+            oneOf("source", "ENERGY", "PROCESS", "LOGISTICS", "LANDFILL", "OTHER")));
+
+    static final RecordType SIDE_STREAMS = new RecordType("sideStreams", "SideStream", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            ref("producer", "Process", "PRODUCES", false).mandatory(),
+            of("quantity", NUMBER).mandatory().positive(),
+            oneOf("unit", "t", "MWh").mandatory(),
+            of("ewc", EWC),
+            of("material", STRING),
+            of("allocationShare", NUMBER).between(0, 1)));
+
+    static final RecordType NEEDS = new RecordType("needs", "Need", withCommon(
+            of("id", ID).mandatory(),
+            ref("process", "Process", "NEEDS", false).mandatory(),
+            of("quantity", NUMBER).mandatory().positive(),
+            oneOf("unit", "t", "MWh").mandatory(),
+            of("ewc", EWC),
+            of("material", STRING),
+            of("maxDistanceKm", NUMBER).nonNegative()));
+
+    static final RecordType CARBON_SINKS = new RecordType("carbonSinks", "CarbonSink", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            oneOf("kind", "FOREST", "WETLAND", "SOIL", "BIOCHAR", "MINERALISATION", "CCS", "OTHER").mandatory(),
+            ref("owner", "Organization", "OWNS", false).mandatory(),
+            of("location", POINT).mandatory(),
+            of("tCO2ePerYear", NUMBER).mandatory().nonNegative(),
+            ref("park", "Park", "IN_PARK", true),
+            of("permanenceYears", NUMBER).nonNegative(),
+            of("verification", STRING),
+            of("activeFrom", YEAR),
+            of("activeTo", YEAR)));
+
+    static final RecordType OFFSET_AGREEMENTS = new RecordType("offsetAgreements", "OffsetAgreement", withCommon(
+            of("id", ID).mandatory(),
+            ref("buyer", "Organization", "BUYER", true).mandatory(),
+            ref("sink", "CarbonSink", "FROM_SINK", true).mandatory(),
+            of("tCO2ePerYear", NUMBER).mandatory().positive(),
+            of("fromYear", YEAR).mandatory(),
+            of("toYear", YEAR).mandatory(),
+            oneOf("status", "PROPOSED", "ACTIVE", "ENDED").mandatory(),
+            of("pricePerTonne", NUMBER).nonNegative()));
+
+    /** A flow is the relationship {@code (:SideStream)-[:SUPPLIES]->(:Process)}; its two ends are its references. */
+    static final RecordType FLOWS = new RecordType("flows", "SUPPLIES", withCommon(
+            of("id", ID).mandatory(),
+            ref("sideStream", "SideStream", "SUPPLIES", false).mandatory(),
+            ref("consumer", "Process", "SUPPLIES", true).mandatory(),
+            of("quantity", NUMBER).mandatory().positive(),
+            oneOf("transportMode", "ROAD", "RAIL", "SEA", "PIPELINE"),
+            of("distanceKm", NUMBER).nonNegative(),
+            of("transportFactor", NUMBER).nonNegative(),
+            of("substitutesFactor", NUMBER).nonNegative(),
+            of("fromYear", YEAR),
+            of("toYear", YEAR)));
+
+    /** In the order records are written, whatever their order in the file. */
+    static final List<RecordType> ALL = List.of(NETWORKS, PARKS, ORGANIZATIONS, PROCESSES, EMISSIONS,
+            SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS);
+
+    static Optional<RecordType> byArray(String array) {
+        return ALL.stream().filter(t -> t.array().equals(array)).findFirst();
+    }
+
+    static Optional<RecordType> byLabel(String label) {
+        return ALL.stream().filter(t -> t.label().equals(label)).findFirst();
+    }
+
+    /** The field marking a record for deletion: {@code {"id": "fi:x", "deleted": true}}. */
+    static final FieldSpec DELETED = of("deleted", BOOLEAN);
+}

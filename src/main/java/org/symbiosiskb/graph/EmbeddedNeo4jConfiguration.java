@@ -1,0 +1,74 @@
+package org.symbiosiskb.graph;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The default store: Neo4j running inside the service, reached through its own Bolt port exactly
+ * like a server, so the service, cypher-shell and Neo4j Browser all see the same database.
+ *
+ * <p>The driver bean takes the database as a constructor argument, so Spring starts the database
+ * before the driver and shuts it down after the driver is closed; {@code shutdown()} checkpoints
+ * the store, so a restart finds every committed write.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedCondition.class)
+class EmbeddedNeo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+        Path home = properties.dataDir().toAbsolutePath().normalize();
+        log.info("Starting embedded Neo4j with its data in {}", home);
+        return new DatabaseManagementServiceBuilder(home)
+                .setConfig(GraphDatabaseSettings.data_directory, home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address,
+                        new SocketAddress(properties.boltAddress(), properties.boltPort()))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Bolt waits 2 x 5 s for idle connections by default; 1 s keeps shutdown quick.
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                .build();
+    }
+
+    @Bean
+    EmbeddedBolt embeddedBolt(DatabaseManagementService embeddedNeo4j) {
+        var api = (GraphDatabaseAPI) embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        var address = api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        var bolt = new EmbeddedBolt(new InetSocketAddress(address.getHost(), address.getPort()));
+        log.info("Embedded Neo4j is up. Bolt for researchers: {} (no authentication; bound to {})",
+                bolt.uri(), address.getHost());
+        return bolt;
+    }
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(EmbeddedBolt embeddedBolt) {
+        return GraphDatabase.driver(embeddedBolt.uri(), AuthTokens.none(),
+                Config.builder().withMaxConnectionPoolSize(64).build());
+    }
+}

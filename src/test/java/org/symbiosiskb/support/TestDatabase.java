@@ -1,0 +1,35 @@
+package org.symbiosiskb.support;
+
+import java.time.Duration;
+
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+/**
+ * One Neo4j (the harness, a real database reached over Bolt) for the whole test run: Spring's
+ * cached test contexts outlive any per-class harness, so the harness lives as long as the JVM.
+ */
+public final class TestDatabase {
+
+    private static Neo4j neo4j;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Neo4j get() {
+        if (neo4j == null) {
+            neo4j = Neo4jBuilders.newInProcessBuilder()
+                    .withDisabledServer()
+                    .withConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                    .withConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                    .build();
+            Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+        }
+        return neo4j;
+    }
+
+    public static String boltUri() {
+        return get().boltURI().toString();
+    }
+}
