@@ -41,6 +41,23 @@ public class Cypher {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
+    /**
+     * One statement for many parents: the query takes {@code $ids} and returns the parent id as
+     * {@code key} with each row. This is what keeps a GraphQL relationship field at one statement
+     * per level of the query, whatever the number of parents.
+     */
+    public <T> Map<String, List<T>> grouped(String cypher, Collection<String> ids, Function<Record, T> mapper) {
+        var result = new java.util.HashMap<String, List<T>>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        list(cypher, Map.of("ids", List.copyOf(new java.util.LinkedHashSet<>(ids))), row -> {
+            result.computeIfAbsent(row.get("key").asString(), k -> new java.util.ArrayList<>()).add(mapper.apply(row));
+            return Boolean.TRUE;
+        });
+        return result;
+    }
+
     public void run(String cypher, Map<String, Object> parameters) {
         statements.incrementAndGet();
         neo4j.query(cypher).bindAll(parameters).run();

@@ -1,0 +1,66 @@
+package org.symbiosiskb.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+import org.symbiosiskb.exchange.InvalidDocumentException;
+import org.symbiosiskb.exchange.Problem;
+
+/**
+ * Every exception a resolver throws becomes an error with {@code extensions.classification} one
+ * of BAD_REQUEST, NOT_FOUND, FORBIDDEN, UNAUTHORIZED, INTERNAL_ERROR (api.md) and a message a
+ * person can act on. Unexpected failures are logged with a reference and answered without any
+ * detail: no stack trace, Cypher or class name reaches a client.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        return switch (ex) {
+            case BadRequestException e -> error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of());
+            case NotFoundException e -> error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of());
+            case InvalidDocumentException e -> invalid(env, e.problems());
+            default -> {
+                String reference = UUID.randomUUID().toString();
+                log.error("Unexpected error in {} (reference {})", env.getExecutionStepInfo().getPath(), reference, ex);
+                yield error(env, ErrorType.INTERNAL_ERROR,
+                        "Internal error; the service log has the details under reference " + reference, Map.of());
+            }
+        };
+    }
+
+    /** A single-record write reports the same problems an import would, with GraphQL input paths. */
+    private static GraphQLError invalid(DataFetchingEnvironment env, List<Problem> problems) {
+        var fields = problems.stream().map(p -> Map.of("field", inputPath(p.pointer()), "message", p.message())).toList();
+        String message = String.join("; ", fields.stream().map(f -> f.get("field") + ": " + f.get("message")).toList());
+        return error(env, ErrorType.BAD_REQUEST, message, Map.of("problems", fields));
+    }
+
+    /** {@code /parks/0/location/lat} → {@code input.location.lat}. */
+    static String inputPath(String pointer) {
+        String[] parts = pointer.split("/");
+        var path = new StringBuilder("input");
+        for (int i = 3; i < parts.length; i++) {
+            path.append('.').append(parts[i].replace("~1", "/").replace("~0", "~"));
+        }
+        return path.toString();
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message, Map<String, Object> extensions) {
+        var ext = new LinkedHashMap<String, Object>(extensions);
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).extensions(ext).build();
+    }
+}

@@ -1,0 +1,41 @@
+package org.symbiosiskb.emissions;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.symbiosiskb.exchange.RecordService;
+import org.symbiosiskb.graph.Cypher;
+
+/** Emission records: reads by process, writes through the exchange rules. */
+@Service
+public class EmissionService {
+
+    static final String EMISSIONS_OF_PROCESSES = """
+            UNWIND $ids AS key MATCH (:Process {id: key})-[:REPORTED]->(n:Emission)
+            RETURN key, n, key AS process ORDER BY n.year, n.scope, n.category, n.source""";
+    static final String EMISSION_BY_KEY = """
+            MATCH (p:Process)-[:REPORTED]->(n:Emission {id: $key}) RETURN n, p.id AS process""";
+
+    private final Cypher cypher;
+    private final RecordService records;
+
+    EmissionService(Cypher cypher, RecordService records) {
+        this.cypher = cypher;
+        this.records = records;
+    }
+
+    public Map<String, List<Emission>> emissionsOf(Collection<String> processIds) {
+        return cypher.grouped(EMISSIONS_OF_PROCESSES, processIds, Emission::from);
+    }
+
+    Emission set(Map<String, Object> input) {
+        String key = records.put("emissions", input);
+        return cypher.one(EMISSION_BY_KEY, Map.of("key", key), Emission::from).orElseThrow();
+    }
+
+    boolean delete(Map<String, Object> key) {
+        return records.delete("emissions", key);
+    }
+}

@@ -1,0 +1,138 @@
+package org.symbiosiskb.exchange;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.symbiosiskb.api.BadRequestException;
+import org.symbiosiskb.api.NotFoundException;
+
+/**
+ * Single-record writes for the GraphQL mutations. Each is a one-record exchange document run
+ * through the same parser, planner and writer as a bulk import, so the rules cannot differ.
+ */
+@Service
+public class RecordService {
+
+    private final DocumentParser parser = new DocumentParser();
+    private final ImportPlanner planner;
+    private final GraphWriter writer;
+    private final GraphRecords graphRecords;
+    private final TransactionTemplate transactions;
+
+    RecordService(ImportPlanner planner, GraphWriter writer, GraphRecords graphRecords,
+                  PlatformTransactionManager transactionManager) {
+        this.planner = planner;
+        this.writer = writer;
+        this.graphRecords = graphRecords;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Creates a record; refuses an id that exists. Returns the record's key. */
+    public String create(String array, Map<String, Object> input) {
+        RecordType type = type(array);
+        return write(type, input, existing -> {
+            if (existing != null) {
+                throw new BadRequestException("input.id: " + keyOf(type, input) + " already exists; use update" + singular(type) + " to change it");
+            }
+            return input;
+        });
+    }
+
+    /**
+     * Changes the given fields of an existing record: omitted fields keep their value, a field
+     * given as null is removed. The merged record is validated as a whole.
+     */
+    public String update(String array, Map<String, Object> input) {
+        RecordType type = type(array);
+        return write(type, input, existing -> {
+            if (existing == null) {
+                throw new NotFoundException("input.id: no " + type.label() + " " + keyOf(type, input) + "; use create" + singular(type));
+            }
+            var merged = new LinkedHashMap<String, Object>(existing);
+            input.forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+            return merged;
+        });
+    }
+
+    /** Creates the record or replaces it whole (emissions, whose key is their identity). */
+    public String put(String array, Map<String, Object> input) {
+        return write(type(array), input, existing -> input);
+    }
+
+    /** @return false when there was nothing to delete */
+    public boolean delete(String array, Map<String, Object> key) {
+        RecordType type = type(array);
+        var record = new LinkedHashMap<String, Object>(key);
+        record.put("deleted", true);
+        var parsed = parse(type, record);
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            ImportPlan plan = planner.plan(parsed);
+            writer.write(plan);
+            return !plan.deleted().isEmpty();
+        }));
+    }
+
+    private interface Merge {
+        Map<String, Object> apply(Map<String, Object> existing);
+    }
+
+    private String write(RecordType type, Map<String, Object> input, Merge merge) {
+        return transactions.execute(status -> {
+            var existing = graphRecords.byKeys(type, List.of(keyOf(type, input))).get(keyOf(type, input));
+            var parsed = parse(type, exchangeForm(merge.apply(existing == null ? null : exchangeForm(existing))));
+            ImportPlan plan = planner.plan(parsed);
+            writer.write(plan);
+            return parsed.records().getFirst().key();
+        });
+    }
+
+    private DocumentParser.Parsed parse(RecordType type, Map<String, Object> record) {
+        String owner = Ids.partnerOf(String.valueOf(record.getOrDefault(type.keyedById() ? "id" : "process", "")));
+        var document = new LinkedHashMap<String, Object>();
+        document.put("format", RecordTypes.FORMAT);
+        document.put("partner", owner);
+        document.put(type.array(), List.of(record));
+        var parsed = parser.parse(document);
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidDocumentException(parsed.problems());
+        }
+        return parsed;
+    }
+
+    /** Canonical values (GeoPoint) back to plain JSON-like values, so they parse again. */
+    private static Map<String, Object> exchangeForm(Map<String, Object> record) {
+        if (record == null) {
+            return null;
+        }
+        var plain = new LinkedHashMap<String, Object>();
+        record.forEach((k, v) -> plain.put(k, v instanceof GeoPoint p ? Map.of("lat", p.lat(), "lon", p.lon()) : v));
+        return plain;
+    }
+
+    private static String keyOf(RecordType type, Map<String, Object> input) {
+        if (type.keyedById()) {
+            return String.valueOf(input.get("id"));
+        }
+        var key = new LinkedHashMap<String, Object>();
+        input.forEach((k, v) -> key.put(k, v instanceof Integer i ? Long.valueOf(i) : v));
+        return ExchangeRecord.emissionKey(key);
+    }
+
+    private static RecordType type(String array) {
+        return RecordTypes.byArray(array).orElseThrow(() -> new IllegalArgumentException("no record type " + array));
+    }
+
+    private static String singular(RecordType type) {
+        return type.label();
+    }
+}

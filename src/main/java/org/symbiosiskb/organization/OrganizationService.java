@@ -1,0 +1,93 @@
+package org.symbiosiskb.organization;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.symbiosiskb.api.Connection;
+import org.symbiosiskb.api.PageRequest;
+import org.symbiosiskb.exchange.RecordService;
+
+/** Organizations and their processes: reads for GraphQL and other features, writes through the exchange rules. */
+@Service
+public class OrganizationService {
+
+    private final OrganizationRepository repository;
+    private final RecordService records;
+
+    OrganizationService(OrganizationRepository repository, RecordService records) {
+        this.repository = repository;
+        this.records = records;
+    }
+
+    public Optional<Organization> organization(String id) {
+        return repository.organization(id);
+    }
+
+    public Connection<Organization> organizations(Map<String, Object> filter, PageRequest page) {
+        return repository.organizations(filter, page);
+    }
+
+    public Optional<Process> process(String id) {
+        return repository.process(id);
+    }
+
+    public Connection<Process> processes(Map<String, Object> filter, PageRequest page) {
+        return repository.processes(filter, page);
+    }
+
+    public Map<String, List<Organization>> organizationsInParks(Collection<String> parkIds) {
+        return repository.organizations(OrganizationRepository.ORGANIZATIONS_IN_PARKS, parkIds);
+    }
+
+    /** The coordinator of each park or network. */
+    public Map<String, List<Organization>> coordinatorsOf(Collection<String> ids) {
+        return repository.organizations(OrganizationRepository.COORDINATORS, ids);
+    }
+
+    public Map<String, List<Organization>> operatorsOf(Collection<String> processIds) {
+        return repository.organizations(OrganizationRepository.OPERATORS, processIds);
+    }
+
+    public Map<String, List<Organization>> ownersOf(Collection<String> sinkIds) {
+        return repository.organizations(OrganizationRepository.OWNERS, sinkIds);
+    }
+
+    public Map<String, List<Organization>> buyersOf(Collection<String> agreementIds) {
+        return repository.organizations(OrganizationRepository.BUYERS, agreementIds);
+    }
+
+    public Map<String, List<Process>> processesByIds(Collection<String> ids) {
+        return repository.processes(OrganizationRepository.PROCESSES_BY_IDS, ids);
+    }
+
+    public Map<String, List<Process>> processesInParks(Collection<String> parkIds) {
+        return repository.processes(OrganizationRepository.PROCESSES_IN_PARKS, parkIds);
+    }
+
+    Map<String, List<Process>> processesOf(Collection<String> organizationIds) {
+        return repository.processes(OrganizationRepository.PROCESSES_OF_OPERATORS, organizationIds);
+    }
+
+    Organization create(Map<String, Object> input) {
+        return repository.organization(records.create("organizations", input)).orElseThrow();
+    }
+
+    Organization update(Map<String, Object> input) {
+        return repository.organization(records.update("organizations", input)).orElseThrow();
+    }
+
+    Process createProcess(Map<String, Object> input) {
+        return repository.process(records.create("processes", input)).orElseThrow();
+    }
+
+    Process updateProcess(Map<String, Object> input) {
+        return repository.process(records.update("processes", input)).orElseThrow();
+    }
+
+    boolean delete(String array, String id) {
+        return records.delete(array, Map.of("id", id));
+    }
+}

@@ -1,0 +1,109 @@
+package org.symbiosiskb.park;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.symbiosiskb.api.Connection;
+import org.symbiosiskb.api.Lists;
+import org.symbiosiskb.api.PageRequest;
+import org.symbiosiskb.graph.Cypher;
+import org.springframework.stereotype.Component;
+
+/** Cypher for parks and networks. Every relationship read takes many parents at once ({@code $ids}). */
+@Component
+class ParkRepository {
+
+    static final String PARK_BY_ID = "MATCH (n:Park {id: $id}) RETURN n";
+    static final String PARKS_BY_IDS = "UNWIND $ids AS key MATCH (n:Park {id: key}) RETURN key, n";
+    private static final String PARK_FILTER = """
+            MATCH (n:Park) WHERE n.placeholder IS NULL
+              AND ($network IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(:Network {id: $network}) })
+              AND ($country IS NULL OR n.country = $country)
+              AND ($origin IS NULL OR n.origin = $origin)
+              AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
+            """;
+    static final String PARK_PAGE = PARK_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String PARK_COUNT = PARK_FILTER + " RETURN count(n) AS count";
+
+    static final String NETWORK_BY_ID = "MATCH (n:Network {id: $id}) RETURN n";
+    static final String NETWORKS_BY_IDS = "UNWIND $ids AS key MATCH (n:Network {id: key}) RETURN key, n";
+    private static final String NETWORK_FILTER = """
+            MATCH (n:Network) WHERE n.placeholder IS NULL
+              AND ($scope IS NULL OR n.scope = $scope)
+              AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
+            """;
+    static final String NETWORK_PAGE = NETWORK_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String NETWORK_COUNT = NETWORK_FILTER + " RETURN count(n) AS count";
+
+    static final String NETWORKS_OF_PARKS = """
+            UNWIND $ids AS key MATCH (:Park {id: key})-[:MEMBER_OF]->(n:Network) RETURN key, n ORDER BY n.id""";
+    static final String PARKS_OF_NETWORKS = """
+            UNWIND $ids AS key MATCH (:Network {id: key})<-[:MEMBER_OF]-(n:Park) RETURN key, n ORDER BY n.id""";
+    /** A process is in a park through IN_PARK, or else through its operator's park (analytics.md). */
+    static final String PARK_OF_PROCESSES = """
+            UNWIND $ids AS key MATCH (p:Process {id: key})
+            CALL (p) {
+              OPTIONAL MATCH (p)-[:IN_PARK]->(own:Park)
+              OPTIONAL MATCH (p)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(operators:Park)
+              RETURN coalesce(own, operators) AS n LIMIT 1
+            }
+            WITH key, n WHERE n IS NOT NULL
+            RETURN key, n""";
+    static final String PARK_OF_RECORDS = """
+            UNWIND $ids AS key MATCH (:Record {id: key})-[:LOCATED_IN|IN_PARK]->(n:Park) RETURN key, n""";
+    static final String PARKS_COORDINATED_BY = """
+            UNWIND $ids AS key MATCH (:Organization {id: key})-[:COORDINATES]->(n:Park) RETURN key, n ORDER BY n.id""";
+    static final String NETWORKS_COORDINATED_BY = """
+            UNWIND $ids AS key MATCH (:Organization {id: key})-[:COORDINATES]->(n:Network) RETURN key, n ORDER BY n.id""";
+
+    private final Cypher cypher;
+
+    ParkRepository(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    Optional<Park> park(String id) {
+        return cypher.one(PARK_BY_ID, Map.of("id", id), r -> Park.from(r.get("n")));
+    }
+
+    Connection<Park> parks(Map<String, Object> filter, PageRequest page) {
+        return Lists.page(cypher, PARK_PAGE, PARK_COUNT, Lists.filter(filter, "network", "country", "origin", "nameContains"),
+                page, r -> Park.from(r.get("n")), Park::id);
+    }
+
+    Optional<Network> network(String id) {
+        return cypher.one(NETWORK_BY_ID, Map.of("id", id), r -> Network.from(r.get("n")));
+    }
+
+    Connection<Network> networks(Map<String, Object> filter, PageRequest page) {
+        return Lists.page(cypher, NETWORK_PAGE, NETWORK_COUNT, Lists.filter(filter, "scope", "nameContains"),
+                page, r -> Network.from(r.get("n")), Network::id);
+    }
+
+    /** Parks keyed by the parent ids of {@code query} (one of the constants above). */
+    Map<String, List<Park>> parks(String query, Collection<String> ids) {
+        return cypher.grouped(query, ids, r -> Park.from(r.get("n")));
+    }
+
+    Map<String, List<Network>> networks(String query, Collection<String> ids) {
+        return cypher.grouped(query, ids, r -> Network.from(r.get("n")));
+    }
+
+    Map<String, List<Park>> parksOfProcesses(Collection<String> ids) {
+        return parks(PARK_OF_PROCESSES, ids);
+    }
+
+    Map<String, List<Park>> parksOf(Collection<String> ids) {
+        return parks(PARK_OF_RECORDS, ids);
+    }
+
+    Map<String, List<Park>> parksCoordinatedBy(Collection<String> ids) {
+        return parks(PARKS_COORDINATED_BY, ids);
+    }
+
+    Map<String, List<Network>> networksCoordinatedBy(Collection<String> ids) {
+        return networks(NETWORKS_COORDINATED_BY, ids);
+    }
+}

@@ -1,0 +1,136 @@
+package org.symbiosiskb.sidestream;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.symbiosiskb.api.Connection;
+import org.symbiosiskb.api.Lists;
+import org.symbiosiskb.api.PageRequest;
+import org.symbiosiskb.graph.Cypher;
+
+/** Cypher for side streams, flows, needs and waste codes. Relationship reads take many parents at once ({@code $ids}). */
+@Component
+class SideStreamRepository {
+
+    static final String STREAM_BY_ID = "MATCH (n:SideStream {id: $id}) RETURN n";
+    static final String STREAMS_BY_IDS = "UNWIND $ids AS key MATCH (n:SideStream {id: key}) RETURN key, n";
+    /**
+     * {@code $ewc} is a chapter, sub-chapter or entry, compared without the hazard mark:
+     * "10" matches "10 02 02" and "10 01 14*".
+     */
+    private static final String STREAM_FILTER = """
+            MATCH (n:SideStream) WHERE n.placeholder IS NULL
+              AND ($producer IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process {id: $producer}) })
+              AND ($park IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process)-[:IN_PARK]->(:Park {id: $park}) }
+                                 OR EXISTS { (n)<-[:PRODUCES]-(p:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park {id: $park})
+                                             WHERE NOT (p)-[:IN_PARK]->(:Park) })
+              AND ($network IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process)-[:IN_PARK]->(:Park)-[:MEMBER_OF]->(:Network {id: $network}) }
+                                    OR EXISTS { (n)<-[:PRODUCES]-(:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: $network}) })
+              AND ($ewc IS NULL OR replace(n.ewc, '*', '') STARTS WITH replace($ewc, '*', ''))
+              AND ($unit IS NULL OR n.unit = $unit)
+              AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
+              AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
+            """;
+    static final String STREAM_PAGE = STREAM_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String STREAM_COUNT = STREAM_FILTER + " RETURN count(n) AS count";
+    static final String STREAMS_OF_PRODUCERS = """
+            UNWIND $ids AS key MATCH (:Process {id: key})-[:PRODUCES]->(n:SideStream) RETURN key, n ORDER BY n.id""";
+
+    private static final String FLOW = " f, s.id AS from, c.id AS to";
+    static final String FLOW_BY_ID = "MATCH (s:SideStream)-[f:SUPPLIES {id: $id}]->(c:Process) RETURN" + FLOW;
+    static final String FLOWS_OUT_OF_STREAMS = """
+            UNWIND $ids AS key MATCH (s:SideStream {id: key})-[f:SUPPLIES]->(c:Process)
+            RETURN key,""" + FLOW + " ORDER BY f.id";
+    static final String FLOWS_INTO_PROCESSES = """
+            UNWIND $ids AS key MATCH (s:SideStream)-[f:SUPPLIES]->(c:Process {id: key})
+            RETURN key,""" + FLOW + " ORDER BY f.id";
+
+    static final String NEED_BY_ID = "MATCH (n:Need {id: $id}) RETURN n";
+    private static final String NEED_FILTER = """
+            MATCH (n:Need)
+            WHERE ($process IS NULL OR EXISTS { (n)<-[:NEEDS]-(:Process {id: $process}) })
+              AND ($park IS NULL OR EXISTS { (n)<-[:NEEDS]-(:Process)-[:IN_PARK]->(:Park {id: $park}) }
+                                 OR EXISTS { (n)<-[:NEEDS]-(p:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park {id: $park})
+                                             WHERE NOT (p)-[:IN_PARK]->(:Park) })
+              AND ($ewc IS NULL OR replace(n.ewc, '*', '') STARTS WITH replace($ewc, '*', ''))
+              AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
+            """;
+    static final String NEED_PAGE = NEED_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String NEED_COUNT = NEED_FILTER + " RETURN count(n) AS count";
+    static final String NEEDS_OF_PROCESSES = """
+            UNWIND $ids AS key MATCH (:Process {id: key})-[:NEEDS]->(n:Need) RETURN key, n ORDER BY n.id""";
+
+    static final String PRODUCER_OF_STREAMS = """
+            UNWIND $ids AS key MATCH (:SideStream {id: key})<-[:PRODUCES]-(p:Process) RETURN key, p.id AS id""";
+    static final String PROCESS_OF_NEEDS = """
+            UNWIND $ids AS key MATCH (:Need {id: key})<-[:NEEDS]-(p:Process) RETURN key, p.id AS id""";
+
+    static final String WASTE_CODE = "MATCH (n:WasteCode {code: $code}) RETURN n";
+    static final String WASTE_CHAPTERS = "MATCH (n:WasteCode) WHERE size(n.code) = 2 RETURN n ORDER BY n.code";
+    static final String WASTE_CODES_OF_RECORDS = """
+            UNWIND $ids AS key MATCH (:Record {id: key})-[:CLASSIFIED_AS]->(n:WasteCode) RETURN key, n""";
+    static final String WASTE_CODES_BY_CODE = "UNWIND $ids AS key MATCH (n:WasteCode {code: key}) RETURN key, n";
+    static final String WASTE_CODE_PARENTS = "UNWIND $ids AS key MATCH (:WasteCode {code: key})-[:IN]->(n:WasteCode) RETURN key, n";
+    static final String WASTE_CODE_CHILDREN = """
+            UNWIND $ids AS key MATCH (:WasteCode {code: key})<-[:IN]-(n:WasteCode) RETURN key, n ORDER BY n.code""";
+
+    private final Cypher cypher;
+
+    SideStreamRepository(Cypher cypher) {
+        this.cypher = cypher;
+    }
+
+    Optional<SideStream> sideStream(String id) {
+        return cypher.one(STREAM_BY_ID, Map.of("id", id), r -> SideStream.from(r.get("n")));
+    }
+
+    Connection<SideStream> sideStreams(Map<String, Object> filter, PageRequest page) {
+        return Lists.page(cypher, STREAM_PAGE, STREAM_COUNT,
+                Lists.filter(filter, "park", "network", "producer", "ewc", "unit", "material", "nameContains"),
+                page, r -> SideStream.from(r.get("n")), SideStream::id);
+    }
+
+    Optional<Flow> flow(String id) {
+        return cypher.one(FLOW_BY_ID, Map.of("id", id), Flow::from);
+    }
+
+    Optional<Need> need(String id) {
+        return cypher.one(NEED_BY_ID, Map.of("id", id), r -> Need.from(r.get("n")));
+    }
+
+    Connection<Need> needs(Map<String, Object> filter, PageRequest page) {
+        return Lists.page(cypher, NEED_PAGE, NEED_COUNT, Lists.filter(filter, "park", "process", "ewc", "material"),
+                page, r -> Need.from(r.get("n")), Need::id);
+    }
+
+    Optional<WasteCode> wasteCode(String code) {
+        return cypher.one(WASTE_CODE, Map.of("code", code), r -> WasteCode.from(r.get("n")));
+    }
+
+    List<WasteCode> wasteChapters() {
+        return cypher.list(WASTE_CHAPTERS, Map.of(), r -> WasteCode.from(r.get("n")));
+    }
+
+    Map<String, List<SideStream>> sideStreams(String query, Collection<String> ids) {
+        return cypher.grouped(query, ids, r -> SideStream.from(r.get("n")));
+    }
+
+    Map<String, List<Flow>> flows(String query, Collection<String> ids) {
+        return cypher.grouped(query, ids, Flow::from);
+    }
+
+    Map<String, List<Need>> needs(String query, Collection<String> ids) {
+        return cypher.grouped(query, ids, r -> Need.from(r.get("n")));
+    }
+
+    Map<String, List<String>> ids(String query, Collection<String> ids) {
+        return cypher.grouped(query, ids, r -> r.get("id").asString());
+    }
+
+    Map<String, List<WasteCode>> wasteCodes(String query, Collection<String> keys) {
+        return cypher.grouped(query, keys, r -> WasteCode.from(r.get("n")));
+    }
+}

@@ -1,0 +1,143 @@
+package org.symbiosiskb.park;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.support.Http;
+import org.symbiosiskb.support.KbTest;
+import tools.jackson.databind.JsonNode;
+
+/** GraphQL entity queries over real HTTP: lookups, filters, cursor pages, batched neighbours. */
+@KbTest
+class EntityQueryTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Neo4jClient neo4j;
+    @Autowired
+    Cypher cypher;
+    Http http;
+
+    @BeforeEach
+    void parksWithCompanies() {
+        neo4j.query("MATCH (n) DETACH DELETE n").run();
+        http = new Http(port);
+        // 120 parks, each with 2 organizations that operate one process each, all in one network
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("format", "symbiosis-kb/1");
+        doc.put("partner", "fi");
+        doc.put("networks", List.of(Map.of("id", "fi:net", "name", "Network", "scope", "NATIONAL")));
+        var parks = new ArrayList<Object>();
+        var organizations = new ArrayList<Object>();
+        var processes = new ArrayList<Object>();
+        for (int i = 0; i < 120; i++) {
+            String park = "fi:park-%03d".formatted(i);
+            parks.add(Map.of("id", park, "name", (i % 2 == 0 ? "Kemi " : "Oulu ") + i, "location", Map.of("lat", 60 + i * 0.01, "lon", 25),
+                    "country", i < 100 ? "FI" : "SE", "networks", i % 3 == 0 ? List.of("fi:net") : List.of()));
+            for (int j = 0; j < 2; j++) {
+                String org = park + "-org-" + j;
+                organizations.add(Map.of("id", org, "name", "Company " + i + "/" + j, "park", park, "kind", "COMPANY"));
+                processes.add(Map.of("id", org + "-process", "name", "Process " + i + "/" + j, "operator", org));
+            }
+        }
+        doc.put("parks", parks);
+        doc.put("organizations", organizations);
+        doc.put("processes", processes);
+        var response = http.post("/api/v1/datasets", doc);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+    }
+
+    JsonNode data(String query) {
+        var response = http.graphql(query);
+        assertThat(response.body().get("errors")).as(response.raw()).isNull();
+        return response.body().get("data");
+    }
+
+    @Test
+    void a_page_of_100_parks_with_organizations_and_processes_runs_a_bounded_number_of_statements() {
+        long before = cypher.statementsRun();
+
+        var parks = data("""
+                { parks(first: 100) { nodes { id networks { id } organizations { id processes { id operator { id } park { id } } } } } }
+                """).get("parks").get("nodes");
+
+        long statements = cypher.statementsRun() - before;
+        assertThat(parks.size()).isEqualTo(100);
+        assertThat(parks.get(7).get("organizations").get(1).get("processes").get(0).get("id").asString())
+                .isEqualTo("fi:park-007-org-1-process");
+        assertThat(parks.get(7).get("organizations").get(1).get("processes").get(0).get("park").get("id").asString())
+                .isEqualTo("fi:park-007");
+        // the page (1), networks (1), organizations (1), their processes (1), operators (1), parks (1):
+        // one statement per relationship field, whatever the number of parks
+        assertThat(statements).isEqualTo(6);
+    }
+
+    @Test
+    void cursor_pages_walk_the_whole_list_in_id_order() {
+        var seen = new ArrayList<String>();
+        String after = null;
+        int pages = 0;
+        do {
+            var page = http.graphql("query($after: String) { parks(first: 50, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }",
+                    after == null ? Map.of() : Map.of("after", after)).body().get("data").get("parks");
+            page.get("nodes").forEach(n -> seen.add(n.get("id").asString()));
+            assertThat(page.get("totalCount").asInt()).isEqualTo(120);
+            after = page.get("pageInfo").get("hasNextPage").asBoolean() ? page.get("pageInfo").get("endCursor").asString() : null;
+            pages++;
+        } while (after != null);
+
+        assertThat(pages).isEqualTo(3); // 50 + 50 + 20
+        assertThat(seen).hasSize(120).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void filters_by_network_country_and_name() {
+        // parks 0, 3, ..., 117 are in the network: 40 of them
+        assertThat(data("{ parks(filter: {network: \"fi:net\"}, first: 0) { totalCount } }").get("parks").get("totalCount").asInt()).isEqualTo(40);
+        // parks 100..119 are Swedish
+        assertThat(data("{ parks(filter: {country: \"SE\"}) { totalCount } }").get("parks").get("totalCount").asInt()).isEqualTo(20);
+        // even-numbered parks are called "Kemi n"; the match ignores case
+        assertThat(data("{ parks(filter: {nameContains: \"kEMI\"}) { totalCount } }").get("parks").get("totalCount").asInt()).isEqualTo(60);
+        // organizations of parks in the network: 40 parks × 2
+        assertThat(data("{ organizations(filter: {network: \"fi:net\"}) { totalCount } }").get("organizations").get("totalCount").asInt()).isEqualTo(80);
+        assertThat(data("{ processes(filter: {park: \"fi:park-005\"}) { nodes { id } } }").get("processes").get("nodes").size()).isEqualTo(2);
+    }
+
+    @Test
+    void a_page_over_the_cap_or_a_foreign_cursor_is_a_bad_request_naming_the_argument() {
+        var tooBig = http.graphql("{ parks(first: 100000) { nodes { id } } }").body().get("errors").get(0);
+        assertThat(tooBig.get("message").asString()).startsWith("first: 100000 is over the page size limit");
+        assertThat(tooBig.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+
+        var badCursor = http.graphql("{ parks(after: \"nonsense!\") { nodes { id } } }").body().get("errors").get(0);
+        assertThat(badCursor.get("message").asString()).startsWith("after:");
+        assertThat(badCursor.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void an_unknown_id_is_null_and_an_invalid_query_is_a_bad_request() {
+        assertThat(data("{ park(id: \"fi:nowhere\") { id } }").get("park").isNull()).isTrue();
+
+        var invalid = http.graphql("{ park(id: \"fi:park-001\") { noSuchField } }").body().get("errors").get(0);
+        assertThat(invalid.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void the_location_of_an_organization_defaults_to_its_parks() {
+        var org = data("{ organization(id: \"fi:park-002-org-0\") { location { lat lon } park { id location { lat } } } }").get("organization");
+        // park 2 lies at 60 + 2 × 0.01 = 60.02
+        assertThat(org.get("location").get("lat").asDouble()).isEqualTo(60.02);
+        assertThat(org.get("park").get("id").asString()).isEqualTo("fi:park-002");
+    }
+}
