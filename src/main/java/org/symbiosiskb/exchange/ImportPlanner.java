@@ -96,7 +96,7 @@ class ImportPlanner {
             if (r.type().keyedById() && !r.type().isFlow()) {
                 String existing = labels.get(r.key());
                 if (existing != null && !existing.equals(r.type().label())) {
-                    problems.add(new Problem(r.pointer() + "/id", r.key() + " already exists as a " + existing
+                    problems.add(new Problem(r.pointer() + "/id", r.key() + " already exists as " + article(existing)
                             + "; ids are unique across record types"));
                 }
             }
@@ -168,7 +168,7 @@ class ImportPlanner {
                 if (deleting.containsKey(target)) {
                     problems.add(new Problem(pointer, "refers to " + target + ", which this document deletes"));
                 } else if (found != null && !found.equals(wanted)) {
-                    problems.add(new Problem(pointer, "refers to " + target + ", which is a " + found + ", not a " + wanted));
+                    problems.add(new Problem(pointer, "refers to " + target + ", which is " + article(found) + ", not " + article(wanted)));
                 } else if (found == null && Ids.partnerOf(target).equals(partner)) {
                     problems.add(new Problem(pointer, "refers to " + target
                             + ", which is neither in this document nor in the database"));
@@ -317,6 +317,10 @@ class ImportPlanner {
                 return;
             }
         }
+    }
+
+    private static String article(String label) {
+        return ("AEIOU".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
     }
 
     private static Long year(Value v) {
