@@ -24,7 +24,7 @@ class DatabaseInitializer implements SmartInitializingSingleton {
 
     DatabaseInitializer(Neo4jClient neo4j, List<StartupData> startupData) {
         this.neo4j = neo4j;
-        this.startupData = startupData;
+        this.startupData = startupData.stream().sorted(java.util.Comparator.comparingInt(StartupData::getOrder)).toList();
     }
 
     @Override

@@ -1,0 +1,61 @@
+package org.symbiosiskb.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.symbiosiskb.support.Http;
+import org.symbiosiskb.support.KbTest;
+
+/** The example data imports through the ordinary validation and holds what the seed documents name. */
+@KbTest
+class ExampleDataTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Neo4jClient neo4j;
+    @Autowired
+    ExchangeService exchange;
+
+    @BeforeEach
+    void load() {
+        ExampleGraph.load(context);
+    }
+
+    private List<String> strings(String cypher) {
+        return List.copyOf(neo4j.query(cypher).fetchAs(String.class).all());
+    }
+
+    @Test
+    void every_park_the_seed_documents_name_is_there_in_the_national_network() {
+        assertThat(strings("MATCH (p:Park)-[:MEMBER_OF]->(:Network {id: 'fi:eip-network'}) RETURN p.id"))
+                .contains("fi:kemi-tornio", "fi:kemijarvi-forestin", "fi:kokkola-kip", "fi:turku-smart-chemistry-park",
+                        "fi:riihimaki-circular-village", "fi:nokia-eco3", "fi:porvoo-kilpilahti", "fi:salo-metsajaanu",
+                        "fi:pori-harjavalta", "fi:forssa-envi-grow-park", "fi:aanekoski-bioproduct", "fi:turku-topinpuisto");
+        assertThat(strings("MATCH (:Park {id: 'fi:kemi-tornio'})-[:MEMBER_OF]->(n:Network {scope: 'NORDIC'}) RETURN n.name"))
+                .containsExactly("Nordic Industrial Symbiosis Network");
+    }
+
+    @Test
+    void every_side_stream_code_sits_in_the_list_of_waste_hierarchy_with_a_title() {
+        assertThat(strings("""
+                MATCH (s:SideStream)-[:CLASSIFIED_AS]->(w:WasteCode)
+                WHERE NOT EXISTS { (w)-[:IN]->(sub:WasteCode)-[:IN]->(ch:WasteCode)
+                                   WHERE w.title IS NOT NULL AND sub.title IS NOT NULL AND ch.title IS NOT NULL }
+                RETURN s.id""")).isEmpty();
+        assertThat(neo4j.query("MATCH (w:WasteCode) WHERE size(w.code) = 2 RETURN count(w)").fetchAs(Long.class).one()).hasValue(20L);
+    }
+
+    @Test
+    void importing_the_example_data_again_changes_nothing() {
+        var again = exchange.importDocument(Http.json().readValue(getClass().getResourceAsStream("/example/fi.json"), Object.class), false);
+        assertThat(again.created() + again.updated()).isZero();
+        assertThat(again.unchanged()).isEqualTo(810);
+    }
+}
