@@ -1,0 +1,39 @@
+package org.symbiosiskb.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.symbiosiskb.SymbiosisKbApplication;
+import org.symbiosiskb.support.Http;
+import org.symbiosiskb.support.TestDatabase;
+
+/**
+ * The docker-compose configuration without Docker: the service reaches Neo4j only through the
+ * variables docker-compose.yml sets (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, SERVER_ADDRESS,
+ * KB_EXAMPLE_DATA_ENABLED), here pointing at the test database over Bolt.
+ */
+class ServerModeTest {
+
+    @Test
+    void with_neo4j_uri_set_it_uses_that_server_and_starts_nothing_embedded() {
+        try (var service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
+                "--server.port=0",
+                "--NEO4J_URI=" + TestDatabase.boltUri(),
+                "--NEO4J_USERNAME=neo4j",
+                "--NEO4J_PASSWORD=compose-password",
+                "--SERVER_ADDRESS=127.0.0.1",
+                "--KB_EXAMPLE_DATA_ENABLED=false")) {
+            assertThat(service.getBeansOfType(DatabaseManagementService.class)).isEmpty();
+            assertThat(service.getBeansOfType(EmbeddedBolt.class)).isEmpty();
+
+            var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
+            var health = http.get("/actuator/health");
+            assertThat(health.body().get("components").get("neo4j").get("details").get("server").asString())
+                    .endsWith(TestDatabase.get().boltURI().getAuthority());
+            assertThat(http.graphql("{ formatVersion }").body().get("data").get("formatVersion").asString()).isEqualTo("symbiosis-kb/1");
+        }
+    }
+}
