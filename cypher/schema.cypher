@@ -34,7 +34,7 @@ CREATE POINT INDEX organization_location IF NOT EXISTS FOR (n:Organization) ON (
 CREATE POINT INDEX process_location IF NOT EXISTS FOR (n:Process) ON (n.location);
 CREATE POINT INDEX carbon_sink_location IF NOT EXISTS FOR (n:CarbonSink) ON (n.location);
 
-// Text indexes: `WHERE n.name CONTAINS 'Kemi'` and `ENDS WITH` use these.
+// Text indexes: `WHERE n.name CONTAINS 'Kemi'` and `ENDS WITH` on names use these.
 CREATE TEXT INDEX network_name IF NOT EXISTS FOR (n:Network) ON (n.name);
 CREATE TEXT INDEX park_name IF NOT EXISTS FOR (n:Park) ON (n.name);
 CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
@@ -42,6 +42,10 @@ CREATE TEXT INDEX process_name IF NOT EXISTS FOR (n:Process) ON (n.name);
 CREATE TEXT INDEX side_stream_name IF NOT EXISTS FOR (n:SideStream) ON (n.name);
 CREATE TEXT INDEX carbon_sink_name IF NOT EXISTS FOR (n:CarbonSink) ON (n.name);
 CREATE TEXT INDEX waste_code_title IF NOT EXISTS FOR (n:WasteCode) ON (n.title);
+// `WHERE s.ewc ENDS WITH '*'` (hazardous streams): with only the range index below, Neo4j 2026.08
+// sometimes plans a range seek for ENDS WITH and fails (IndexNotApplicable); a text index serves it.
+CREATE TEXT INDEX side_stream_ewc_text IF NOT EXISTS FOR (n:SideStream) ON (n.ewc);
+CREATE TEXT INDEX need_ewc_text IF NOT EXISTS FOR (n:Need) ON (n.ewc);
 
 // Range indexes for the filters and the exchange export.
 CREATE INDEX record_source IF NOT EXISTS FOR (n:Record) ON (n.source);
