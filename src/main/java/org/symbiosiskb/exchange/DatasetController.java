@@ -43,16 +43,18 @@ class DatasetController {
         if (request.getContentLengthLong() > maxBodyBytes) {
             throw new BodyTooLarge();
         }
-        Object document;
+        return exchange.importDocument(read(request), dryRun);
+    }
+
+    private Object read(HttpServletRequest request) throws IOException {
         try (InputStream body = new LimitedInputStream(request.getInputStream(), maxBodyBytes)) {
-            document = json.readValue(body, Object.class);
+            return json.readValue(body, Object.class);
         } catch (JacksonException e) {
             if (e.getCause() instanceof BodyTooLarge tooLarge) {
                 throw tooLarge;
             }
             throw new MalformedJson(e.getOriginalMessage());
         }
-        return exchange.importDocument(document, dryRun);
     }
 
     @GetMapping(path = "/{partner}", produces = MediaType.APPLICATION_JSON_VALUE)

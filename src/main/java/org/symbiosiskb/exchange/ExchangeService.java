@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ExchangeService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExchangeService.class);
+
     private final DocumentParser parser = new DocumentParser();
     private final ImportPlanner planner;
     private final GraphWriter writer;
@@ -36,12 +38,17 @@ public class ExchangeService {
      * @throws InvalidDocumentException listing every problem; nothing was written
      */
     public ImportResult importDocument(Object document, boolean dryRun) {
+        long started = System.nanoTime();
         var parsed = parser.parse(document);
+        document = null; // the parsed records hold all that is needed; let the raw JSON tree go before the write
         if (!parsed.problems().isEmpty()) {
             throw new InvalidDocumentException(parsed.problems());
         }
-        return transactions.execute(status -> {
+        long parsedAt = System.nanoTime();
+        long[] plannedAt = new long[1];
+        var result = transactions.execute(status -> {
             ImportPlan plan = planner.plan(parsed);
+            plannedAt[0] = System.nanoTime();
             if (dryRun) {
                 status.setRollbackOnly();
             } else {
@@ -49,6 +56,11 @@ public class ExchangeService {
             }
             return plan.result();
         });
+        long done = System.nanoTime();
+        log.info("Imported {} records of {}{}: parse {} ms, check and plan {} ms, write and commit {} ms", parsed.records().size(),
+                parsed.partner(), dryRun ? " (dry run)" : "", (parsedAt - started) / 1_000_000,
+                (plannedAt[0] - parsedAt) / 1_000_000, (done - plannedAt[0]) / 1_000_000);
+        return result;
     }
 
     /** Every record of a partner as one document; importing it into an empty database reproduces them. */

@@ -3,7 +3,6 @@ package org.symbiosiskb.exchange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +35,15 @@ class GraphWriter {
             MERGE (n:Record {id: id})
             ON CREATE SET n.placeholder = true, n.source = split(id, ':')[0], n:$($label)
             """;
+    /** Records new to the graph: CREATE, cheaper than MERGE; the uniqueness constraint still guards the id. */
+    static final String CREATE_NODES = """
+            UNWIND $rows AS row
+            CREATE (n:Record:$($label))
+            SET n = row.props
+            SET n.location = CASE WHEN row.location IS NULL THEN null
+                                  ELSE point({latitude: row.location.lat, longitude: row.location.lon}) END,
+                n.updatedAt = datetime()
+            """;
     static final String UPSERT_NODES = """
             UNWIND $rows AS row
             MERGE (n:Record {id: row.id})
@@ -59,7 +67,7 @@ class GraphWriter {
             UNWIND $pairs AS pair
             MATCH (a:Record {id: pair.from})
             MATCH (b:Record {id: pair.to})
-            MERGE (a)-[:$($type)]->(b)
+            CREATE (a)-[:$($type)]->(b)
             """;
     static final String ENSURE_WASTE_CODES = """
             UNWIND $codes AS c
@@ -75,6 +83,13 @@ class GraphWriter {
             WITH n, row WHERE row.code IS NOT NULL
             MATCH (w:WasteCode {code: row.code})
             MERGE (n)-[:CLASSIFIED_AS]->(w)
+            """;
+    static final String CREATE_FLOWS = """
+            UNWIND $rows AS row
+            MATCH (s:Record {id: row.sideStream})
+            MATCH (c:Record {id: row.consumer})
+            CREATE (s)-[f:SUPPLIES]->(c)
+            SET f = row.props, f.updatedAt = datetime()
             """;
     static final String UPSERT_FLOWS = """
             UNWIND $rows AS row
@@ -102,39 +117,44 @@ class GraphWriter {
 
         plan.placeholders().forEach((label, ids) -> batched(CREATE_PLACEHOLDERS, List.copyOf(ids), Map.of("label", label)));
 
-        var writes = plan.written();
+        var fresh = plan.fresh();
+        var existing = plan.existing();
         for (RecordType type : RecordTypes.ALL) {
             if (type.isFlow()) {
                 continue;
             }
-            var records = writes.stream().filter(r -> r.type() == type).toList();
-            if (records.isEmpty()) {
-                continue;
-            }
-            batchedRows(UPSERT_NODES, records.stream().map(r -> nodeRow(r, plan.partner())).toList(), Map.of("label", type.label()));
+            var label = Map.<String, Object>of("label", type.label());
+            batchedRows(CREATE_NODES, rows(fresh, type, plan.partner()), label);
+            batchedRows(UPSERT_NODES, rows(existing, type, plan.partner()), label);
         }
         for (RecordType type : RecordTypes.ALL) {
             if (type.isFlow()) {
                 continue;
             }
-            var records = writes.stream().filter(r -> r.type() == type).toList();
+            var before = existing.stream().filter(r -> r.type() == type).map(ExchangeRecord::key).toList();
+            var records = new ArrayList<>(fresh.stream().filter(r -> r.type() == type).toList());
+            records.addAll(existing.stream().filter(r -> r.type() == type).toList());
             if (!records.isEmpty()) {
-                writeReferences(type, records);
+                writeReferences(type, before, records);
                 if (type.field("ewc").isPresent()) {
                     classify(records);
                 }
             }
         }
-        var flows = writes.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner())).toList();
-        batchedRows(UPSERT_FLOWS, flows, Map.of());
+        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner())).toList(), Map.of());
+        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner())).toList(), Map.of());
     }
 
-    private void writeReferences(RecordType type, List<ExchangeRecord> records) {
-        var ids = records.stream().map(ExchangeRecord::key).toList();
+    private static List<Map<String, Object>> rows(List<ExchangeRecord> records, RecordType type, String partner) {
+        return records.stream().filter(r -> r.type() == type).map(r -> nodeRow(r, partner)).toList();
+    }
+
+    /** Replaces the relationships the records' reference fields own: detach those of existing nodes, then create all. */
+    private void writeReferences(RecordType type, List<String> existingIds, List<ExchangeRecord> records) {
         for (FieldSpec spec : type.references()) {
             Ref ref = spec.ref();
             var labelled = Map.<String, Object>of("type", ref.type(), "label", ref.label());
-            batched(ref.outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, ids, labelled);
+            batched(ref.outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, existingIds, labelled);
             var pairs = new ArrayList<Map<String, Object>>();
             for (ExchangeRecord r : records) {
                 var targets = spec.kind() == FieldKind.REFS ? r.ids(spec.name())
@@ -222,9 +242,5 @@ class GraphWriter {
             params.put(name, rows.subList(i, Math.min(rows.size(), i + batchSize)));
             cypher.run(statement, params);
         }
-    }
-
-    static <T> List<T> distinct(List<T> items) {
-        return List.copyOf(new LinkedHashSet<>(items));
     }
 }

@@ -11,7 +11,19 @@ import java.util.Set;
  */
 record ImportPlan(String partner, List<ExchangeRecord> created, List<ExchangeRecord> updated,
                   List<ExchangeRecord> unchanged, List<ExchangeRecord> deleted,
-                  Map<String, Set<String>> placeholders) {
+                  Map<String, Set<String>> placeholders, Set<String> placeholdersInGraph) {
+
+    /** Created records whose node does not exist at all yet (not even as a placeholder): nothing to merge or detach. */
+    List<ExchangeRecord> fresh() {
+        return created.stream().filter(r -> !placeholdersInGraph.contains(r.key())).toList();
+    }
+
+    /** Records whose node exists already: updated ones, and placeholders that become whole. */
+    List<ExchangeRecord> existing() {
+        var all = new ArrayList<>(updated);
+        created.stream().filter(r -> placeholdersInGraph.contains(r.key())).forEach(all::add);
+        return all;
+    }
 
     List<ExchangeRecord> written() {
         var all = new ArrayList<>(created);

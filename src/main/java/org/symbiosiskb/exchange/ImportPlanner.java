@@ -27,7 +27,7 @@ class ImportPlanner {
     static final String LOOKUP = """
             UNWIND $ids AS id
             MATCH (n:Record {id: id})
-            RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Record'][0] AS label
+            RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Record'][0] AS label, n.placeholder IS NOT NULL AS placeholder
             """;
     static final String NODE_DEPENDENTS = """
             UNWIND $ids AS id
@@ -87,7 +87,8 @@ class ImportPlanner {
             }
         }
         lock(doc.records());
-        var labels = lookupLabels(referencedIds(doc.records()));
+        var placeholdersInGraph = new HashSet<String>();
+        var labels = lookupLabels(referencedIds(doc.records()), placeholdersInGraph);
         var placeholders = new TreeMap<String, Set<String>>();
         for (ExchangeRecord r : doc.records()) {
             if (r.deleted()) {
@@ -107,7 +108,7 @@ class ImportPlanner {
         if (!problems.isEmpty()) {
             throw new InvalidDocumentException(problems);
         }
-        return classify(doc, placeholders);
+        return classify(doc, placeholders, placeholdersInGraph);
     }
 
     private void lock(List<ExchangeRecord> records) {
@@ -146,10 +147,14 @@ class ImportPlanner {
         return ids;
     }
 
-    private Map<String, String> lookupLabels(Set<String> ids) {
+    private Map<String, String> lookupLabels(Set<String> ids, Set<String> placeholders) {
         var labels = new HashMap<String, String>();
-        forBatches(List.copyOf(ids), batch -> cypher.list(LOOKUP, Map.of("ids", batch),
-                row -> labels.put(row.get("id").asString(), row.get("label").asString(null))));
+        forBatches(List.copyOf(ids), batch -> cypher.list(LOOKUP, Map.of("ids", batch), row -> {
+            if (row.get("placeholder").asBoolean()) {
+                placeholders.add(row.get("id").asString());
+            }
+            return labels.put(row.get("id").asString(), row.get("label").asString(null));
+        }));
         return labels;
     }
 
@@ -333,7 +338,7 @@ class ImportPlanner {
 
     // ---- classification ----
 
-    private ImportPlan classify(DocumentParser.Parsed doc, Map<String, Set<String>> placeholders) {
+    private ImportPlan classify(DocumentParser.Parsed doc, Map<String, Set<String>> placeholders, Set<String> placeholdersInGraph) {
         var created = new ArrayList<ExchangeRecord>();
         var updated = new ArrayList<ExchangeRecord>();
         var unchanged = new ArrayList<ExchangeRecord>();
@@ -359,7 +364,7 @@ class ImportPlanner {
                 }
             }
         }
-        return new ImportPlan(doc.partner(), created, updated, unchanged, deleted, placeholders);
+        return new ImportPlan(doc.partner(), created, updated, unchanged, deleted, placeholders, placeholdersInGraph);
     }
 
     private static <T> void forBatches(List<String> ids, java.util.function.Function<List<String>, T> action) {

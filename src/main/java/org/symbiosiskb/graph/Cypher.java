@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Cypher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cypher.class);
+
     private final Neo4jClient neo4j;
     private final AtomicLong statements = new AtomicLong();
 
@@ -29,11 +31,21 @@ public class Cypher {
 
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         statements.incrementAndGet();
+        long started = System.nanoTime();
         @SuppressWarnings("unchecked") // the mapper decides the row type; fetchAs only needs a token
         Class<T> rowType = (Class<T>) Object.class;
         Collection<T> rows = neo4j.query(cypher).bindAll(parameters).fetchAs(rowType)
                 .mappedBy((types, record) -> mapper.apply(record)).all();
+        trace(cypher, started, rows.size());
         return List.copyOf(rows);
+    }
+
+    /** At DEBUG, each statement's time: {@code logging.level.org.symbiosiskb.graph.Cypher=DEBUG}. */
+    private static void trace(String cypher, long started, int rows) {
+        if (log.isDebugEnabled()) {
+            log.debug("{} ms, {} rows: {}", (System.nanoTime() - started) / 1_000_000, rows,
+                    cypher.strip().replaceAll("\\s+", " ").substring(0, Math.min(90, cypher.strip().replaceAll("\\s+", " ").length())));
+        }
     }
 
     public <T> Optional<T> one(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
@@ -60,7 +72,9 @@ public class Cypher {
 
     public void run(String cypher, Map<String, Object> parameters) {
         statements.incrementAndGet();
+        long started = System.nanoTime();
         neo4j.query(cypher).bindAll(parameters).run();
+        trace(cypher, started, 0);
     }
 
     /** Statements run since start (all threads). */
