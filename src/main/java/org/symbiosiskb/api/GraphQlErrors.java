@@ -33,13 +33,35 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case BadRequestException e -> error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of());
             case NotFoundException e -> error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of());
             case InvalidDocumentException e -> invalid(env, e.problems());
-            default -> {
+            default -> refusalByProcedure(ex).map(r -> error(env, r.type(), r.message(), Map.of())).orElseGet(() -> {
                 String reference = UUID.randomUUID().toString();
                 log.error("Unexpected error in {} (reference {})", env.getExecutionStepInfo().getPath(), reference, ex);
-                yield error(env, ErrorType.INTERNAL_ERROR,
+                return error(env, ErrorType.INTERNAL_ERROR,
                         "Internal error; the service log has the details under reference " + reference, Map.of());
-            }
+            });
         };
+    }
+
+    private record Refusal(ErrorType type, String message) {
+    }
+
+    private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile("\\[(NOT_FOUND|BAD_REQUEST)] ([^\\n]*)");
+
+    /**
+     * The analytics procedures refuse with "[NOT_FOUND] ..." or "[BAD_REQUEST] ..." (they cannot
+     * depend on the service); the driver wraps that text in its own message, which names classes,
+     * so only the part after the classification reaches the client.
+     */
+    private static java.util.Optional<Refusal> refusalByProcedure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            var m = REFUSAL.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                // Spring's translation appends "; Error code '...'"; the person needs only the refusal
+                String message = m.group(2).replaceFirst("; Error code '[^']*'$", "").strip();
+                return java.util.Optional.of(new Refusal(ErrorType.valueOf(m.group(1)), message));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A single-record write reports the same problems an import would, with GraphQL input paths. */

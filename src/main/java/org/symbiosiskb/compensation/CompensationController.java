@@ -103,6 +103,21 @@ class CompensationController {
     }
 
     @MutationMapping
+    OffsetAgreement proposeOffsetAgreement(@Argument Map<String, Object> input) {
+        return compensation.propose(input);
+    }
+
+    @MutationMapping
+    OffsetAgreement activateOffsetAgreement(@Argument String id) {
+        return compensation.activate(id);
+    }
+
+    @MutationMapping
+    OffsetAgreement endOffsetAgreement(@Argument String id) {
+        return compensation.end(id);
+    }
+
+    @MutationMapping
     DeleteResult deleteOffsetAgreement(@Argument String id) {
         return new DeleteResult(id, compensation.delete("offsetAgreements", id));
     }

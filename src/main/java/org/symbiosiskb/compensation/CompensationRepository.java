@@ -25,6 +25,7 @@ class CompensationRepository {
             """;
     static final String SINK_PAGE = SINK_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
     static final String SINK_COUNT = SINK_FILTER + " RETURN count(n) AS count";
+    static final String SINKS_BY_IDS = "UNWIND $ids AS key MATCH (n:CarbonSink {id: key}) RETURN key, n";
     static final String SINKS_IN_PARKS = """
             UNWIND $ids AS key MATCH (:Park {id: key})<-[:IN_PARK]-(n:CarbonSink) RETURN key, n ORDER BY n.id""";
     static final String SINKS_OF_OWNERS = """

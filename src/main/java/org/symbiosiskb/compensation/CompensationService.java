@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.Connection;
+import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.exchange.RecordService;
 
@@ -20,6 +22,10 @@ public class CompensationService {
     CompensationService(CompensationRepository repository, RecordService records) {
         this.repository = repository;
         this.records = records;
+    }
+
+    public Map<String, List<CarbonSink>> sinksByIds(Collection<String> ids) {
+        return repository.sinks(CompensationRepository.SINKS_BY_IDS, ids);
     }
 
     public Map<String, List<CarbonSink>> sinksInParks(Collection<String> parkIds) {
@@ -72,6 +78,30 @@ public class CompensationService {
 
     OffsetAgreement updateAgreement(Map<String, Object> input) {
         return repository.agreement(records.update("offsetAgreements", input)).orElseThrow();
+    }
+
+    OffsetAgreement propose(Map<String, Object> input) {
+        var proposal = new java.util.LinkedHashMap<>(input);
+        if (proposal.get("status") != null && !"PROPOSED".equals(proposal.get("status"))) {
+            throw new BadRequestException("input.status: a proposal is PROPOSED; activate it with activateOffsetAgreement");
+        }
+        proposal.put("status", "PROPOSED");
+        return createAgreement(proposal);
+    }
+
+    /** The import's capacity rule runs under a lock on the sink, so racing activations cannot over-allocate it. */
+    OffsetAgreement activate(String id) {
+        var agreement = agreement(id).orElseThrow(() -> new NotFoundException("no offset agreement " + id));
+        return switch (agreement.status()) {
+            case "ACTIVE" -> agreement;
+            case "PROPOSED" -> updateAgreement(Map.of("id", id, "status", "ACTIVE"));
+            default -> throw new BadRequestException(id + " has ENDED; propose a new agreement instead");
+        };
+    }
+
+    OffsetAgreement end(String id) {
+        var agreement = agreement(id).orElseThrow(() -> new NotFoundException("no offset agreement " + id));
+        return "ENDED".equals(agreement.status()) ? agreement : updateAgreement(Map.of("id", id, "status", "ENDED"));
     }
 
     boolean delete(String array, String id) {

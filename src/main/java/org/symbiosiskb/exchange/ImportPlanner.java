@@ -318,7 +318,12 @@ class ImportPlanner {
             if (sum > capacity * (1 + 1e-12)) {
                 String pointer = last != null ? last.pointer() : own != null ? own.pointer() + "/" + rule.capacityField() : "";
                 String when = year == Long.MIN_VALUE ? "" : " in " + year;
-                problems.add(new Problem(pointer, rule.describe().formatted(group, number(sum), unit, when, number(capacity), unit)));
+                String message = rule.describe().formatted(group, number(sum), unit, when, number(capacity), unit);
+                if (last != null) {
+                    // what the others leave: the figure a person needs to fix the record
+                    message += "; " + number(Math.max(0, capacity - (sum - last.quantity()))) + " " + unit + " free";
+                }
+                problems.add(new Problem(pointer, message));
                 return;
             }
         }

@@ -17,7 +17,9 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.symbiosiskb.analytics.AnalyticsProcedures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +44,25 @@ class EmbeddedNeo4jConfiguration {
     DatabaseManagementService embeddedNeo4j(EmbeddedNeo4jProperties properties) {
         Path home = properties.dataDir().toAbsolutePath().normalize();
         log.info("Starting embedded Neo4j with its data in {}", home);
+        var dbms = build(home, properties);
+        registerAnalytics(dbms);
+        return dbms;
+    }
+
+    /**
+     * The analytics procedures (kb.trace, ...), the same classes the server plugin jar holds.
+     * GlobalProcedures is Neo4j's internal registry, the hook its own test harness uses.
+     */
+    private static void registerAnalytics(DatabaseManagementService dbms) {
+        var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        try {
+            api.getDependencyResolver().resolveDependency(GlobalProcedures.class).registerProcedure(AnalyticsProcedures.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot register the analytics procedures", e);
+        }
+    }
+
+    private static DatabaseManagementService build(Path home, EmbeddedNeo4jProperties properties) {
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.data_directory, home)
                 .setConfig(BoltConnector.enabled, true)

@@ -37,6 +37,7 @@ class OrganizationRepository {
             + " AND ($after IS NULL OR n.id > $after) WITH n ORDER BY n.id LIMIT $limit RETURN " + ORGANIZATION;
     static final String ORGANIZATION_COUNT = ORGANIZATION_FILTER + " RETURN count(n) AS count";
 
+    static final String ORGANIZATIONS_BY_IDS = "UNWIND $ids AS key MATCH (n:Organization {id: key}) RETURN key," + ORGANIZATION;
     static final String ORGANIZATIONS_IN_PARKS = """
             UNWIND $ids AS key MATCH (:Park {id: key})<-[:LOCATED_IN]-(n:Organization)
             WITH key, n ORDER BY n.id RETURN key,""" + ORGANIZATION;

@@ -38,6 +38,10 @@ public class OrganizationService {
         return repository.processes(filter, page);
     }
 
+    public Map<String, List<Organization>> organizationsByIds(Collection<String> ids) {
+        return repository.organizations(OrganizationRepository.ORGANIZATIONS_BY_IDS, ids);
+    }
+
     public Map<String, List<Organization>> organizationsInParks(Collection<String> parkIds) {
         return repository.organizations(OrganizationRepository.ORGANIZATIONS_IN_PARKS, parkIds);
     }

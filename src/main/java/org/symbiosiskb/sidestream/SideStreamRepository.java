@@ -41,6 +41,9 @@ class SideStreamRepository {
 
     private static final String FLOW = " f, s.id AS from, c.id AS to";
     static final String FLOW_BY_ID = "MATCH (s:SideStream)-[f:SUPPLIES {id: $id}]->(c:Process) RETURN" + FLOW;
+    static final String FLOWS_BY_IDS = """
+            UNWIND $ids AS key MATCH (s:SideStream)-[f:SUPPLIES {id: key}]->(c:Process)
+            RETURN key,""" + FLOW;
     static final String FLOWS_OUT_OF_STREAMS = """
             UNWIND $ids AS key MATCH (s:SideStream {id: key})-[f:SUPPLIES]->(c:Process)
             RETURN key,""" + FLOW + " ORDER BY f.id";
@@ -60,6 +63,7 @@ class SideStreamRepository {
             """;
     static final String NEED_PAGE = NEED_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
     static final String NEED_COUNT = NEED_FILTER + " RETURN count(n) AS count";
+    static final String NEEDS_BY_IDS = "UNWIND $ids AS key MATCH (n:Need {id: key}) RETURN key, n";
     static final String NEEDS_OF_PROCESSES = """
             UNWIND $ids AS key MATCH (:Process {id: key})-[:NEEDS]->(n:Need) RETURN key, n ORDER BY n.id""";
 

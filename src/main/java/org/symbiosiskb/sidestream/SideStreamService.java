@@ -38,8 +38,16 @@ public class SideStreamService {
         return repository.sideStreams(SideStreamRepository.STREAMS_OF_PRODUCERS, processIds);
     }
 
+    public Map<String, List<Flow>> flowsByIds(Collection<String> ids) {
+        return repository.flows(SideStreamRepository.FLOWS_BY_IDS, ids);
+    }
+
     public Map<String, List<Flow>> flowsInto(Collection<String> processIds) {
         return repository.flows(SideStreamRepository.FLOWS_INTO_PROCESSES, processIds);
+    }
+
+    public Map<String, List<Need>> needsByIds(Collection<String> ids) {
+        return repository.needs(SideStreamRepository.NEEDS_BY_IDS, ids);
     }
 
     public Map<String, List<Need>> needsOf(Collection<String> processIds) {

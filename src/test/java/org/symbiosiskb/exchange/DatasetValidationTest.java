@@ -162,7 +162,7 @@ class DatasetValidationTest {
         records(doc, "flows").add(new HashMap<>(Map.of("id", "fi:slag-more", "sideStream", "fi:slag",
                 "consumer", "fi:paving", "quantity", 150, "fromYear", 2024, "toYear", 2025)));
         assertThat(refused(doc, "/flows/1/quantity").getFirst())
-                .isEqualTo("flows from fi:slag add up to 350 t in 2024, more than its quantity of 300 t");
+                .isEqualTo("flows from fi:slag add up to 350 t in 2024, more than its quantity of 300 t; 100 t free");
     }
 
     @Test
@@ -190,7 +190,7 @@ class DatasetValidationTest {
         records(doc, "sideStreams").add(new HashMap<>(Map.of("id", "fi:dust", "name", "Dust", "producer", "fi:smelter", "quantity", 800, "unit", "t")));
         records(doc, "sideStreams").add(new HashMap<>(Map.of("id", "fi:heat", "name", "Heat", "producer", "fi:smelter", "quantity", 5000, "unit", "MWh")));
         assertThat(refused(doc, "/sideStreams/1/quantity").getFirst())
-                .isEqualTo("side streams in tonnes of fi:smelter add up to 1100 t, more than its outputTonnes of 1000 t");
+                .isEqualTo("side streams in tonnes of fi:smelter add up to 1100 t, more than its outputTonnes of 1000 t; 700 t free");
     }
 
     @Test
@@ -203,7 +203,7 @@ class DatasetValidationTest {
         records(doc, "offsetAgreements").add(new HashMap<>(Map.of("id", "fi:oa-3", "buyer", "fi:roads", "sink", "fi:forest",
                 "tCO2ePerYear", 900, "fromYear", 2024, "toYear", 2035, "status", "PROPOSED")));
         assertThat(refused(doc, "/offsetAgreements/1/tCO2ePerYear").getFirst())
-                .isEqualTo("active offset agreements on fi:forest add up to 1100 tCO2e in 2030, more than its 1000 tCO2e per year");
+                .isEqualTo("active offset agreements on fi:forest add up to 1100 tCO2e in 2030, more than its 1000 tCO2e per year; 400 tCO2e free");
     }
 
     @Test

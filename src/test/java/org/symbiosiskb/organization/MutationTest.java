@@ -91,7 +91,7 @@ class MutationTest {
         var overfull = error("mutation { createSideStream(input: {id: \"fi:dust\", name: \"Dust\", producer: \"fi:smelter\", quantity: 500, unit: t}) { id } }");
 
         assertThat(overfull.get("message").asString())
-                .isEqualTo("input.quantity: side streams in tonnes of fi:smelter add up to 1100 t, more than its outputTonnes of 1000 t");
+                .isEqualTo("input.quantity: side streams in tonnes of fi:smelter add up to 1100 t, more than its outputTonnes of 1000 t; 400 t free");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.symbiosiskb.analytics.AnalyticsProcedures;
 
 /**
  * One Neo4j (the harness, a real database reached over Bolt) for the whole test run: Spring's
@@ -21,6 +22,7 @@ public final class TestDatabase {
         if (neo4j == null) {
             neo4j = Neo4jBuilders.newInProcessBuilder()
                     .withDisabledServer()
+                    .withProcedure(AnalyticsProcedures.class)
                     .withConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .withConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                     .build();

@@ -1,0 +1,125 @@
+package org.symbiosiskb.analytics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+
+/**
+ * The analytics as Cypher procedures: the same code and numbers for GraphQL (which calls these
+ * through the driver) and for researchers in cypher-shell. Signatures and a runnable example on
+ * the example data are in cypher/analytics.cypher. Arguments that make no sense are refused with
+ * a message starting {@code [BAD_REQUEST]}, unknown ids with {@code [NOT_FOUND]}.
+ */
+public class AnalyticsProcedures {
+
+    @Context
+    public Transaction tx;
+
+    @Procedure(name = "kb.trace", mode = Mode.READ)
+    @Description("Value-chain emissions of a process in a year (analytics.md §1): direct, transport, inherited, total, "
+            + "intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
+    public Stream<TraceRow> trace(@Name("processId") String processId, @Name("year") long year,
+                                  @Name(value = "direction", defaultValue = "UPSTREAM") String direction,
+                                  @Name(value = "allocation", defaultValue = "MASS") String allocation,
+                                  @Name(value = "maxDepth", defaultValue = "10") long maxDepth,
+                                  @Name(value = "cutoff", defaultValue = "0.001") double cutoff,
+                                  @Name(value = "first", defaultValue = "50") long first) {
+        return Stream.of(Trace.run(new CoreFlowGraph(tx), processId, year(year), direction, allocation, maxDepth, cutoff, first));
+    }
+
+    @Procedure(name = "kb.carbonBalance", mode = Mode.READ)
+    @Description("Carbon balance of a park in a year (analytics.md §2): gross, sequestration, soldOutside, retained, "
+            + "purchasedOffsets, avoided, net, climatePositive, carbonNeutral, byProcess, bySource.")
+    public Stream<BalanceRow> carbonBalance(@Name("parkId") String parkId, @Name("year") long year,
+                                            @Name(value = "includeScope3", defaultValue = "false") boolean includeScope3,
+                                            @Name(value = "includeAvoided", defaultValue = "false") boolean includeAvoided) {
+        return Stream.of(Balance.run(new CoreFlowGraph(tx), parkId, year(year), includeScope3, includeAvoided));
+    }
+
+    @Procedure(name = "kb.compensationPartners", mode = Mode.READ)
+    @Description("Local compensation partners of an organization (analytics.md §3): residual emissions and the nearest "
+            + "sinks with free capacity, greedy suggestions and the network path to each owner.")
+    public Stream<PlanRow> compensationPartners(@Name("organizationId") String organizationId, @Name("year") long year,
+                                                @Name(value = "maxDistanceKm", defaultValue = "100.0") double maxDistanceKm,
+                                                @Name(value = "first", defaultValue = "10") long first) {
+        return Stream.of(Compensation.run(new CoreFlowGraph(tx), organizationId, year(year), maxDistanceKm, first));
+    }
+
+    @Procedure(name = "kb.sideStreamMatches", mode = Mode.READ)
+    @Description("Needs and precedents a side stream could serve (analytics.md §4), one row per match, best first.")
+    public Stream<MatchRow> sideStreamMatches(@Name("sideStreamId") String sideStreamId, @Name("year") long year,
+                                              @Name(value = "maxDistanceKm", defaultValue = "200.0") double maxDistanceKm,
+                                              @Name(value = "first", defaultValue = "20") long first) {
+        return Matching.run(new CoreFlowGraph(tx), sideStreamId, year(year), maxDistanceKm, first).stream();
+    }
+
+    private static int year(long year) {
+        if (year < 1000 || year > 9999) {
+            throw AnalyticsException.badRequest("year must be a four-digit year, found " + year);
+        }
+        return (int) year;
+    }
+
+    public static class TraceRow {
+        public String process;
+        public long year;
+        public String direction;
+        public String allocation;
+        public double direct;
+        public double transport;
+        public double inherited;
+        public double total;
+        public Double intensity;
+        public Double passedOn;
+        public double coverage;
+        public boolean truncated;
+        /** [{contribution, hops: [{flow, from, sideStream, to, quantity, share}]}], hops upstream first */
+        public List<Map<String, Object>> paths;
+    }
+
+    public static class BalanceRow {
+        public String park;
+        public long year;
+        public double gross;
+        public double sequestration;
+        public double soldOutside;
+        public double retained;
+        public double purchasedOffsets;
+        public double avoided;
+        public double net;
+        public boolean climatePositive;
+        public boolean carbonNeutral;
+        /** [{process, tCO2e}], largest first */
+        public List<Map<String, Object>> byProcess;
+        /** [{source, tCO2e}], largest first */
+        public List<Map<String, Object>> bySource;
+    }
+
+    public static class PlanRow {
+        public String organization;
+        public long year;
+        public double emissions;
+        public double contracted;
+        public double residual;
+        public double uncovered;
+        /** [{sink, owner, distanceKm, free, suggestedTonnes, networkHops, networkPath}], nearest first */
+        public List<Map<String, Object>> candidates;
+    }
+
+    public static class MatchRow {
+        public String level;
+        public String need;
+        public String process;
+        public double distanceKm;
+        public Double wanted;
+        public double supplyable;
+        public double available;
+    }
+}

@@ -1,0 +1,498 @@
+package org.symbiosiskb.analytics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.spatial.Point;
+import org.symbiosiskb.analytics.Records.Agreement;
+import org.symbiosiskb.analytics.Records.EmissionRecord;
+import org.symbiosiskb.analytics.Records.Location;
+import org.symbiosiskb.analytics.Records.Need;
+import org.symbiosiskb.analytics.Records.Sink;
+import org.symbiosiskb.analytics.Records.Stream;
+
+/** {@link FlowGraph} on Neo4j's core API, inside a procedure's transaction. Nodes are found through the id indexes. */
+final class CoreFlowGraph implements FlowGraph {
+
+    static final Label RECORD = Label.label("Record");
+    static final Label PROCESS = Label.label("Process");
+    static final Label SIDE_STREAM = Label.label("SideStream");
+    static final Label CARBON_SINK = Label.label("CarbonSink");
+    static final Label NEED = Label.label("Need");
+    static final Label WASTE_CODE = Label.label("WasteCode");
+    static final RelationshipType SUPPLIES = RelationshipType.withName("SUPPLIES");
+    static final RelationshipType PRODUCES = RelationshipType.withName("PRODUCES");
+    static final RelationshipType REPORTED = RelationshipType.withName("REPORTED");
+    static final RelationshipType OPERATES = RelationshipType.withName("OPERATES");
+    static final RelationshipType IN_PARK = RelationshipType.withName("IN_PARK");
+    static final RelationshipType LOCATED_IN = RelationshipType.withName("LOCATED_IN");
+    static final RelationshipType OWNS = RelationshipType.withName("OWNS");
+    static final RelationshipType BUYER = RelationshipType.withName("BUYER");
+    static final RelationshipType FROM_SINK = RelationshipType.withName("FROM_SINK");
+    static final RelationshipType NEEDS = RelationshipType.withName("NEEDS");
+    static final RelationshipType CLASSIFIED_AS = RelationshipType.withName("CLASSIFIED_AS");
+    /** networkHops never passes through these (analytics.md §3). */
+    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission");
+
+    private final Transaction tx;
+    private final Map<String, Node> nodes = new HashMap<>();
+
+    CoreFlowGraph(Transaction tx) {
+        this.tx = tx;
+    }
+
+    private Node node(String id) {
+        return nodes.computeIfAbsent(id, key -> tx.findNode(RECORD, "id", key));
+    }
+
+    private static String id(Node n) {
+        return (String) n.getProperty("id");
+    }
+
+    private static Double dbl(org.neo4j.graphdb.Entity e, String key) {
+        Object v = e.getProperty(key, null);
+        return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static Long lng(org.neo4j.graphdb.Entity e, String key) {
+        Object v = e.getProperty(key, null);
+        return v instanceof Number n ? n.longValue() : null;
+    }
+
+    private static String str(org.neo4j.graphdb.Entity e, String key) {
+        Object v = e.getProperty(key, null);
+        return v instanceof String s ? s : null;
+    }
+
+    static boolean active(Relationship flow, int year) {
+        Long from = lng(flow, "fromYear");
+        Long to = lng(flow, "toYear");
+        return (from == null || from <= year) && (to == null || year <= to);
+    }
+
+    @Override
+    public boolean processExists(String process) {
+        Node n = node(process);
+        return n != null && n.hasLabel(PROCESS);
+    }
+
+    @Override
+    public boolean exists(String label, String id) {
+        Node n = node(id);
+        return n != null && n.hasLabel(Label.label(label));
+    }
+
+    private Flow flow(Relationship r) {
+        Node stream = r.getStartNode();
+        Node producer = null;
+        for (Relationship p : stream.getRelationships(Direction.INCOMING, PRODUCES)) {
+            producer = p.getStartNode();
+        }
+        return new Flow(str(r, "id"), id(stream), producer == null ? id(stream) : id(producer), id(r.getEndNode()),
+                dbl(r, "quantity"), str(stream, "unit"), stream.hasProperty("quantity") ? dbl(stream, "quantity") : 0,
+                dbl(stream, "allocationShare"), producer == null ? null : dbl(producer, "outputTonnes"),
+                dbl(r, "distanceKm"), dbl(r, "transportFactor"), str(r, "transportMode"), dbl(r, "substitutesFactor"));
+    }
+
+    @Override
+    public List<Flow> flowsInto(String process, int year) {
+        var result = new ArrayList<Flow>();
+        Node p = node(process);
+        if (p == null) {
+            return result;
+        }
+        for (Relationship r : p.getRelationships(Direction.INCOMING, SUPPLIES)) {
+            if (active(r, year)) {
+                result.add(flow(r));
+            }
+        }
+        result.sort(Comparator.comparing(Flow::id));
+        return result;
+    }
+
+    @Override
+    public List<Flow> flowsOutOf(String process, int year) {
+        var result = new ArrayList<Flow>();
+        Node p = node(process);
+        if (p == null) {
+            return result;
+        }
+        for (Relationship produces : p.getRelationships(Direction.OUTGOING, PRODUCES)) {
+            for (Relationship r : produces.getEndNode().getRelationships(Direction.OUTGOING, SUPPLIES)) {
+                if (active(r, year)) {
+                    result.add(flow(r));
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Flow::id));
+        return result;
+    }
+
+    @Override
+    public double directEmissions(String process, int year) {
+        return emissions(process, year).stream().filter(e -> e.scope() <= 2).mapToDouble(EmissionRecord::tCO2e).sum();
+    }
+
+    @Override
+    public List<EmissionRecord> emissions(String process, int year) {
+        var result = new ArrayList<EmissionRecord>();
+        Node p = node(process);
+        if (p == null) {
+            return result;
+        }
+        for (Relationship r : p.getRelationships(Direction.OUTGOING, REPORTED)) {
+            Node e = r.getEndNode();
+            Long y = lng(e, "year");
+            if (y != null && y == year) {
+                result.add(new EmissionRecord(lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e")));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Double outputTonnes(String process) {
+        Node p = node(process);
+        return p == null ? null : dbl(p, "outputTonnes");
+    }
+
+    @Override
+    public List<String> processesInPark(String park) {
+        var result = new HashSet<String>();
+        Node k = node(park);
+        if (k == null) {
+            return List.of();
+        }
+        for (Relationship r : k.getRelationships(Direction.INCOMING, IN_PARK)) {
+            if (r.getStartNode().hasLabel(PROCESS)) {
+                result.add(id(r.getStartNode()));
+            }
+        }
+        for (Relationship located : k.getRelationships(Direction.INCOMING, LOCATED_IN)) {
+            for (Relationship operates : located.getStartNode().getRelationships(Direction.OUTGOING, OPERATES)) {
+                Node p = operates.getEndNode();
+                if (!p.hasRelationship(Direction.OUTGOING, IN_PARK)) {
+                    result.add(id(p));
+                }
+            }
+        }
+        return result.stream().sorted().toList();
+    }
+
+    private Sink sink(Node s) {
+        Node owner = null;
+        for (Relationship r : s.getRelationships(Direction.INCOMING, OWNS)) {
+            owner = r.getStartNode();
+        }
+        return new Sink(id(s), owner == null ? null : id(owner), location(s), dbl(s, "tCO2ePerYear") == null ? 0 : dbl(s, "tCO2ePerYear"),
+                lng(s, "activeFrom"), lng(s, "activeTo"));
+    }
+
+    @Override
+    public List<Sink> sinksInPark(String park) {
+        var result = new ArrayList<Sink>();
+        Node k = node(park);
+        if (k != null) {
+            for (Relationship r : k.getRelationships(Direction.INCOMING, IN_PARK)) {
+                if (r.getStartNode().hasLabel(CARBON_SINK)) {
+                    result.add(sink(r.getStartNode()));
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Sink::id));
+        return result;
+    }
+
+    @Override
+    public List<Sink> allSinks() {
+        var result = new ArrayList<Sink>();
+        try (var all = tx.findNodes(CARBON_SINK)) {
+            all.forEachRemaining(s -> {
+                if (!s.hasProperty("placeholder")) {
+                    result.add(sink(s));
+                }
+            });
+        }
+        result.sort(Comparator.comparing(Sink::id));
+        return result;
+    }
+
+    private static Agreement agreement(Node a) {
+        String buyer = null;
+        String sink = null;
+        for (Relationship r : a.getRelationships(Direction.OUTGOING, BUYER)) {
+            buyer = id(r.getEndNode());
+        }
+        for (Relationship r : a.getRelationships(Direction.OUTGOING, FROM_SINK)) {
+            sink = id(r.getEndNode());
+        }
+        Double q = dbl(a, "tCO2ePerYear");
+        Long from = lng(a, "fromYear");
+        Long to = lng(a, "toYear");
+        return new Agreement(id(a), buyer, sink, q == null ? 0 : q, from == null ? Long.MIN_VALUE : from,
+                to == null ? Long.MAX_VALUE : to, str(a, "status"));
+    }
+
+    @Override
+    public List<Agreement> agreementsOnSink(String sink) {
+        var result = new ArrayList<Agreement>();
+        Node s = node(sink);
+        if (s != null) {
+            for (Relationship r : s.getRelationships(Direction.INCOMING, FROM_SINK)) {
+                result.add(agreement(r.getStartNode()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public List<Agreement> agreementsOfBuyer(String organization) {
+        var result = new ArrayList<Agreement>();
+        Node o = node(organization);
+        if (o != null) {
+            for (Relationship r : o.getRelationships(Direction.INCOMING, BUYER)) {
+                result.add(agreement(r.getStartNode()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public List<String> organizationsInPark(String park) {
+        var result = new ArrayList<String>();
+        Node k = node(park);
+        if (k != null) {
+            for (Relationship r : k.getRelationships(Direction.INCOMING, LOCATED_IN)) {
+                result.add(id(r.getStartNode()));
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    @Override
+    public String parkOfOrganization(String organization) {
+        Node o = node(organization);
+        if (o == null) {
+            return null;
+        }
+        for (Relationship r : o.getRelationships(Direction.OUTGOING, LOCATED_IN)) {
+            return id(r.getEndNode());
+        }
+        return null;
+    }
+
+    private static Location location(Node n) {
+        Object v = n.getProperty("location", null);
+        if (v instanceof Point p) {
+            double[] c = p.getCoordinate().getCoordinate();
+            return new Location(c[1], c[0]);
+        }
+        return null;
+    }
+
+    @Override
+    public Location locationOfOrganization(String organization) {
+        Node o = node(organization);
+        if (o == null) {
+            return null;
+        }
+        Location own = location(o);
+        if (own != null) {
+            return own;
+        }
+        for (Relationship r : o.getRelationships(Direction.OUTGOING, LOCATED_IN)) {
+            return location(r.getEndNode());
+        }
+        return null;
+    }
+
+    @Override
+    public Location locationOfProcess(String process) {
+        Node p = node(process);
+        if (p == null) {
+            return null;
+        }
+        Location own = location(p);
+        if (own != null) {
+            return own;
+        }
+        String operator = operatorOf(process);
+        Location operators = operator == null ? null : locationOfOrganization(operator);
+        if (operators != null) {
+            return operators;
+        }
+        for (Relationship r : p.getRelationships(Direction.OUTGOING, IN_PARK)) {
+            return location(r.getEndNode());
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> processesOperatedBy(String organization) {
+        var result = new ArrayList<String>();
+        Node o = node(organization);
+        if (o != null) {
+            for (Relationship r : o.getRelationships(Direction.OUTGOING, OPERATES)) {
+                result.add(id(r.getEndNode()));
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    @Override
+    public String operatorOf(String process) {
+        Node p = node(process);
+        if (p == null) {
+            return null;
+        }
+        for (Relationship r : p.getRelationships(Direction.INCOMING, OPERATES)) {
+            return id(r.getStartNode());
+        }
+        return null;
+    }
+
+    @Override
+    public Stream sideStream(String id) {
+        Node s = node(id);
+        if (s == null || !s.hasLabel(SIDE_STREAM)) {
+            return null;
+        }
+        String producer = null;
+        for (Relationship r : s.getRelationships(Direction.INCOMING, PRODUCES)) {
+            producer = id(r.getStartNode());
+        }
+        Double q = dbl(s, "quantity");
+        return new Stream(id, producer, q == null ? 0 : q, str(s, "unit"), str(s, "ewc"), str(s, "material"));
+    }
+
+    @Override
+    public List<Need> allNeeds() {
+        var result = new ArrayList<Need>();
+        try (var all = tx.findNodes(NEED)) {
+            all.forEachRemaining(n -> {
+                String process = null;
+                for (Relationship r : n.getRelationships(Direction.INCOMING, NEEDS)) {
+                    process = id(r.getStartNode());
+                }
+                Double q = dbl(n, "quantity");
+                result.add(new Need(id(n), process, q == null ? 0 : q, str(n, "unit"), str(n, "ewc"), str(n, "material")));
+            });
+        }
+        return result;
+    }
+
+    @Override
+    public List<Flow> flowsOfStreamsWithCode(String entry, int year) {
+        var result = new ArrayList<Flow>();
+        for (String code : List.of(entry, entry + "*")) {
+            Node w = tx.findNode(WASTE_CODE, "code", code);
+            if (w == null) {
+                continue;
+            }
+            for (Relationship c : w.getRelationships(Direction.INCOMING, CLASSIFIED_AS)) {
+                Node s = c.getStartNode();
+                if (s.hasLabel(SIDE_STREAM)) {
+                    for (Relationship r : s.getRelationships(Direction.OUTGOING, SUPPLIES)) {
+                        if (active(r, year)) {
+                            result.add(flow(r));
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public List<Flow> flowsOfStreamsWithMaterial(String material, int year) {
+        var result = new ArrayList<Flow>();
+        String wanted = material.strip().toLowerCase(java.util.Locale.ROOT);
+        try (var all = tx.findNodes(SIDE_STREAM)) {
+            all.forEachRemaining(s -> {
+                String m = str(s, "material");
+                if (m != null && s.getProperty("ewc", null) == null && m.strip().toLowerCase(java.util.Locale.ROOT).equals(wanted)) {
+                    for (Relationship r : s.getRelationships(Direction.OUTGOING, SUPPLIES)) {
+                        if (active(r, year)) {
+                            result.add(flow(r));
+                        }
+                    }
+                }
+            });
+        }
+        return result;
+    }
+
+    @Override
+    public Map<String, List<String>> shortestPaths(String from, Set<String> targets, int maxHops) {
+        var found = new HashMap<String, List<String>>();
+        Node start = node(from);
+        if (start == null) {
+            return found;
+        }
+        // breadth first, neighbours in id order, so the path reported is the same on every run
+        var parent = new HashMap<String, String>();
+        parent.put(from, null);
+        var frontier = List.of(start);
+        for (int depth = 0; depth <= maxHops && !frontier.isEmpty() && found.size() < targets.size(); depth++) {
+            for (Node n : frontier) {
+                String nid = id(n);
+                if (targets.contains(nid) && !found.containsKey(nid)) {
+                    var path = new ArrayList<String>();
+                    for (String at = nid; at != null; at = parent.get(at)) {
+                        path.addFirst(at);
+                    }
+                    found.put(nid, path);
+                }
+            }
+            if (depth == maxHops) {
+                break;
+            }
+            var next = new ArrayList<Node>();
+            for (Node n : frontier) {
+                var neighbours = new ArrayList<Node>();
+                for (Relationship r : n.getRelationships()) {
+                    Node m = r.getOtherNode(n);
+                    if (passable(m)) {
+                        neighbours.add(m);
+                    }
+                }
+                neighbours.sort(Comparator.comparing(CoreFlowGraph::id));
+                for (Node m : neighbours) {
+                    String mid = id(m);
+                    if (!parent.containsKey(mid)) {
+                        parent.put(mid, id(n));
+                        next.add(m);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return found;
+    }
+
+    private static boolean passable(Node n) {
+        if (!n.hasProperty("id")) {
+            return false;
+        }
+        for (Label l : n.getLabels()) {
+            if (NOT_THROUGH.contains(l.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,239 @@
+package org.symbiosiskb.analytics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * F(p) = local(p) + Σ c(f)·F(q) over the upstream closure of a process (analytics.md §1), solved
+ * exactly: strongly connected components in dependency order; a component without a loop is one
+ * substitution, a loop is a small dense solve (Gaussian elimination with partial pivoting), and a
+ * large loop is solved by Gauss–Seidel to 1e-13 relative change.
+ */
+final class Footprints {
+
+    private static final int DENSE_LIMIT = 400;
+
+    record Solution(String root, int year, Allocation allocation, Map<String, List<Flow>> inputs,
+                    Map<String, Double> direct, Map<String, Double> local, Map<String, Double> footprint) {
+
+        double transportInto(String process) {
+            return inputs.get(process).stream().mapToDouble(Flow::transport).sum();
+        }
+
+        double inheritedInto(String process) {
+            return inputs.get(process).stream().mapToDouble(f -> f.share(allocation) * footprint.get(f.producer())).sum();
+        }
+    }
+
+    private Footprints() {
+    }
+
+    static Solution solve(FlowGraph graph, String root, int year, Allocation allocation) {
+        // the upstream closure, breadth first
+        var inputs = new LinkedHashMap<String, List<Flow>>();
+        var queue = new ArrayDeque<String>();
+        queue.add(root);
+        inputs.put(root, null);
+        while (!queue.isEmpty()) {
+            String p = queue.poll();
+            List<Flow> in = graph.flowsInto(p, year);
+            inputs.put(p, in);
+            for (Flow f : in) {
+                if (!inputs.containsKey(f.producer())) {
+                    inputs.put(f.producer(), null);
+                    queue.add(f.producer());
+                }
+            }
+        }
+        var direct = new HashMap<String, Double>();
+        var local = new HashMap<String, Double>();
+        for (var e : inputs.entrySet()) {
+            double d = graph.directEmissions(e.getKey(), year);
+            direct.put(e.getKey(), d);
+            local.put(e.getKey(), d + e.getValue().stream().mapToDouble(Flow::transport).sum());
+        }
+        var footprint = new HashMap<String, Double>();
+        for (List<String> component : components(inputs)) {
+            solveComponent(component, inputs, local, footprint, allocation);
+        }
+        return new Solution(root, year, allocation, inputs, direct, local, footprint);
+    }
+
+    private static void solveComponent(List<String> component, Map<String, List<Flow>> inputs, Map<String, Double> local,
+                                       Map<String, Double> footprint, Allocation allocation) {
+        var members = new HashMap<String, Integer>();
+        for (int i = 0; i < component.size(); i++) {
+            members.put(component.get(i), i);
+        }
+        int k = component.size();
+        double[] b = new double[k];
+        double[][] c = new double[k][k];
+        boolean loop = k > 1;
+        for (int i = 0; i < k; i++) {
+            String p = component.get(i);
+            b[i] = local.get(p);
+            for (Flow f : inputs.get(p)) {
+                double share = f.share(allocation);
+                Integer j = members.get(f.producer());
+                if (j == null) {
+                    b[i] += share * footprint.get(f.producer()); // solved before: dependencies come first
+                } else {
+                    c[i][j] += share;
+                    loop = true;
+                }
+            }
+        }
+        if (!loop) {
+            footprint.put(component.getFirst(), b[0]);
+            return;
+        }
+        double[] x = k <= DENSE_LIMIT ? dense(c, b, component) : iterate(c, b, component);
+        double scale = 0;
+        for (double v : b) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < k; i++) {
+            if (!Double.isFinite(x[i]) || x[i] < -1e-9 * Math.max(1, scale)) {
+                throw loopError(component, "passes on more than all of its burden");
+            }
+            footprint.put(component.get(i), Math.max(0, x[i]));
+        }
+    }
+
+    /** (I − C)·x = b by Gaussian elimination with partial pivoting. */
+    private static double[] dense(double[][] c, double[] b, List<String> component) {
+        int k = b.length;
+        double[][] a = new double[k][k + 1];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                a[i][j] = (i == j ? 1 : 0) - c[i][j];
+            }
+            a[i][k] = b[i];
+        }
+        for (int col = 0; col < k; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < k; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            if (Math.abs(a[pivot][col]) < 1e-12) {
+                throw loopError(component, "passes on all of its burden, so its footprint has no finite value");
+            }
+            double[] tmp = a[col];
+            a[col] = a[pivot];
+            a[pivot] = tmp;
+            for (int r = 0; r < k; r++) {
+                if (r != col && a[r][col] != 0) {
+                    double factor = a[r][col] / a[col][col];
+                    for (int j = col; j <= k; j++) {
+                        a[r][j] -= factor * a[col][j];
+                    }
+                }
+            }
+        }
+        double[] x = new double[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = a[i][k] / a[i][i];
+        }
+        return x;
+    }
+
+    /** Gauss–Seidel for large loops: converges when every loop passes on less than all of its burden. */
+    private static double[] iterate(double[][] c, double[] b, List<String> component) {
+        int k = b.length;
+        double[] x = b.clone();
+        for (int round = 0; round < 100_000; round++) {
+            double change = 0;
+            double size = 0;
+            for (int i = 0; i < k; i++) {
+                double v = b[i];
+                for (int j = 0; j < k; j++) {
+                    if (c[i][j] != 0 && j != i) {
+                        v += c[i][j] * x[j];
+                    }
+                }
+                if (c[i][i] >= 1) {
+                    throw loopError(component, "passes on all of its burden, so its footprint has no finite value");
+                }
+                v /= 1 - c[i][i];
+                change = Math.max(change, Math.abs(v - x[i]));
+                size = Math.max(size, Math.abs(v));
+                x[i] = v;
+            }
+            if (change <= 1e-13 * Math.max(1, size)) {
+                return x;
+            }
+        }
+        throw loopError(component, "passes on all of its burden, so its footprint has no finite value");
+    }
+
+    private static AnalyticsException loopError(List<String> component, String what) {
+        return AnalyticsException.badRequest("the loop through " + String.join(", ", new TreeSet<>(component)) + " " + what
+                + " (the shares c(f) around it multiply to 1 or more); check the flows' quantities and the processes' outputTonnes");
+    }
+
+    /** Tarjan's strongly connected components, iteratively; each component comes after those it depends on. */
+    static List<List<String>> components(Map<String, List<Flow>> inputs) {
+        var index = new HashMap<String, Integer>();
+        var low = new HashMap<String, Integer>();
+        var onStack = new LinkedHashSet<String>();
+        var stack = new ArrayDeque<String>();
+        var result = new ArrayList<List<String>>();
+        int[] counter = {0};
+        for (String start : inputs.keySet()) {
+            if (index.containsKey(start)) {
+                continue;
+            }
+            // explicit recursion stack: node and the position in its dependency list
+            var work = new ArrayDeque<Object[]>();
+            work.push(new Object[] {start, 0});
+            index.put(start, counter[0]);
+            low.put(start, counter[0]++);
+            stack.push(start);
+            onStack.add(start);
+            while (!work.isEmpty()) {
+                Object[] frame = work.peek();
+                String v = (String) frame[0];
+                List<Flow> deps = inputs.get(v);
+                int i = (Integer) frame[1];
+                if (i < deps.size()) {
+                    frame[1] = i + 1;
+                    String w = deps.get(i).producer();
+                    if (!index.containsKey(w)) {
+                        index.put(w, counter[0]);
+                        low.put(w, counter[0]++);
+                        stack.push(w);
+                        onStack.add(w);
+                        work.push(new Object[] {w, 0});
+                    } else if (onStack.contains(w)) {
+                        low.put(v, Math.min(low.get(v), index.get(w)));
+                    }
+                } else {
+                    work.pop();
+                    if (!work.isEmpty()) {
+                        String parent = (String) work.peek()[0];
+                        low.put(parent, Math.min(low.get(parent), low.get(v)));
+                    }
+                    if (low.get(v).equals(index.get(v))) {
+                        var component = new ArrayList<String>();
+                        String w;
+                        do {
+                            w = stack.pop();
+                            onStack.remove(w);
+                            component.add(w);
+                        } while (!w.equals(v));
+                        result.add(component);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,87 @@
+package org.symbiosiskb.analytics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** traceEmissions (analytics.md §1): the numbers and the chains, as one procedure row. */
+final class Trace {
+
+    private Trace() {
+    }
+
+    static AnalyticsProcedures.TraceRow run(FlowGraph graph, String process, int year, String direction, String allocationName,
+                                            long maxDepth, double cutoff, long first) {
+        Allocation allocation = Allocation.parse(allocationName);
+        boolean downstream = switch (direction == null ? "UPSTREAM" : direction) {
+            case "UPSTREAM" -> false;
+            case "DOWNSTREAM" -> true;
+            default -> throw AnalyticsException.badRequest("direction must be UPSTREAM or DOWNSTREAM, found " + direction);
+        };
+        if (maxDepth < 0) {
+            throw AnalyticsException.badRequest("maxDepth must be 0 or more, found " + maxDepth);
+        }
+        if (!(cutoff >= 0 && cutoff <= 1)) {
+            throw AnalyticsException.badRequest("cutoff must be between 0 and 1, found " + cutoff);
+        }
+        if (first < 0) {
+            throw AnalyticsException.badRequest("first must be 0 or more, found " + first);
+        }
+        if (!graph.processExists(process)) {
+            throw AnalyticsException.notFound("no process " + process);
+        }
+        var solution = Footprints.solve(graph, process, year, allocation);
+        double total = solution.footprint().get(process);
+        var row = new AnalyticsProcedures.TraceRow();
+        row.process = process;
+        row.year = year;
+        row.direction = downstream ? "DOWNSTREAM" : "UPSTREAM";
+        row.allocation = allocation.name();
+        row.direct = solution.direct().get(process);
+        row.transport = solution.transportInto(process);
+        row.inherited = solution.inheritedInto(process);
+        row.total = total;
+        Double output = graph.outputTonnes(process);
+        row.intensity = output == null || output == 0 ? null : total / output;
+        Chains.Result chains;
+        if (downstream) {
+            chains = Chains.downstream(process, total, p -> graph.flowsOutOf(p, year), allocation,
+                    (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE));
+            double passedOn = graph.flowsOutOf(process, year).stream().mapToDouble(f -> f.share(allocation) * total).sum();
+            row.passedOn = passedOn;
+            double direct = chains.listed().stream().filter(c -> c.flows().size() == 1).mapToDouble(Chains.Chain::contribution).sum();
+            // downstream: the share of what p passes on directly that the listed one-flow chains show
+            row.coverage = passedOn == 0 ? 1 : direct / passedOn;
+        } else {
+            chains = Chains.upstream(solution, (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE));
+            double listed = chains.listed().stream().mapToDouble(Chains.Chain::contribution).sum();
+            row.coverage = total == 0 ? 1 : (solution.local().get(process) + listed) / total;
+        }
+        row.truncated = chains.truncated();
+        row.paths = paths(chains.listed(), allocation);
+        return row;
+    }
+
+    private static List<Map<String, Object>> paths(List<Chains.Chain> chains, Allocation allocation) {
+        var paths = new ArrayList<Map<String, Object>>();
+        for (Chains.Chain chain : chains) {
+            var hops = new ArrayList<Map<String, Object>>();
+            for (Flow f : chain.flows()) {
+                var hop = new LinkedHashMap<String, Object>();
+                hop.put("flow", f.id());
+                hop.put("from", f.producer());
+                hop.put("sideStream", f.sideStream());
+                hop.put("to", f.consumer());
+                hop.put("quantity", f.quantity());
+                hop.put("share", f.share(allocation));
+                hops.add(hop);
+            }
+            var path = new LinkedHashMap<String, Object>();
+            path.put("contribution", chain.contribution());
+            path.put("hops", hops);
+            paths.add(path);
+        }
+        return paths;
+    }
+}

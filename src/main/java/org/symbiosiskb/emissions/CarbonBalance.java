@@ -1,0 +1,26 @@
+package org.symbiosiskb.emissions;
+
+import java.util.List;
+
+import org.neo4j.driver.Record;
+
+/** The answer of carbonBalance, as kb.carbonBalance computed it. */
+record CarbonBalance(String parkId, int year, double gross, double sequestration, double soldOutside, double retained,
+                     double purchasedOffsets, double avoided, double net, boolean climatePositive, boolean carbonNeutral,
+                     List<ProcessEmissions> byProcess, List<SourceEmissions> bySource) {
+
+    record ProcessEmissions(String processId, double tCO2e) {
+    }
+
+    record SourceEmissions(String source, double tCO2e) {
+    }
+
+    static CarbonBalance from(Record r) {
+        return new CarbonBalance(r.get("park").asString(), r.get("year").asInt(), r.get("gross").asDouble(),
+                r.get("sequestration").asDouble(), r.get("soldOutside").asDouble(), r.get("retained").asDouble(),
+                r.get("purchasedOffsets").asDouble(), r.get("avoided").asDouble(), r.get("net").asDouble(),
+                r.get("climatePositive").asBoolean(), r.get("carbonNeutral").asBoolean(),
+                r.get("byProcess").asList(v -> new ProcessEmissions(v.get("process").asString(), v.get("tCO2e").asDouble())),
+                r.get("bySource").asList(v -> new SourceEmissions(v.get("source").asString(), v.get("tCO2e").asDouble())));
+    }
+}

@@ -1,0 +1,33 @@
+package org.symbiosiskb.emissions;
+
+import java.util.List;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** The answer of traceEmissions, as kb.trace computed it. */
+record EmissionTrace(String processId, int year, String direction, String allocation, double direct, double transport,
+                     double inherited, double total, Double intensity, Double passedOn, double coverage, boolean truncated,
+                     List<EmissionPath> paths) {
+
+    record EmissionPath(double contribution, List<EmissionHop> hops) {
+    }
+
+    /** One flow of a chain: ids here, the records are batch-loaded when asked for. */
+    record EmissionHop(String flowId, String fromId, String sideStreamId, String toId, double quantity, double share) {
+    }
+
+    static EmissionTrace from(Record r) {
+        var paths = r.get("paths").asList(p -> new EmissionPath(p.get("contribution").asDouble(),
+                p.get("hops").asList(h -> new EmissionHop(h.get("flow").asString(), h.get("from").asString(),
+                        h.get("sideStream").asString(), h.get("to").asString(), h.get("quantity").asDouble(), h.get("share").asDouble()))));
+        return new EmissionTrace(r.get("process").asString(), r.get("year").asInt(), r.get("direction").asString(),
+                r.get("allocation").asString(), r.get("direct").asDouble(), r.get("transport").asDouble(),
+                r.get("inherited").asDouble(), r.get("total").asDouble(), nullable(r.get("intensity")),
+                nullable(r.get("passedOn")), r.get("coverage").asDouble(), r.get("truncated").asBoolean(), paths);
+    }
+
+    static Double nullable(Value v) {
+        return v.isNull() ? null : v.asDouble();
+    }
+}

@@ -1,0 +1,13 @@
+package org.symbiosiskb.sidestream;
+
+import org.neo4j.driver.Record;
+
+/** One answer of sideStreamMatches, as kb.sideStreamMatches computed it. */
+record SideStreamMatch(String level, String needId, String processId, double distanceKm, Double wanted, double supplyable) {
+
+    static SideStreamMatch from(Record r) {
+        return new SideStreamMatch(r.get("level").asString(), r.get("need").asString(null), r.get("process").asString(),
+                r.get("distanceKm").asDouble(), r.get("wanted").isNull() ? null : r.get("wanted").asDouble(),
+                r.get("supplyable").asDouble());
+    }
+}
