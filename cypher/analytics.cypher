@@ -1,0 +1,56 @@
+// symbiosis-kb analytics procedures (analytics.md). The service calls exactly these; so can you,
+// from cypher-shell (./kb cypher-shell) or Neo4j Browser on the embedded database, or on a server
+// with target/plugins/symbiosis-kb-*-plugin.jar in its plugins folder. Arguments after the first
+// two are optional (defaults as shown). A refusal starts with [BAD_REQUEST] or [NOT_FOUND].
+// Every statement below runs on the example data (a test checks that each returns rows).
+
+// kb.trace(processId, year, direction = 'UPSTREAM', allocation = 'MASS', maxDepth = 10, cutoff = 0.001, first = 50)
+//   YIELD process, year, direction, allocation, direct, transport, inherited, total, intensity,
+//         passedOn, coverage, truncated, paths
+// The value-chain footprint of Neste's Porvoo refinery in 2024: the Kilpilahti steam / fuel-gas
+// loop is solved exactly; the chains show where the upstream burden arises.
+CALL kb.trace('fi:neste-porvoo-refinery', 2024)
+YIELD direct, transport, inherited, total, intensity, coverage, truncated, paths
+RETURN direct, transport, inherited, total, intensity, coverage, truncated, size(paths) AS chains;
+
+// The same, downstream: where the Tornio ferrochrome smelter's footprint goes with its side streams.
+CALL kb.trace('fi:outokumpu-tornio-ferrochrome', 2024, 'DOWNSTREAM')
+YIELD total, passedOn, paths
+UNWIND paths AS path
+RETURN total, passedOn, path.contribution AS contribution, [hop IN path.hops | hop.to] AS via
+ORDER BY contribution DESC LIMIT 5;
+
+// Cut-off allocation against mass allocation for every process of Kemi-Tornio that receives flows.
+MATCH (p:Process)
+WHERE (EXISTS { (p)-[:IN_PARK]->(:Park {id: 'fi:kemi-tornio'}) }
+       OR EXISTS { (p)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park {id: 'fi:kemi-tornio'}) })
+  AND EXISTS { (p)<-[:SUPPLIES]-() }
+CALL kb.trace(p.id, 2024, 'UPSTREAM', 'MASS') YIELD total AS mass
+CALL kb.trace(p.id, 2024, 'UPSTREAM', 'CUT_OFF') YIELD total AS cutOff
+RETURN p.name AS process, round(mass, 1) AS mass, round(cutOff, 1) AS cutOff
+ORDER BY mass - cutOff DESC;
+
+// kb.carbonBalance(parkId, year, includeScope3 = false, includeAvoided = false)
+//   YIELD park, year, gross, sequestration, soldOutside, retained, purchasedOffsets, avoided, net,
+//         climatePositive, carbonNeutral, byProcess, bySource
+// Every park of the national network in 2024: which ones are climate positive (net < 0)?
+MATCH (park:Park)-[:MEMBER_OF]->(:Network {id: 'fi:eip-network'})
+CALL kb.carbonBalance(park.id, 2024) YIELD gross, retained, purchasedOffsets, avoided, net, climatePositive
+RETURN park.name AS park, gross, retained, purchasedOffsets, avoided, net, climatePositive
+ORDER BY net;
+
+// kb.compensationPartners(organizationId, year, maxDistanceKm = 100.0, first = 10)
+//   YIELD organization, year, emissions, contracted, residual, uncovered, candidates
+// Local compensation partners of Outokumpu within 150 km, with the network path to each owner.
+CALL kb.compensationPartners('fi:outokumpu', 2024, 150.0)
+YIELD residual, uncovered, candidates
+UNWIND candidates AS c
+RETURN residual, uncovered, c.sink AS sink, round(c.distanceKm, 1) AS km, c.free AS free,
+       c.suggestedTonnes AS suggested, c.networkHops AS hops, c.networkPath AS path;
+
+// kb.sideStreamMatches(sideStreamId, year, maxDistanceKm = 200.0, first = 20)
+//   YIELD level, need, process, distanceKm, wanted, supplyable, available
+// Who could use Tornio's ferrochrome slag: declared needs by List of Waste level, and precedents.
+CALL kb.sideStreamMatches('fi:fecr-slag', 2024, 1000.0)
+YIELD level, need, process, distanceKm, wanted, supplyable
+RETURN level, need, process, round(distanceKm, 1) AS km, wanted, supplyable;
