@@ -1,11 +1,14 @@
 package org.symbiosiskb.exchange;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Values;
 import org.symbiosiskb.graph.Cypher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -40,17 +43,11 @@ class GraphWriter {
             UNWIND $rows AS row
             CREATE (n:Record:$($label))
             SET n = row.props
-            SET n.location = CASE WHEN row.location IS NULL THEN null
-                                  ELSE point({latitude: row.location.lat, longitude: row.location.lon}) END,
-                n.updatedAt = datetime()
             """;
     static final String UPSERT_NODES = """
             UNWIND $rows AS row
             MERGE (n:Record {id: row.id})
             SET n = row.props
-            SET n.location = CASE WHEN row.location IS NULL THEN null
-                                  ELSE point({latitude: row.location.lat, longitude: row.location.lon}) END,
-                n.updatedAt = datetime()
             SET n:$($label)
             """;
     static final String DELETE_OUTGOING = """
@@ -89,7 +86,7 @@ class GraphWriter {
             MATCH (s:Record {id: row.sideStream})
             MATCH (c:Record {id: row.consumer})
             CREATE (s)-[f:SUPPLIES]->(c)
-            SET f = row.props, f.updatedAt = datetime()
+            SET f = row.props
             """;
     static final String UPSERT_FLOWS = """
             UNWIND $rows AS row
@@ -97,8 +94,11 @@ class GraphWriter {
             MATCH (s:Record {id: row.sideStream})
             MATCH (c:Record {id: row.consumer})
             CREATE (s)-[f:SUPPLIES]->(c)
-            SET f = row.props, f.updatedAt = datetime()
+            SET f = row.props
             """;
+
+    /** The SRID of WGS-84 longitude/latitude points. */
+    static final int WGS84 = 4326;
 
     private final Cypher cypher;
     private final int batchSize;
@@ -108,8 +108,9 @@ class GraphWriter {
         this.batchSize = batchSize;
     }
 
-    /** Writes the plan; must run inside a write transaction. */
+    /** Writes the plan; must run inside a write transaction. Every record written gets the same updatedAt. */
     void write(ImportPlan plan) {
+        var now = ZonedDateTime.now(ZoneOffset.UTC);
         var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
         var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
         batched(DELETE_FLOWS, deletedFlows, Map.of());
@@ -124,8 +125,8 @@ class GraphWriter {
                 continue;
             }
             var label = Map.<String, Object>of("label", type.label());
-            batchedRows(CREATE_NODES, rows(fresh, type, plan.partner()), label);
-            batchedRows(UPSERT_NODES, rows(existing, type, plan.partner()), label);
+            batchedRows(CREATE_NODES, rows(fresh, type, plan.partner(), now), label);
+            batchedRows(UPSERT_NODES, rows(existing, type, plan.partner(), now), label);
         }
         for (RecordType type : RecordTypes.ALL) {
             if (type.isFlow()) {
@@ -141,12 +142,12 @@ class GraphWriter {
                 }
             }
         }
-        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner())).toList(), Map.of());
-        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner())).toList(), Map.of());
+        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
+        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
     }
 
-    private static List<Map<String, Object>> rows(List<ExchangeRecord> records, RecordType type, String partner) {
-        return records.stream().filter(r -> r.type() == type).map(r -> nodeRow(r, partner)).toList();
+    private static List<Map<String, Object>> rows(List<ExchangeRecord> records, RecordType type, String partner, ZonedDateTime now) {
+        return records.stream().filter(r -> r.type() == type).map(r -> nodeRow(r, partner, now)).toList();
     }
 
     /** Replaces the relationships the records' reference fields own: detach those of existing nodes, then create all. */
@@ -189,7 +190,8 @@ class GraphWriter {
         batchedRows(CLASSIFY, rows, Map.of());
     }
 
-    private static Map<String, Object> nodeRow(ExchangeRecord r, String partner) {
+    /** Properties as the node gets them; locations as driver points, so Cypher need not build them row by row. */
+    private static Map<String, Object> nodeRow(ExchangeRecord r, String partner, ZonedDateTime now) {
         var props = new LinkedHashMap<String, Object>();
         props.put("id", r.key());
         // Every node carries its owner in `source`, except emissions: model.md gives Emission a
@@ -197,30 +199,23 @@ class GraphWriter {
         if (r.type() != RecordTypes.EMISSIONS) {
             props.put("source", partner);
         }
-        Object location = null;
         for (var e : r.fields().entrySet()) {
             var spec = r.type().field(e.getKey()).orElseThrow();
             if (spec.isReference()) {
                 continue;
             }
-            if (e.getValue() instanceof GeoPoint p) {
-                location = Map.of("lat", p.lat(), "lon", p.lon());
-            } else {
-                props.put(e.getKey(), e.getValue());
-            }
+            props.put(e.getKey(), e.getValue() instanceof GeoPoint p ? Values.point(WGS84, p.lon(), p.lat()) : e.getValue());
         }
-        var row = new HashMap<String, Object>();
-        row.put("id", r.key());
-        row.put("props", props);
-        row.put("location", location);
-        return row;
+        props.put("updatedAt", now);
+        return Map.of("id", r.key(), "props", props);
     }
 
-    private static Map<String, Object> flowRow(ExchangeRecord r, String partner) {
+    private static Map<String, Object> flowRow(ExchangeRecord r, String partner, ZonedDateTime now) {
         var props = new LinkedHashMap<String, Object>(r.fields());
         props.remove("sideStream");
         props.remove("consumer");
         props.put("source", partner);
+        props.put("updatedAt", now);
         return Map.of("id", r.key(), "sideStream", r.string("sideStream"), "consumer", r.string("consumer"), "props", props);
     }
 
