@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * The chains that explain a footprint (analytics.md §1), explored breadth first: a chain is
  * explored when it has at most maxDepth flows and carries at least cutoff × total; only explored
- * chains are extended; no flow is used twice in one chain.
+ * chains are extended; no flow is used twice in one chain. Chains share their tails (each step
+ * points to the rest of its chain), so extending one costs one small object, not a list copy.
  */
 final class Chains {
 
@@ -23,87 +24,98 @@ final class Chains {
     record Result(List<Chain> listed, boolean truncated) {
     }
 
+    /** One step of a chain: its flow and the chain it extends (null for a chain of one flow). */
+    private record Step(Flow flow, Step rest, int length, double product) {
+
+        boolean uses(Flow f) {
+            for (Step s = this; s != null; s = s.rest) {
+                if (s.flow.id().equals(f.id())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Explored(Step step, double contribution) {
+    }
+
     private Chains() {
     }
 
     static Result upstream(Footprints.Solution s, int maxDepth, double cutoff, int first) {
         double total = s.footprint().get(s.root());
-        var explored = new ArrayList<Chain>();
-        var queue = new ArrayDeque<Chain>();
+        var explored = new ArrayList<Explored>();
+        var queue = new ArrayDeque<Step>();
         for (Flow f : s.inputs().get(s.root())) {
-            queue.add(new Chain(List.of(f), f.share(s.allocation()), 0));
+            queue.add(new Step(f, null, 1, f.share(s.allocation())));
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
-            Chain candidate = queue.poll();
-            String start = candidate.flows().getFirst().producer();
+            Step candidate = queue.poll();
+            String start = candidate.flow().producer();   // upstream: the newest step is the first flow
             double reach = s.footprint().get(start) * candidate.product();
-            boolean explore = candidate.flows().size() <= maxDepth && reach >= cutoff * total;
+            boolean explore = candidate.length() <= maxDepth && reach >= cutoff * total;
             if (!explore || explored.size() >= MAX_EXPLORED) {
                 truncated |= reach > 0;
                 continue;
             }
-            explored.add(new Chain(candidate.flows(), candidate.product(), s.local().get(start) * candidate.product()));
+            explored.add(new Explored(candidate, s.local().get(start) * candidate.product()));
             for (Flow f : s.inputs().get(start)) {
-                if (!uses(candidate, f)) {
-                    var flows = new ArrayList<Flow>(candidate.flows().size() + 1);
-                    flows.add(f);
-                    flows.addAll(candidate.flows());
-                    queue.add(new Chain(flows, candidate.product() * f.share(s.allocation()), 0));
+                if (!candidate.uses(f)) {
+                    queue.add(new Step(f, candidate, candidate.length() + 1, candidate.product() * f.share(s.allocation())));
                 }
             }
         }
-        return new Result(list(explored, first), truncated);
+        return new Result(list(explored, first, true), truncated);
     }
 
     /** Where p's footprint goes: chains start at p and follow flows out. */
     static Result downstream(String root, double footprint, Function<String, List<Flow>> flowsOut, Allocation allocation,
                              int maxDepth, double cutoff, int first) {
-        var explored = new ArrayList<Chain>();
-        var queue = new ArrayDeque<Chain>();
+        var explored = new ArrayList<Explored>();
+        var queue = new ArrayDeque<Step>();
         for (Flow f : flowsOut.apply(root)) {
-            queue.add(new Chain(List.of(f), f.share(allocation), 0));
+            queue.add(new Step(f, null, 1, f.share(allocation)));
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
-            Chain candidate = queue.poll();
+            Step candidate = queue.poll();
             double contribution = footprint * candidate.product();
-            boolean explore = candidate.flows().size() <= maxDepth && contribution >= cutoff * footprint;
+            boolean explore = candidate.length() <= maxDepth && contribution >= cutoff * footprint;
             if (!explore || explored.size() >= MAX_EXPLORED) {
                 truncated |= contribution > 0;
                 continue;
             }
-            explored.add(new Chain(candidate.flows(), candidate.product(), contribution));
-            String end = candidate.flows().getLast().consumer();
-            for (Flow f : flowsOut.apply(end)) {
-                if (!uses(candidate, f)) {
-                    var flows = new ArrayList<>(candidate.flows());
-                    flows.add(f);
-                    queue.add(new Chain(flows, candidate.product() * f.share(allocation), 0));
+            explored.add(new Explored(candidate, contribution));
+            for (Flow f : flowsOut.apply(candidate.flow().consumer())) {   // downstream: the newest step is the last flow
+                if (!candidate.uses(f)) {
+                    queue.add(new Step(f, candidate, candidate.length() + 1, candidate.product() * f.share(allocation)));
                 }
             }
         }
-        return new Result(list(explored, first), truncated);
-    }
-
-    private static boolean uses(Chain chain, Flow f) {
-        for (Flow g : chain.flows()) {
-            if (g.id().equals(f.id())) {
-                return true;
-            }
-        }
-        return false;
+        return new Result(list(explored, first, false), truncated);
     }
 
     /** Positive contributions, largest first; ties: shorter first, then by the flow ids in order. */
-    private static List<Chain> list(List<Chain> explored, int first) {
+    private static List<Chain> list(List<Explored> explored, int first, boolean newestFirst) {
         return explored.stream()
-                .filter(c -> c.contribution() > 0)
+                .filter(e -> e.contribution() > 0)
+                .map(e -> new Chain(flows(e.step(), newestFirst), e.step().product(), e.contribution()))
                 .sorted(Comparator.comparingDouble(Chain::contribution).reversed()
                         .thenComparingInt(c -> c.flows().size())
                         .thenComparing(Chains::flowIds, Chains::compareIds))
                 .limit(first)
                 .toList();
+    }
+
+    /** The chain's flows in flow order, upstream first. */
+    private static List<Flow> flows(Step step, boolean newestFirst) {
+        var flows = new ArrayList<Flow>(step.length());
+        for (Step s = step; s != null; s = s.rest()) {
+            flows.add(s.flow());
+        }
+        return newestFirst ? flows : flows.reversed();
     }
 
     private static List<String> flowIds(Chain c) {

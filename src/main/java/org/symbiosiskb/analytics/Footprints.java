@@ -73,27 +73,34 @@ final class Footprints {
         }
         int k = component.size();
         double[] b = new double[k];
-        double[][] c = new double[k][k];
-        boolean loop = k > 1;
+        // the loop's shares, sparse: for each member, (member it inherits from, share)
+        var from = new int[k][];
+        var share = new double[k][];
+        boolean loop = false;
         for (int i = 0; i < k; i++) {
             String p = component.get(i);
             b[i] = local.get(p);
+            var js = new java.util.ArrayList<Integer>();
+            var cs = new java.util.ArrayList<Double>();
             for (Flow f : inputs.get(p)) {
-                double share = f.share(allocation);
+                double c = f.share(allocation);
                 Integer j = members.get(f.producer());
                 if (j == null) {
-                    b[i] += share * footprint.get(f.producer()); // solved before: dependencies come first
+                    b[i] += c * footprint.get(f.producer()); // solved before: dependencies come first
                 } else {
-                    c[i][j] += share;
+                    js.add(j);
+                    cs.add(c);
                     loop = true;
                 }
             }
+            from[i] = js.stream().mapToInt(Integer::intValue).toArray();
+            share[i] = cs.stream().mapToDouble(Double::doubleValue).toArray();
         }
         if (!loop) {
             footprint.put(component.getFirst(), b[0]);
             return;
         }
-        double[] x = k <= DENSE_LIMIT ? dense(c, b, component) : iterate(c, b, component);
+        double[] x = k <= DENSE_LIMIT ? dense(from, share, b, component) : iterate(from, share, b, component);
         double scale = 0;
         for (double v : b) {
             scale = Math.max(scale, Math.abs(v));
@@ -106,13 +113,14 @@ final class Footprints {
         }
     }
 
-    /** (I − C)·x = b by Gaussian elimination with partial pivoting. */
-    private static double[] dense(double[][] c, double[] b, List<String> component) {
+    /** (I − C)·x = b by Gaussian elimination with partial pivoting: exact for the small loops of real parks. */
+    private static double[] dense(int[][] from, double[][] share, double[] b, List<String> component) {
         int k = b.length;
         double[][] a = new double[k][k + 1];
         for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                a[i][j] = (i == j ? 1 : 0) - c[i][j];
+            a[i][i] = 1;
+            for (int e = 0; e < from[i].length; e++) {
+                a[i][from[i][e]] -= share[i][e];
             }
             a[i][k] = b[i];
         }
@@ -145,8 +153,11 @@ final class Footprints {
         return x;
     }
 
-    /** Gauss–Seidel for large loops: converges when every loop passes on less than all of its burden. */
-    private static double[] iterate(double[][] c, double[] b, List<String> component) {
+    /**
+     * Gauss–Seidel over the sparse shares, for large loops: each sweep costs one pass over the
+     * loop's flows. It converges when every loop passes on less than all of its burden.
+     */
+    private static double[] iterate(int[][] from, double[][] share, double[] b, List<String> component) {
         int k = b.length;
         double[] x = b.clone();
         for (int round = 0; round < 100_000; round++) {
@@ -154,20 +165,23 @@ final class Footprints {
             double size = 0;
             for (int i = 0; i < k; i++) {
                 double v = b[i];
-                for (int j = 0; j < k; j++) {
-                    if (c[i][j] != 0 && j != i) {
-                        v += c[i][j] * x[j];
+                double self = 0;
+                for (int e = 0; e < from[i].length; e++) {
+                    if (from[i][e] == i) {
+                        self += share[i][e];
+                    } else {
+                        v += share[i][e] * x[from[i][e]];
                     }
                 }
-                if (c[i][i] >= 1) {
+                if (self >= 1) {
                     throw loopError(component, "passes on all of its burden, so its footprint has no finite value");
                 }
-                v /= 1 - c[i][i];
+                v /= 1 - self;
                 change = Math.max(change, Math.abs(v - x[i]));
                 size = Math.max(size, Math.abs(v));
                 x[i] = v;
             }
-            if (change <= 1e-13 * Math.max(1, size)) {
+            if (change <= 1e-14 * Math.max(1, size)) {
                 return x;
             }
         }
@@ -175,7 +189,9 @@ final class Footprints {
     }
 
     private static AnalyticsException loopError(List<String> component, String what) {
-        return AnalyticsException.badRequest("the loop through " + String.join(", ", new TreeSet<>(component)) + " " + what
+        var names = new TreeSet<>(component).stream().limit(12).toList();
+        String through = String.join(", ", names) + (component.size() > names.size() ? " and " + (component.size() - names.size()) + " more" : "");
+        return AnalyticsException.badRequest("the loop through " + through + " " + what
                 + " (the shares c(f) around it multiply to 1 or more); check the flows' quantities and the processes' outputTonnes");
     }
 

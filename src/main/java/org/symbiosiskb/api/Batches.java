@@ -22,7 +22,7 @@ public final class Batches {
         var result = new LinkedHashMap<P, C>();
         parents.forEach(p -> {
             var children = byId.get(idOf.apply(p));
-            if (children != null && !children.isEmpty()) {
+            if (children != null && !children.isEmpty() && children.getFirst() != null) {
                 result.put(p, children.getFirst());
             }
         });

@@ -10,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.symbiosiskb.api.Batches;
 import org.symbiosiskb.api.Connection;
+import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.DeleteResult;
 import org.symbiosiskb.api.Paging;
 import org.symbiosiskb.compensation.CarbonSink;
@@ -93,7 +94,19 @@ class OrganizationController {
         return Batches.many(list, Organization::id, parks.networksCoordinatedBy(Batches.ids(list, Organization::id)));
     }
 
+    /** Its own location, else its park's; computed only when a client asks. */
+    @BatchMapping(typeName = "Organization", field = "location")
+    Map<Organization, Location> organizationLocation(List<Organization> list) {
+        return Batches.one(list, Organization::id, organizations.organizationLocations(Batches.ids(list, Organization::id)));
+    }
+
     // ---- Process's neighbours ----
+
+    /** Its own location, else its operator's, else its park's; computed only when a client asks. */
+    @BatchMapping(typeName = "Process", field = "location")
+    Map<Process, Location> processLocation(List<Process> list) {
+        return Batches.one(list, Process::id, organizations.processLocations(Batches.ids(list, Process::id)));
+    }
 
     @BatchMapping
     Map<Process, Organization> operator(List<Process> list) {

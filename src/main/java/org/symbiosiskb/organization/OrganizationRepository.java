@@ -8,19 +8,26 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.api.Connection;
 import org.symbiosiskb.api.Lists;
+import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.PageRequest;
+import org.symbiosiskb.api.Values;
 import org.symbiosiskb.graph.Cypher;
 
 /** Cypher for organizations and processes. Relationship reads take many parents at once ({@code $ids}). */
 @Component
 class OrganizationRepository {
 
-    /** An organization's location is its own, else its park's (analytics.md). */
-    private static final String ORGANIZATION = """
-             n, coalesce(n.location, head([(n)-[:LOCATED_IN]->(p:Park) | p.location])) AS location""";
+    private static final String ORGANIZATION = " n";
+    private static final String PROCESS = " n";
+
+    /** An organization's location is its own, else its park's (analytics.md). Read only when a client asks for it. */
+    static final String ORGANIZATION_LOCATIONS = """
+            UNWIND $ids AS key MATCH (n:Organization {id: key})
+            RETURN key, coalesce(n.location, head([(n)-[:LOCATED_IN]->(p:Park) | p.location])) AS location""";
     /** A process's location: its own, else its operator's (own, else the operator's park), else its park's. */
-    private static final String PROCESS = """
-             n, coalesce(n.location,
+    static final String PROCESS_LOCATIONS = """
+            UNWIND $ids AS key MATCH (n:Process {id: key})
+            RETURN key, coalesce(n.location,
                          head([(n)<-[:OPERATES]-(o:Organization) | coalesce(o.location, head([(o)-[:LOCATED_IN]->(p:Park) | p.location]))]),
                          head([(n)-[:IN_PARK]->(p:Park) | p.location])) AS location""";
 
@@ -109,5 +116,9 @@ class OrganizationRepository {
 
     Map<String, List<Process>> processes(String query, Collection<String> ids) {
         return cypher.grouped(query, ids, Process::from);
+    }
+
+    Map<String, List<Location>> locations(String query, Collection<String> ids) {
+        return cypher.grouped(query, ids, r -> Values.point(r.get("location")));
     }
 }

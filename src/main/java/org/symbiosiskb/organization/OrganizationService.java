@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.symbiosiskb.api.Connection;
+import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.exchange.RecordService;
 
@@ -73,6 +74,14 @@ public class OrganizationService {
 
     Map<String, List<Process>> processesOf(Collection<String> organizationIds) {
         return repository.processes(OrganizationRepository.PROCESSES_OF_OPERATORS, organizationIds);
+    }
+
+    Map<String, List<Location>> organizationLocations(Collection<String> ids) {
+        return repository.locations(OrganizationRepository.ORGANIZATION_LOCATIONS, ids);
+    }
+
+    Map<String, List<Location>> processLocations(Collection<String> ids) {
+        return repository.locations(OrganizationRepository.PROCESS_LOCATIONS, ids);
     }
 
     Organization create(Map<String, Object> input) {

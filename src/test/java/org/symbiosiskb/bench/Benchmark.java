@@ -108,7 +108,8 @@ public final class Benchmark {
                     .withParameters(Map.of("id", id, "depth", depth)).execute());
             time(op, "(a) floor: same algorithm, in-memory copy", rootIds,
                     id -> Analytics.trace(memory, id, 2024, "UPSTREAM", "MASS", depth, 0.001, 50));
-            time(op, "(c) one Cypher path query collecting the upstream set", rootIds, id -> bolt.session().executeRead(tx -> tx.run(
+            // the path query's cost grows with the paths, not the nodes: a few roots, and a time limit
+            time(op, "(c) one Cypher path query collecting the upstream set", rootIds.subList(0, Math.min(5, rootIds.size())), id -> bolt.session().executeRead(tx -> tx.run(
                     "MATCH (p:Process {id: $id}) MATCH (p)(()<-[:SUPPLIES]-(:SideStream)<-[:PRODUCES]-(:Process)){1," + depth + "}(q:Process) "
                             + "RETURN count(DISTINCT q) AS n", Map.of("id", id)).single(), TransactionConfig.builder().withTimeout(Duration.ofSeconds(60)).build()));
         }

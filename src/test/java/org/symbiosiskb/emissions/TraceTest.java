@@ -270,6 +270,26 @@ class TraceTest {
     }
 
     @Test
+    void a_loop_of_five_hundred_processes_is_solved_as_exactly_as_a_small_one() {
+        // a ring: each of 500 processes (1000 t, 10 t CO2e) sends 500 t to the next; the last closes the ring.
+        // c = 500 / 1000 = 0.5 everywhere, so by symmetry F = 10 + 0.5 F, F = 20 for every process
+        // (500 members: beyond the dense solve, the sparse iteration answers)
+        var g = new Graph();
+        for (int i = 0; i < 500; i++) {
+            g.process("fi:ring-" + i, 1000.0, 10).stream("fi:out-" + i, "fi:ring-" + i, 500, "t", null);
+        }
+        for (int i = 0; i < 500; i++) {
+            g.flow("fi:link-" + i, "fi:out-" + i, "fi:ring-" + ((i + 1) % 500), 500);
+        }
+        load(g);
+        var t = trace("fi:ring-123", ", first: 3");
+        assertThat(t.get("total").asDouble()).isCloseTo(20, within(EPS));
+        assertThat(t.get("inherited").asDouble()).isCloseTo(10, within(EPS));
+        // the nearest chain: ring-122 passes 10 × 0.5 = 5
+        assertThat(t.get("paths").get(0).get("contribution").asDouble()).isCloseTo(5, within(EPS));
+    }
+
+    @Test
     void a_loop_that_passes_on_all_its_burden_is_a_bad_request_naming_its_processes() {
         // P (100 t) sends all 100 t to R; R (100 t) sends all 100 t back: c = 1 both ways
         load(new Graph().process("fi:p", 100.0, 10).process("fi:r", 100.0, 10)
