@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -22,6 +23,9 @@ public class AnalyticsProcedures {
     @Context
     public Transaction tx;
 
+    @Context
+    public GraphDatabaseService db;
+
     @Procedure(name = "kb.trace", mode = Mode.READ)
     @Description("Value-chain emissions of a process in a year (analytics.md §1): direct, transport, inherited, total, "
             + "intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
@@ -31,7 +35,8 @@ public class AnalyticsProcedures {
                                   @Name(value = "maxDepth", defaultValue = "10") long maxDepth,
                                   @Name(value = "cutoff", defaultValue = "0.001") double cutoff,
                                   @Name(value = "first", defaultValue = "50") long first) {
-        return Stream.of(Trace.run(new CoreFlowGraph(tx), processId, year(year), direction, allocation, maxDepth, cutoff, first));
+        return Stream.of(Trace.run(FlowProjections.forTrace(tx, db.databaseName()), processId, year(year), direction, allocation,
+                maxDepth, cutoff, first));
     }
 
     @Procedure(name = "kb.carbonBalance", mode = Mode.READ)

@@ -16,7 +16,7 @@ final class Balance {
     private Balance() {
     }
 
-    static AnalyticsProcedures.BalanceRow run(FlowGraph graph, String park, int year, boolean includeScope3, boolean includeAvoided) {
+    static AnalyticsProcedures.BalanceRow run(KnowledgeGraph graph, String park, int year, boolean includeScope3, boolean includeAvoided) {
         if (!graph.exists("Park", park)) {
             throw AnalyticsException.notFound("no park " + park);
         }

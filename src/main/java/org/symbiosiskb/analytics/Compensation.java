@@ -21,7 +21,7 @@ final class Compensation {
     record Candidate(Sink sink, double distanceKm, double free) {
     }
 
-    static AnalyticsProcedures.PlanRow run(FlowGraph graph, String organization, int year, double maxDistanceKm, long first) {
+    static AnalyticsProcedures.PlanRow run(KnowledgeGraph graph, String organization, int year, double maxDistanceKm, long first) {
         if (!graph.exists("Organization", organization)) {
             throw AnalyticsException.notFound("no organization " + organization);
         }

@@ -23,8 +23,8 @@ import org.symbiosiskb.analytics.Records.Need;
 import org.symbiosiskb.analytics.Records.Sink;
 import org.symbiosiskb.analytics.Records.Stream;
 
-/** {@link FlowGraph} on Neo4j's core API, inside a procedure's transaction. Nodes are found through the id indexes. */
-final class CoreFlowGraph implements FlowGraph {
+/** {@link KnowledgeGraph} on Neo4j's core API, inside a procedure's transaction. Nodes are found through the id indexes. */
+final class CoreFlowGraph implements KnowledgeGraph {
 
     static final Label RECORD = Label.label("Record");
     static final Label PROCESS = Label.label("Process");
@@ -57,7 +57,7 @@ final class CoreFlowGraph implements FlowGraph {
         return nodes.computeIfAbsent(id, key -> tx.findNode(RECORD, "id", key));
     }
 
-    private static String id(Node n) {
+    static String id(Node n) {
         return (String) n.getProperty("id");
     }
 
@@ -94,7 +94,7 @@ final class CoreFlowGraph implements FlowGraph {
         return n != null && n.hasLabel(Label.label(label));
     }
 
-    private Flow flow(Relationship r) {
+    static Flow flow(Relationship r) {
         Node stream = r.getStartNode();
         Node producer = null;
         for (Relationship p : stream.getRelationships(Direction.INCOMING, PRODUCES)) {

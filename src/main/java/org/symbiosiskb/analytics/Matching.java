@@ -24,7 +24,7 @@ final class Matching {
     record Match(String level, String need, String process, double distanceKm, Double wanted, double supplyable) {
     }
 
-    static List<AnalyticsProcedures.MatchRow> run(FlowGraph graph, String sideStream, int year, double maxDistanceKm, long first) {
+    static List<AnalyticsProcedures.MatchRow> run(KnowledgeGraph graph, String sideStream, int year, double maxDistanceKm, long first) {
         Stream s = graph.sideStream(sideStream);
         if (s == null) {
             throw AnalyticsException.notFound("no side stream " + sideStream);

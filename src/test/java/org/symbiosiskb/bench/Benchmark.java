@@ -107,7 +107,7 @@ public final class Benchmark {
         meanClosure = rootIds.stream().mapToInt(id -> closure(memory, id)).average().orElse(0);
         for (int depth : new int[] {6, 10}) {
             String op = "trace upstream, maxDepth " + depth;
-            time(op, "kb.trace (store, core API)", rootIds, id -> bolt.executableQuery(
+            time(op, "kb.trace over Bolt (projection when current)", rootIds, id -> bolt.executableQuery(
                     "CALL kb.trace($id, 2024, 'UPSTREAM', 'MASS', $depth) YIELD total RETURN total")
                     .withParameters(Map.of("id", id, "depth", depth)).execute());
             time(op, "(a) floor: same algorithm, in-memory copy", rootIds,
@@ -119,7 +119,7 @@ public final class Benchmark {
         }
         time("trace upstream, maxDepth 10", "(b) naive: one statement per visited process", rootIds.subList(0, Math.min(3, rootIds.size())),
                 id -> naiveUpstream(bolt, id));
-        time("trace downstream, maxDepth 10", "kb.trace (store, core API)", rootIds, id -> bolt.executableQuery(
+        time("trace downstream, maxDepth 10", "kb.trace over Bolt (projection when current)", rootIds, id -> bolt.executableQuery(
                 "CALL kb.trace($id, 2024, 'DOWNSTREAM') YIELD total RETURN total").withParameters(Map.of("id", id)).execute());
         time("trace downstream, maxDepth 10", "(a) floor: same algorithm, in-memory copy", rootIds,
                 id -> Analytics.trace(memory, id, 2024, "DOWNSTREAM", "MASS", 10, 0.001, 50));

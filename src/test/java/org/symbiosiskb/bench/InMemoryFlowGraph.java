@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.symbiosiskb.analytics.Flow;
 import org.symbiosiskb.analytics.FlowGraph;
@@ -63,22 +62,4 @@ final class InMemoryFlowGraph implements FlowGraph {
     @Override public List<Flow> flowsOutOf(String process, int year) { return outOf.getOrDefault(process, List.of()); }
     @Override public double directEmissions(String process, int year) { return direct.getOrDefault(process, 0.0); }
     @Override public Double outputTonnes(String process) { return output.get(process); }
-    @Override public List<org.symbiosiskb.analytics.Records.EmissionRecord> emissions(String process, int year) { return List.of(); }
-    @Override public boolean exists(String label, String id) { return false; }
-    @Override public List<String> processesInPark(String park) { return List.of(); }
-    @Override public List<org.symbiosiskb.analytics.Records.Sink> sinksInPark(String park) { return List.of(); }
-    @Override public List<org.symbiosiskb.analytics.Records.Sink> allSinks() { return List.of(); }
-    @Override public List<org.symbiosiskb.analytics.Records.Agreement> agreementsOnSink(String sink) { return List.of(); }
-    @Override public List<org.symbiosiskb.analytics.Records.Agreement> agreementsOfBuyer(String organization) { return List.of(); }
-    @Override public List<String> organizationsInPark(String park) { return List.of(); }
-    @Override public String parkOfOrganization(String organization) { return null; }
-    @Override public org.symbiosiskb.analytics.Records.Location locationOfOrganization(String organization) { return null; }
-    @Override public org.symbiosiskb.analytics.Records.Location locationOfProcess(String process) { return null; }
-    @Override public List<String> processesOperatedBy(String organization) { return List.of(); }
-    @Override public String operatorOf(String process) { return null; }
-    @Override public org.symbiosiskb.analytics.Records.Stream sideStream(String id) { return null; }
-    @Override public List<org.symbiosiskb.analytics.Records.Need> allNeeds() { return List.of(); }
-    @Override public List<Flow> flowsOfStreamsWithCode(String entry, int year) { return List.of(); }
-    @Override public List<Flow> flowsOfStreamsWithMaterial(String material, int year) { return List.of(); }
-    @Override public Map<String, List<String>> shortestPaths(String from, Set<String> targets, int maxHops) { return Map.of(); }
 }

@@ -6,6 +6,7 @@ import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 import org.symbiosiskb.analytics.AnalyticsProcedures;
+import org.symbiosiskb.analytics.FlowProjections;
 
 /**
  * One Neo4j (the harness, a real database reached over Bolt) for the whole test run: Spring's
@@ -26,6 +27,7 @@ public final class TestDatabase {
                     .withConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .withConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                     .build();
+            neo4j.databaseManagementService().registerTransactionEventListener("neo4j", FlowProjections.listener("neo4j"));
             Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
         }
         return neo4j;
