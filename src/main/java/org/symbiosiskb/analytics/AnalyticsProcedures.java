@@ -35,7 +35,7 @@ public class AnalyticsProcedures {
                                   @Name(value = "maxDepth", defaultValue = "10") long maxDepth,
                                   @Name(value = "cutoff", defaultValue = "0.001") double cutoff,
                                   @Name(value = "first", defaultValue = "50") long first) {
-        return Stream.of(Trace.run(FlowProjections.forTrace(tx, db.databaseName()), processId, year(year), direction, allocation,
+        return Stream.of(Trace.run(FlowProjections.forTrace(tx, db), processId, year(year), direction, allocation,
                 maxDepth, cutoff, first));
     }
 

@@ -63,8 +63,9 @@ class FlowProjectionTest {
         for (int round = 0; round < 10; round++) {
             randomWrite(round);
             try (var tx = db.beginTx()) {
-                FlowGraph projected = FlowProjections.forTrace(tx, "neo4j");
+                FlowGraph projected = FlowProjections.forTrace(tx, db);
                 assertThat(projected).as("a committed graph is read from the projection").isInstanceOf(FlowProjection.class);
+                assertThat(FlowProjections.forTrace(tx, db)).as("and the copy is reused until the next commit").isSameAs(projected);
                 var store = new CoreFlowGraph(tx);
                 for (int i = 0; i < 40; i++) {
                     for (String direction : List.of("UPSTREAM", "DOWNSTREAM")) {
@@ -84,11 +85,30 @@ class FlowProjectionTest {
         }
     }
 
+    private double trace(String process) {
+        // Cypher is lazy: the procedure runs only when its rows are read
+        return db.executeTransactionally("CALL kb.trace($p, 2024) YIELD total RETURN total", Map.of("p", process),
+                result -> (Double) result.next().get("total"));
+    }
+
+    @Test
+    void procedure_calls_without_a_commit_in_between_reuse_one_projection() {
+        trace("p1");
+        long before = FlowProjections.builds();
+        for (int i = 0; i < 5; i++) {
+            trace("p" + i);
+        }
+        assertThat(FlowProjections.builds()).isEqualTo(before);
+        randomWrite(3); // a commit: p7's emission changes
+        trace("p1");
+        assertThat(FlowProjections.builds()).isEqualTo(before + 1);
+    }
+
     @Test
     void a_transaction_with_its_own_uncommitted_writes_reads_the_store() {
         try (var tx = db.beginTx()) {
             tx.execute("MATCH (p:Process {id: 'p1'}) SET p.outputTonnes = 1.0");
-            assertThat(FlowProjections.forTrace(tx, "neo4j")).isInstanceOf(CoreFlowGraph.class);
+            assertThat(FlowProjections.forTrace(tx, db)).isInstanceOf(CoreFlowGraph.class);
             tx.rollback();
         }
     }
