@@ -230,7 +230,7 @@ public final class Benchmark {
                 .append(report.size().parks).append(" parks, ").append(report.records()).append(" records\n\n");
         out.append("Import through `POST /api/v1/datasets` (full validation, one document per park): ")
                 .append(String.format("%.1f s, %.0f records/s", report.importSeconds(), report.recordsPerSecond())).append(". ")
-                .append("Peak heap of the JVM (service, embedded Neo4j and the benchmark's own copy of the network): ")
+                .append("Heap, sum of per-pool peaks (an upper bound; service, embedded Neo4j and the benchmark's own copy of the network): ")
                 .append(report.peakHeapMb()).append(" MB. ")
                 .append(String.format("Upstream closure of a root (what the exact solve visits): %.0f processes on average.%n%n", report.meanClosure()));
         out.append("| operation | what | p50 ms | p99 ms | n | ratio to the first row of the operation |\n|---|---|---:|---:|---:|---:|\n");
