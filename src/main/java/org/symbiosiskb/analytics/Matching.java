@@ -3,10 +3,8 @@ package org.symbiosiskb.analytics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-
 import java.util.List;
 import java.util.Locale;
-
 import java.util.Set;
 
 import org.symbiosiskb.analytics.Records.Location;

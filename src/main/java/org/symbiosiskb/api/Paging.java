@@ -26,8 +26,4 @@ public class Paging {
         }
         return new PageRequest(size, after == null ? null : Cursors.decode(after));
     }
-
-    public int maxSize() {
-        return maxSize;
-    }
 }
