@@ -54,3 +54,9 @@ CREATE INDEX need_ewc IF NOT EXISTS FOR (n:Need) ON (n.ewc);
 CREATE INDEX emission_year IF NOT EXISTS FOR (n:Emission) ON (n.year);
 CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
 CREATE INDEX carbon_sink_kind IF NOT EXISTS FOR (n:CarbonSink) ON (n.kind);
+
+// Deletions a harvester still has to learn of (GET /api/v1/datasets/{partner}?since=...)
+CREATE CONSTRAINT tombstone_key IF NOT EXISTS FOR (t:Tombstone) REQUIRE t.key IS UNIQUE;
+CREATE INDEX tombstone_partner IF NOT EXISTS FOR (t:Tombstone) ON (t.partner, t.deletedAt);
+// Where harvesting each peer got to (federation)
+CREATE CONSTRAINT peer_state_partner IF NOT EXISTS FOR (p:PeerState) REQUIRE p.partner IS UNIQUE;

@@ -2,6 +2,7 @@ package org.symbiosiskb.analytics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -53,8 +54,11 @@ public class AnalyticsProcedures {
             + "sinks with free capacity, greedy suggestions and the network path to each owner.")
     public Stream<PlanRow> compensationPartners(@Name("organizationId") String organizationId, @Name("year") long year,
                                                 @Name(value = "maxDistanceKm", defaultValue = "100.0") double maxDistanceKm,
-                                                @Name(value = "first", defaultValue = "10") long first) {
-        return Stream.of(Compensation.run(new CoreFlowGraph(tx), organizationId, year(year), maxDistanceKm, first));
+                                                @Name(value = "first", defaultValue = "10") long first,
+                                                @Name(value = "excludeSinks", defaultValue = "[]") List<String> excludeSinks) {
+        // excludeSinks: sinks the asker may not see (the service passes another partner's PRIVATE sinks)
+        return Stream.of(Compensation.run(new CoreFlowGraph(tx), organizationId, year(year), maxDistanceKm, first,
+                excludeSinks == null ? Set.of() : Set.copyOf(excludeSinks)));
     }
 
     @Procedure(name = "kb.sideStreamMatches", mode = Mode.READ)

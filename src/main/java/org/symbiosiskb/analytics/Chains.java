@@ -47,27 +47,39 @@ final class Chains {
         double total = s.footprint().get(s.root());
         var explored = new ArrayList<Explored>();
         var queue = new ArrayDeque<Step>();
+        int year = s.year();
         for (Flow f : s.inputs().get(s.root())) {
-            queue.add(new Step(f, null, 1, f.share(s.allocation())));
+            queue.add(new Step(f, null, 1, stepShare(f, s.allocation(), year)));
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
             Step candidate = queue.poll();
             String start = candidate.flow().producer();   // upstream: the newest step is the first flow
-            double reach = s.footprint().get(start) * candidate.product();
+            // a flow with a published footprint ends its chain: the burden it brings is m × the footprint, not F(producer) × c(f)
+            boolean published = candidate.flow().published(s.allocation(), year) != null;
+            double reach = published ? candidate.flow().publishedBurden(s.allocation(), year) * candidate.product()
+                    : s.footprint().get(start) * candidate.product();
             boolean explore = candidate.length() <= maxDepth && reach >= cutoff * total;
             if (!explore || explored.size() >= MAX_EXPLORED) {
                 truncated |= reach > 0;
                 continue;
             }
-            explored.add(new Explored(candidate, s.local().get(start) * candidate.product()));
+            explored.add(new Explored(candidate, published ? reach : s.local().get(start) * candidate.product()));
+            if (published) {
+                continue;
+            }
             for (Flow f : s.inputs().get(start)) {
                 if (!candidate.uses(f)) {
-                    queue.add(new Step(f, candidate, candidate.length() + 1, candidate.product() * f.share(s.allocation())));
+                    queue.add(new Step(f, candidate, candidate.length() + 1, candidate.product() * stepShare(f, s.allocation(), year)));
                 }
             }
         }
         return new Result(list(explored, first, true), truncated);
+    }
+
+    /** The factor a step multiplies into the rest of its chain: c(f), or 1 for a published flow, whose own burden is m × footprint. */
+    private static double stepShare(Flow f, Allocation allocation, int year) {
+        return f.published(allocation, year) != null ? 1 : f.share(allocation);
     }
 
     /** Where p's footprint goes: chains start at p and follow flows out. */

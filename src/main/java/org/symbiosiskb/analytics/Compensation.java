@@ -21,7 +21,8 @@ final class Compensation {
     record Candidate(Sink sink, double distanceKm, double free) {
     }
 
-    static AnalyticsProcedures.PlanRow run(KnowledgeGraph graph, String organization, int year, double maxDistanceKm, long first) {
+    static AnalyticsProcedures.PlanRow run(KnowledgeGraph graph, String organization, int year, double maxDistanceKm, long first,
+                                          java.util.Set<String> excludedSinks) {
         if (!graph.exists("Organization", organization)) {
             throw AnalyticsException.notFound("no organization " + organization);
         }
@@ -42,7 +43,7 @@ final class Compensation {
 
         var candidates = new ArrayList<Candidate>();
         for (Sink s : graph.allSinks()) {
-            if (!s.activeIn(year) || organization.equals(s.owner()) || s.location() == null) {
+            if (!s.activeIn(year) || organization.equals(s.owner()) || s.location() == null || excludedSinks.contains(s.id())) {
                 continue;
             }
             double used = graph.agreementsOnSink(s.id()).stream().filter(a -> a.activeIn(year)).mapToDouble(Agreement::tCO2ePerYear).sum();

@@ -43,6 +43,7 @@ final class CoreFlowGraph implements KnowledgeGraph {
     static final RelationshipType FROM_SINK = RelationshipType.withName("FROM_SINK");
     static final RelationshipType NEEDS = RelationshipType.withName("NEEDS");
     static final RelationshipType CLASSIFIED_AS = RelationshipType.withName("CLASSIFIED_AS");
+    static final RelationshipType PUBLISHED = RelationshipType.withName("PUBLISHED");
     /** networkHops never passes through these (analytics.md §3). */
     static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission");
 
@@ -103,7 +104,22 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return new Flow(str(r, "id"), id(stream), producer == null ? id(stream) : id(producer), id(r.getEndNode()),
                 dbl(r, "quantity"), str(stream, "unit"), stream.hasProperty("quantity") ? dbl(stream, "quantity") : 0,
                 dbl(stream, "allocationShare"), producer == null ? null : dbl(producer, "outputTonnes"),
-                dbl(r, "distanceKm"), dbl(r, "transportFactor"), str(r, "transportMode"), dbl(r, "substitutesFactor"));
+                dbl(r, "distanceKm"), dbl(r, "transportFactor"), str(r, "transportMode"), dbl(r, "substitutesFactor"),
+                producer == null || producer.hasProperty("placeholder") ? published(stream) : Map.of());
+    }
+
+    /** Footprints the stream's owner published, by year: what the trace uses when the producer's data is not here. */
+    private static Map<Integer, Double> published(Node stream) {
+        var byYear = new HashMap<Integer, Double>();
+        for (Relationship r : stream.getRelationships(Direction.OUTGOING, PUBLISHED)) {
+            Node footprint = r.getEndNode();
+            Long year = lng(footprint, "year");
+            Double perUnit = dbl(footprint, "tCO2ePerUnit");
+            if (year != null && perUnit != null) {
+                byYear.put(year.intValue(), perUnit);
+            }
+        }
+        return byYear;
     }
 
     @Override

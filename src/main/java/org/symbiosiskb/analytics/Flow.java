@@ -8,7 +8,32 @@ package org.symbiosiskb.analytics;
  */
 public record Flow(String id, String sideStream, String producer, String consumer, double quantity, String unit,
                    double streamQuantity, Double allocationShare, Double producerOutput,
-                   Double distanceKm, Double transportFactor, String transportMode, Double substitutesFactor) {
+                   Double distanceKm, Double transportFactor, String transportMode, Double substitutesFactor,
+                   java.util.Map<Integer, Double> publishedFootprints) {
+
+    /**
+     * @param publishedFootprints tCO2e per unit of the stream by year, as its owner published them
+     *                            (federation-security.md); only when the producer's own data is not here
+     */
+    public Flow {
+        publishedFootprints = publishedFootprints == null ? java.util.Map.of() : publishedFootprints;
+    }
+
+    /** The published footprint per unit that stands in for the producer's upstream under MASS, or null. */
+    Double published(Allocation allocation, int year) {
+        return allocation == Allocation.MASS ? publishedFootprints.get(year) : null;
+    }
+
+    /** c(f), except that a flow carrying a published footprint inherits nothing from its (absent) producer. */
+    double shareIn(Allocation allocation, int year) {
+        return published(allocation, year) != null ? 0 : share(allocation);
+    }
+
+    /** m × the published footprint: the upstream burden the flow brings in place of its producer's. */
+    double publishedBurden(Allocation allocation, int year) {
+        Double perUnit = published(allocation, year);
+        return perUnit == null ? 0 : quantity * perUnit;
+    }
 
     /**
      * Default transport emission factors in kg CO2e per tonne-km, used when a flow has none of its

@@ -27,7 +27,8 @@ final class Footprints {
         }
 
         double inheritedInto(String process) {
-            return inputs.get(process).stream().mapToDouble(f -> f.share(allocation) * footprint.get(f.producer())).sum();
+            return inputs.get(process).stream()
+                    .mapToDouble(f -> f.shareIn(allocation, year) * footprint.get(f.producer()) + f.publishedBurden(allocation, year)).sum();
         }
     }
 
@@ -60,13 +61,13 @@ final class Footprints {
         }
         var footprint = new HashMap<String, Double>();
         for (List<String> component : components(inputs)) {
-            solveComponent(component, inputs, local, footprint, allocation);
+            solveComponent(component, inputs, local, footprint, allocation, year);
         }
         return new Solution(root, year, allocation, inputs, direct, local, footprint);
     }
 
     private static void solveComponent(List<String> component, Map<String, List<Flow>> inputs, Map<String, Double> local,
-                                       Map<String, Double> footprint, Allocation allocation) {
+                                       Map<String, Double> footprint, Allocation allocation, int year) {
         var members = new HashMap<String, Integer>();
         for (int i = 0; i < component.size(); i++) {
             members.put(component.get(i), i);
@@ -83,7 +84,8 @@ final class Footprints {
             var js = new java.util.ArrayList<Integer>();
             var cs = new java.util.ArrayList<Double>();
             for (Flow f : inputs.get(p)) {
-                double c = f.share(allocation);
+                b[i] += f.publishedBurden(allocation, year); // a published footprint is a constant, not a dependency
+                double c = f.shareIn(allocation, year);
                 Integer j = members.get(f.producer());
                 if (j == null) {
                     b[i] += c * footprint.get(f.producer()); // solved before: dependencies come first

@@ -32,6 +32,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return switch (ex) {
             case BadRequestException e -> error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of());
             case NotFoundException e -> error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of());
+            case ForbiddenException e -> error(env, ErrorType.FORBIDDEN, e.getMessage(), Map.of());
             case InvalidDocumentException e -> invalid(env, e.problems());
             default -> refusalByProcedure(ex).map(r -> error(env, r.type(), r.message(), Map.of())).orElseGet(() -> {
                 String reference = UUID.randomUUID().toString();

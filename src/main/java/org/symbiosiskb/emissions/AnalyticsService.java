@@ -1,11 +1,17 @@
 package org.symbiosiskb.emissions;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.symbiosiskb.api.ForbiddenException;
+import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.Paging;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.security.Caller;
+import org.symbiosiskb.security.Disclosure;
 
 /** Emission traces and carbon balances: one procedure call each; the numbers come from the database (kb.*). */
 @Service
@@ -18,10 +24,12 @@ class AnalyticsService {
 
     private final Cypher cypher;
     private final Paging paging;
+    private final Disclosure disclosure;
 
-    AnalyticsService(Cypher cypher, Paging paging) {
+    AnalyticsService(Cypher cypher, Paging paging, Disclosure disclosure) {
         this.cypher = cypher;
         this.paging = paging;
+        this.disclosure = disclosure;
     }
 
     EmissionTrace trace(String processId, int year, String direction, String allocation, int maxDepth, double cutoff, int first) {
@@ -34,11 +42,55 @@ class AnalyticsService {
         params.put("maxDepth", maxDepth);
         params.put("cutoff", cutoff);
         params.put("first", first);
-        return cypher.one(TRACE, params, EmissionTrace::from).orElseThrow();
+        requireFigures(processId, "process", "its footprint");
+        return shown(cypher.one(TRACE, params, EmissionTrace::from).orElseThrow());
+    }
+
+    /**
+     * The totals count every process; the chains show what the caller may see (federation-security.md):
+     * a hop through another partner's PRIVATE record keeps its place but loses its quantity and share, and
+     * its chain's contribution; a chain through a record the caller may not see at all is left out.
+     */
+    private EmissionTrace shown(EmissionTrace trace) {
+        var access = disclosure.access(trace.paths().stream().flatMap(p -> p.hops().stream()).flatMap(h -> h.ids().stream()).toList());
+        var shown = new ArrayList<EmissionTrace.EmissionPath>();
+        for (var path : trace.paths()) {
+            var hops = new ArrayList<EmissionTrace.EmissionHop>();
+            boolean hidden = false;
+            boolean withheld = false;
+            for (var hop : path.hops()) {
+                var least = hop.ids().stream().map(id -> access.getOrDefault(id, Caller.Access.FULL)).min(Comparator.naturalOrder()).orElseThrow();
+                hidden |= least == Caller.Access.NONE;
+                withheld |= least == Caller.Access.NAME;
+                hops.add(least == Caller.Access.FULL ? hop : hop.withoutFigures());
+            }
+            if (!hidden) {
+                shown.add(new EmissionTrace.EmissionPath(withheld ? null : path.contribution(), hops));
+            }
+        }
+        return trace.withPaths(shown);
+    }
+
+    /** A record's own figures go to whoever may see them; another partner's PRIVATE record answers FORBIDDEN, an unseen one NOT_FOUND. */
+    private void requireFigures(String id, String kind, String what) {
+        switch (disclosure.access(id)) {
+            case NONE -> throw new NotFoundException("no " + kind + " " + id);
+            case NAME -> throw new ForbiddenException(kind + " " + id + " is PRIVATE to partner " + id.substring(0, id.indexOf(':'))
+                    + ": " + what + " is shown only to its owner's keys");
+            case FULL -> {
+            }
+        }
     }
 
     CarbonBalance balance(String parkId, int year, boolean includeScope3, boolean includeAvoided) {
-        return cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
+        requireFigures(parkId, "park", "its carbon balance");
+        var balance = cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
                 "includeAvoided", includeAvoided), CarbonBalance::from).orElseThrow();
+        var access = disclosure.access(balance.byProcess().stream().map(CarbonBalance.ProcessEmissions::processId).toList());
+        return balance.withByProcess(balance.byProcess().stream()
+                .filter(p -> access.getOrDefault(p.processId(), Caller.Access.FULL) != Caller.Access.NONE)
+                .map(p -> access.getOrDefault(p.processId(), Caller.Access.FULL) == Caller.Access.FULL ? p
+                        : new CarbonBalance.ProcessEmissions(p.processId(), null))
+                .toList());
     }
 }

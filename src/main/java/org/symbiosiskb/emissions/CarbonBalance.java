@@ -9,7 +9,13 @@ record CarbonBalance(String parkId, int year, double gross, double sequestration
                      double purchasedOffsets, double avoided, double net, boolean climatePositive, boolean carbonNeutral,
                      List<ProcessEmissions> byProcess, List<SourceEmissions> bySource) {
 
-    record ProcessEmissions(String processId, double tCO2e) {
+    /** @param tCO2e null for another partner's PRIVATE process: it counts in the totals, its figure is not shown */
+    record ProcessEmissions(String processId, Double tCO2e) {
+    }
+
+    CarbonBalance withByProcess(List<ProcessEmissions> shown) {
+        return new CarbonBalance(parkId, year, gross, sequestration, soldOutside, retained, purchasedOffsets, avoided, net,
+                climatePositive, carbonNeutral, shown, bySource);
     }
 
     record SourceEmissions(String source, double tCO2e) {

@@ -12,11 +12,22 @@ import org.symbiosiskb.graph.Cypher;
 @Service
 public class EmissionService {
 
+    /**
+     * An emission is shown with the stricter of its own and its process's visibility: the emission
+     * figures of a PRIVATE process are exactly what model.md keeps from other partners. (Emission
+     * nodes are not reduced by the row guard: their {@code source} is the emission source, not the
+     * owner, so the rule is here, with {@code $kbLocal}, {@code $kbAuth} and {@code $kbPartner}.)
+     */
+    private static final String SHOWN = """
+             WHERE $kbLocal OR p.id STARTS WITH ($kbPartner + ':')
+                OR (n.visibility = 'PUBLIC' AND p.visibility = 'PUBLIC')
+                OR ($kbAuth AND coalesce(n.visibility, 'NETWORK') <> 'PRIVATE' AND coalesce(p.visibility, 'NETWORK') <> 'PRIVATE')
+            """;
     static final String EMISSIONS_OF_PROCESSES = """
-            UNWIND $ids AS key MATCH (:Process {id: key})-[:REPORTED]->(n:Emission)
+            UNWIND $ids AS key MATCH (p:Process {id: key})-[:REPORTED]->(n:Emission)""" + SHOWN + """
             RETURN key, n, key AS process ORDER BY n.year, n.scope, n.category, n.source""";
     static final String EMISSION_BY_KEY = """
-            MATCH (p:Process)-[:REPORTED]->(n:Emission {id: $key}) RETURN n, p.id AS process""";
+            MATCH (p:Process)-[:REPORTED]->(n:Emission {id: $key})""" + SHOWN + " RETURN n, p.id AS process";
 
     private final Cypher cypher;
     private final RecordService records;

@@ -10,11 +10,28 @@ record EmissionTrace(String processId, int year, String direction, String alloca
                      double inherited, double total, Double intensity, Double passedOn, double coverage, boolean truncated,
                      List<EmissionPath> paths) {
 
-    record EmissionPath(double contribution, List<EmissionHop> hops) {
+    /** @param contribution null when a hop of the chain is another partner's PRIVATE record */
+    record EmissionPath(Double contribution, List<EmissionHop> hops) {
     }
 
-    /** One flow of a chain: ids here, the records are batch-loaded when asked for. */
-    record EmissionHop(String flowId, String fromId, String sideStreamId, String toId, double quantity, double share) {
+    /**
+     * One flow of a chain: ids here, the records are batch-loaded when asked for.
+     * Quantity and share are null when the flow, its stream or its processes are another partner's PRIVATE records.
+     */
+    record EmissionHop(String flowId, String fromId, String sideStreamId, String toId, Double quantity, Double share) {
+
+        List<String> ids() {
+            return List.of(flowId, fromId, sideStreamId, toId);
+        }
+
+        EmissionHop withoutFigures() {
+            return new EmissionHop(flowId, fromId, sideStreamId, toId, null, null);
+        }
+    }
+
+    EmissionTrace withPaths(List<EmissionPath> shown) {
+        return new EmissionTrace(processId, year, direction, allocation, direct, transport, inherited, total, intensity,
+                passedOn, coverage, truncated, shown);
     }
 
     static EmissionTrace from(Record r) {

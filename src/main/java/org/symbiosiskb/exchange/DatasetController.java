@@ -2,11 +2,19 @@ package org.symbiosiskb.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +23,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.symbiosiskb.api.ForbiddenException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,9 +67,38 @@ class DatasetController {
         }
     }
 
+    /** Header naming the instant to pass as {@code since} in the next incremental request. */
+    static final String HARVEST_UNTIL = "KB-Harvest-Until";
+
+    /**
+     * A partner's records; with {@code since} only what changed after it, deletions included. The ETag is
+     * a hash of the body, so a client that sends it back in {@code If-None-Match} gets 304 when nothing changed.
+     */
     @GetMapping(path = "/{partner}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> export(@PathVariable String partner) {
-        return exchange.export(partner);
+    ResponseEntity<byte[]> export(@PathVariable String partner, @RequestParam(required = false) String since,
+                                  @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        var export = exchange.export(partner, since == null ? null : instant(since));
+        byte[] body = json.writeValueAsBytes(export.document());
+        String etag = "\"" + sha256(body) + "\"";
+        var response = (etag.equals(ifNoneMatch) ? ResponseEntity.status(HttpStatus.NOT_MODIFIED) : ResponseEntity.ok())
+                .eTag(etag).header(HARVEST_UNTIL, export.until().toInstant().toString());
+        return etag.equals(ifNoneMatch) ? response.build() : response.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static ZonedDateTime instant(String since) {
+        try {
+            return Instant.parse(since).atZone(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("since must be an ISO-8601 instant such as 2026-11-23T12:00:00Z, found \"" + since + "\"");
+        }
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     record Errors(List<Problem> errors) {
@@ -68,6 +107,11 @@ class DatasetController {
     @ExceptionHandler
     ResponseEntity<Errors> invalid(InvalidDocumentException e) {
         return ResponseEntity.unprocessableContent().body(new Errors(e.problems()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Errors> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Errors(List.of(new Problem("", e.getMessage()))));
     }
 
     @ExceptionHandler

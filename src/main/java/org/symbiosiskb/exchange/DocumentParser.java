@@ -22,7 +22,11 @@ final class DocumentParser {
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final List<String> TOP_LEVEL = List.of("format", "partner", "description", "footprints");
 
-    record Parsed(String partner, List<ExchangeRecord> records, List<Problem> problems) {
+    record Parsed(String partner, List<ExchangeRecord> records, List<PublishedFootprint> footprints, List<Problem> problems) {
+
+        Parsed(String partner, List<ExchangeRecord> records, List<Problem> problems) {
+            this(partner, records, List.of(), problems);
+        }
     }
 
     Parsed parse(Object document) {
@@ -58,7 +62,61 @@ final class DocumentParser {
             }
         }
         checkDuplicates(records, problems);
-        return new Parsed(partner, records, problems);
+        var footprints = footprints(doc.get("footprints"), partner, problems);
+        return new Parsed(partner, records, footprints, problems);
+    }
+
+    /** {@code "footprints": [{"sideStream": id, "year": Y, "tCO2ePerUnit": x, "allocation": "MASS"}]}, or {@code "deleted": true}. */
+    private static List<PublishedFootprint> footprints(Object value, String partner, List<Problem> problems) {
+        var footprints = new ArrayList<PublishedFootprint>();
+        if (value == null) {
+            return footprints;
+        }
+        if (!(value instanceof List<?> list)) {
+            problems.add(new Problem("/footprints", "must be an array"));
+            return footprints;
+        }
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < list.size(); i++) {
+            String pointer = "/footprints/" + i;
+            if (!(list.get(i) instanceof Map<?, ?> f)) {
+                problems.add(new Problem(pointer, "must be an object"));
+                continue;
+            }
+            for (var key : f.keySet()) {
+                if (!List.of("sideStream", "year", "tCO2ePerUnit", "allocation", "deleted").contains(String.valueOf(key))) {
+                    problems.add(new Problem(pointer + "/" + escape(String.valueOf(key)), "unknown field; a footprint has sideStream, year, tCO2ePerUnit, allocation and deleted"));
+                }
+            }
+            boolean deleted = Boolean.TRUE.equals(f.get("deleted"));
+            String stream = f.get("sideStream") instanceof String id && Ids.isValid(id) ? id : null;
+            if (stream == null) {
+                problems.add(new Problem(pointer + "/sideStream", "must be a side stream id of the form <partner>:<local>, found " + describe(f.get("sideStream"))));
+            } else if (partner != null && !Ids.partnerOf(stream).equals(partner)) {
+                problems.add(new Problem(pointer + "/sideStream", stream + " is outside this document's partner namespace \"" + partner
+                        + ":\"; a partner publishes footprints of its own side streams only"));
+            }
+            Integer year = f.get("year") instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    && n.intValue() >= 1000 && n.intValue() <= 9999 ? n.intValue() : null;
+            if (year == null) {
+                problems.add(new Problem(pointer + "/year", "must be a four-digit year, found " + describe(f.get("year"))));
+            }
+            Double perUnit = f.get("tCO2ePerUnit") instanceof Number n ? n.doubleValue() : null;
+            if (!deleted && (perUnit == null || perUnit < 0 || !Double.isFinite(perUnit))) {
+                problems.add(new Problem(pointer + "/tCO2ePerUnit", "must be a number of 0 or more, found " + describe(f.get("tCO2ePerUnit"))));
+            }
+            if (!deleted && f.get("allocation") != null && !"MASS".equals(f.get("allocation"))) {
+                problems.add(new Problem(pointer + "/allocation", "only MASS footprints are published (under CUT_OFF a side stream carries no upstream burden), found "
+                        + describe(f.get("allocation"))));
+            }
+            if (stream != null && year != null) {
+                if (!seen.add(stream + "@" + year)) {
+                    problems.add(new Problem(pointer, "a second footprint of " + stream + " for " + year));
+                }
+                footprints.add(new PublishedFootprint(stream, year, perUnit == null ? 0 : perUnit, deleted, pointer));
+            }
+        }
+        return footprints;
     }
 
     private java.util.Optional<ExchangeRecord> parseRecord(RecordType type, Object value, String pointer,

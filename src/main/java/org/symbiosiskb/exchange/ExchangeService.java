@@ -1,5 +1,8 @@
 package org.symbiosiskb.exchange;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.symbiosiskb.security.Caller;
+import org.symbiosiskb.security.Callers;
+import org.symbiosiskb.security.Disclosure;
+import org.symbiosiskb.security.Writes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports and exports {@code symbiosis-kb/1} documents: parse → validate the whole document →
@@ -24,8 +32,15 @@ public class ExchangeService {
     private final GraphRecords graphRecords;
     private final TransactionTemplate transactions;
 
+    private final Disclosure disclosure;
+    private final JsonMapper json;
+    private final Writes writes;
+
     ExchangeService(ImportPlanner planner, GraphWriter writer, GraphRecords graphRecords,
-                    PlatformTransactionManager transactionManager) {
+                    PlatformTransactionManager transactionManager, Disclosure disclosure, JsonMapper json, Writes writes) {
+        this.disclosure = disclosure;
+        this.writes = writes;
+        this.json = json;
         this.planner = planner;
         this.writer = writer;
         this.graphRecords = graphRecords;
@@ -41,6 +56,9 @@ public class ExchangeService {
         long started = System.nanoTime();
         var parsed = parser.parse(document);
         document = null; // the parsed records hold all that is needed; let the raw JSON tree go before the write
+        if (parsed.partner() != null) {
+            writes.requirePartner(parsed.partner());
+        }
         if (!parsed.problems().isEmpty()) {
             throw new InvalidDocumentException(parsed.problems());
         }
@@ -63,23 +81,78 @@ public class ExchangeService {
         return result;
     }
 
-    /** Every record of a partner as one document; importing it into an empty database reproduces them. */
-    public Map<String, Object> export(String partner) {
+    /**
+     * A partner's records as one document, as the caller may see them.
+     *
+     * @param since null for every record; else only what was written or deleted after it, deletions as
+     *              {@code "deleted": true} records. A record the caller may no longer see (it became
+     *              PRIVATE) is sent as a deletion too, so that a harvester drops its copy.
+     * @return the document, and the instant to ask from next time
+     */
+    public Export export(String partner, ZonedDateTime since) {
         if (!Ids.isValidPartner(partner)) {
             throw new IllegalArgumentException("partner must match [a-z][a-z0-9-]{1,31}, found \"" + partner + "\"");
         }
+        // Writes that commit while this export reads may carry an earlier updatedAt: the next export starts a
+        // little before this one did, and sends such records again (importing them again changes nothing).
+        var until = ZonedDateTime.now(ZoneOffset.UTC).minus(EXPORT_OVERLAP);
         var document = new LinkedHashMap<String, Object>();
         document.put("format", RecordTypes.FORMAT);
         document.put("partner", partner);
+        Caller caller = Callers.current();
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly();
+            var arrays = new LinkedHashMap<String, List<Object>>();
             for (RecordType type : RecordTypes.ALL) {
-                List<Map<String, Object>> records = graphRecords.ofPartner(type, partner);
-                if (!records.isEmpty()) {
-                    document.put(type.array(), records);
+                var records = graphRecords.ofPartner(type, partner, since);
+                var access = type == RecordTypes.EMISSIONS
+                        ? disclosure.access(records.stream().map(r -> (String) r.get("process")).toList()) : new java.util.HashMap<String, Caller.Access>();
+                var shown = new ArrayList<Object>();
+                for (var r : records) {
+                    boolean whole = caller.access(partner, (String) r.get("visibility")) == Caller.Access.FULL
+                            && access.getOrDefault((String) r.get("process"), Caller.Access.FULL) == Caller.Access.FULL;
+                    if (whole) {
+                        shown.add(r);
+                    } else if (since != null) {
+                        shown.add(deletionOf(type, r));
+                    }
+                }
+                arrays.put(type.array(), shown);
+            }
+            // footprints are published to be used: any partner's key gets them, as NETWORK records
+            arrays.put("footprints", caller.authenticated() ? new ArrayList<>(graphRecords.footprints(partner, since)) : new ArrayList<>());
+            if (since != null) {
+                for (var tombstone : graphRecords.tombstones(partner, since)) {
+                    arrays.get(tombstone.getKey()).add(json.readValue(tombstone.getValue(), Map.class));
                 }
             }
+            arrays.forEach((array, records) -> {
+                if (!records.isEmpty()) {
+                    document.put(array, records);
+                }
+            });
         });
-        return document;
+        return new Export(document, until);
+    }
+
+    /** The export's document and the instant a harvester passes as {@code since} next time. */
+    public record Export(Map<String, Object> document, ZonedDateTime until) {
+    }
+
+    private static final java.time.Duration EXPORT_OVERLAP = java.time.Duration.ofSeconds(10);
+
+    private static Map<String, Object> deletionOf(RecordType type, Map<String, Object> record) {
+        var deletion = new LinkedHashMap<String, Object>();
+        if (type.keyedById()) {
+            deletion.put("id", record.get("id"));
+        } else {
+            for (String key : List.of("process", "year", "scope", "category", "source")) {
+                if (record.containsKey(key)) {
+                    deletion.put(key, record.get(key));
+                }
+            }
+        }
+        deletion.put("deleted", true);
+        return deletion;
     }
 }

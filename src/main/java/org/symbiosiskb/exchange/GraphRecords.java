@@ -30,6 +30,7 @@ class GraphRecords {
             """ + NODE_RELS;
     static final String NODES_OF_PARTNER = """
             MATCH (n:$($label)) WHERE n.id STARTS WITH $prefix AND n.placeholder IS NULL
+              AND ($since IS NULL OR n.updatedAt > $since)
             WITH n ORDER BY n.id
             """ + NODE_RELS;
     static final String FLOWS_BY_ID = """
@@ -39,13 +40,14 @@ class GraphRecords {
             """;
     static final String FLOWS_OF_PARTNER = """
             MATCH (s:SideStream)-[f:SUPPLIES]->(c:Process) WHERE f.source = $partner
+              AND ($since IS NULL OR f.updatedAt > $since)
             RETURN f AS flow, s.id AS sideStream, c.id AS consumer ORDER BY f.id
             """;
 
     private final Cypher cypher;
 
     GraphRecords(Cypher cypher) {
-        this.cypher = cypher;
+        this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
     }
 
     /** Existing records of one type by key; placeholders are not records yet. */
@@ -66,14 +68,50 @@ class GraphRecords {
         return result;
     }
 
-    /** Every record of a partner of one type, in id order. */
-    List<Map<String, Object>> ofPartner(RecordType type, String partner) {
+    static final String TOMBSTONES_OF_PARTNER = """
+            MATCH (t:Tombstone) WHERE t.partner = $partner AND t.deletedAt > $since
+            RETURN t.array AS array, t.record AS record ORDER BY t.key
+            """;
+
+    /** Every record of a partner of one type, in id order; with {@code since}, only those written after it. */
+    List<Map<String, Object>> ofPartner(RecordType type, String partner, java.time.ZonedDateTime since) {
         if (type.isFlow()) {
-            return cypher.list(FLOWS_OF_PARTNER, Map.of("partner", partner), this::flow);
+            var params = new java.util.HashMap<String, Object>();
+            params.put("partner", partner);
+            params.put("since", since);
+            return cypher.list(FLOWS_OF_PARTNER, params, this::flow);
         }
         var params = nodeParams(type);
         params.put("prefix", partner + ":");
+        params.put("since", since);
         return cypher.list(NODES_OF_PARTNER, params, row -> node(type, row));
+    }
+
+    static final String FOOTPRINTS_OF_PARTNER = """
+            MATCH (s:SideStream)-[:PUBLISHED]->(fp:Footprint)
+            WHERE s.id STARTS WITH $prefix AND ($since IS NULL OR fp.updatedAt > $since)
+            RETURN s.id AS sideStream, fp.year AS year, fp.tCO2ePerUnit AS tCO2ePerUnit ORDER BY fp.key
+            """;
+
+    /** The partner's published footprints, as the document's {@code footprints} array states them. */
+    List<Map<String, Object>> footprints(String partner, java.time.ZonedDateTime since) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("prefix", partner + ":");
+        params.put("since", since);
+        return cypher.list(FOOTPRINTS_OF_PARTNER, params, row -> {
+            var footprint = new LinkedHashMap<String, Object>();
+            footprint.put("sideStream", row.get("sideStream").asString());
+            footprint.put("year", row.get("year").asLong());
+            footprint.put("tCO2ePerUnit", row.get("tCO2ePerUnit").asDouble());
+            footprint.put("allocation", "MASS");
+            return footprint;
+        });
+    }
+
+    /** Deletion records (as JSON text) of a partner after {@code since}, with the array each belongs to. */
+    List<Map.Entry<String, String>> tombstones(String partner, java.time.ZonedDateTime since) {
+        return cypher.list(TOMBSTONES_OF_PARTNER, Map.of("partner", partner, "since", since),
+                row -> Map.entry(row.get("array").asString(), row.get("record").asString()));
     }
 
     static String keyOf(RecordType type, Map<String, Object> fields) {

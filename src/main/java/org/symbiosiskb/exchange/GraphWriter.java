@@ -12,6 +12,7 @@ import org.neo4j.driver.Values;
 import org.symbiosiskb.graph.Cypher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Step 4 of an import: writes a validated plan with a handful of UNWIND statements per record
@@ -31,6 +32,41 @@ class GraphWriter {
             UNWIND $ids AS id
             MATCH ()-[f:SUPPLIES {id: id}]->()
             DELETE f
+            """;
+    /** A deleted record that other partners still refer to: back to a placeholder, its own relationships gone. */
+    static final String DEMOTE_NODES = """
+            UNWIND $ids AS id
+            MATCH (n:Record {id: id})
+            CALL (n) { MATCH (n)-[:REPORTED]->(e:Emission) DETACH DELETE e }
+            CALL (n) { MATCH (n)-[c:CLASSIFIED_AS]->() DELETE c }
+            SET n = {id: n.id, source: n.source, placeholder: true}
+            """;
+    /**
+     * What a harvester needs to learn of a deletion (federation-security.md): the deletion record as
+     * the document states it, kept until the record is created again.
+     */
+    static final String TOMBSTONES = """
+            UNWIND $rows AS row
+            MERGE (t:Tombstone {key: row.key})
+            SET t.partner = row.partner, t.array = row.array, t.record = row.record, t.deletedAt = $now
+            """;
+    static final String CLEAR_TOMBSTONES = """
+            UNWIND $ids AS id
+            MATCH (t:Tombstone {key: id})
+            DELETE t
+            """;
+    /** Published footprints: written only when their figure changes, so that an unchanged one is not sent to harvesters again. */
+    static final String FOOTPRINTS = """
+            UNWIND $rows AS row
+            MATCH (s:SideStream {id: row.sideStream})
+            MERGE (s)-[:PUBLISHED]->(fp:Footprint {key: row.key})
+            WITH fp, row WHERE fp.tCO2ePerUnit IS NULL OR fp.tCO2ePerUnit <> row.tCO2ePerUnit
+            SET fp.year = row.year, fp.tCO2ePerUnit = row.tCO2ePerUnit, fp.allocation = 'MASS', fp.partner = $partner, fp.updatedAt = $now
+            """;
+    static final String DELETE_FOOTPRINTS = """
+            UNWIND $ids AS key
+            MATCH (fp:Footprint {key: key})
+            DETACH DELETE fp
             """;
     /** A reference to another partner's record that is not here yet: a node carrying only its id. */
     static final String CREATE_PLACEHOLDERS = """
@@ -103,8 +139,11 @@ class GraphWriter {
     private final Cypher cypher;
     private final int batchSize;
 
-    GraphWriter(Cypher cypher, @Value("${kb.exchange.batch-size:5000}") int batchSize) {
-        this.cypher = cypher;
+    private final JsonMapper json;
+
+    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize) {
+        this.json = json;
+        this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.batchSize = batchSize;
     }
 
@@ -114,7 +153,9 @@ class GraphWriter {
         var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
         var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
         batched(DELETE_FLOWS, deletedFlows, Map.of());
-        batched(DELETE_NODES, deletedNodes, Map.of());
+        batched(DELETE_NODES, deletedNodes.stream().filter(id -> !plan.demoted().contains(id)).toList(), Map.of());
+        demote(plan);
+        tombstones(plan, now);
 
         plan.placeholders().forEach((label, ids) -> batched(CREATE_PLACEHOLDERS, List.copyOf(ids), Map.of("label", label)));
 
@@ -144,6 +185,45 @@ class GraphWriter {
         }
         batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
         batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
+        footprints(plan, now);
+    }
+
+    private void footprints(ImportPlan plan, ZonedDateTime now) {
+        var published = plan.footprints().stream().filter(f -> !f.deleted()).map(f -> Map.<String, Object>of("key", f.key(),
+                "sideStream", f.sideStream(), "year", f.year(), "tCO2ePerUnit", f.tCO2ePerUnit())).toList();
+        batchedRows(FOOTPRINTS, published, Map.of("partner", plan.partner(), "now", now));
+        var withdrawn = plan.footprints().stream().filter(PublishedFootprint::deleted).toList();
+        batched(DELETE_FOOTPRINTS, withdrawn.stream().map(PublishedFootprint::key).toList(), Map.of());
+        batchedRows(TOMBSTONES, withdrawn.stream().map(f -> Map.<String, Object>of("key", "footprint:" + f.key(), "partner", plan.partner(),
+                "array", "footprints", "record", json.writeValueAsString(Map.of("sideStream", f.sideStream(), "year", f.year(), "deleted", true))))
+                .toList(), Map.of("now", now));
+        batched(CLEAR_TOMBSTONES, published.stream().map(f -> "footprint:" + f.get("key")).toList(), Map.of());
+    }
+
+    private void demote(ImportPlan plan) {
+        var demoted = plan.deleted().stream().filter(r -> plan.demoted().contains(r.key())).toList();
+        for (RecordType type : RecordTypes.ALL) {
+            var ids = demoted.stream().filter(r -> r.type() == type).map(ExchangeRecord::key).toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            for (FieldSpec spec : type.references()) {
+                var labelled = Map.<String, Object>of("type", spec.ref().type(), "label", spec.ref().label());
+                batched(spec.ref().outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, ids, labelled);
+            }
+            batched(DEMOTE_NODES, ids, Map.of());
+        }
+    }
+
+    private void tombstones(ImportPlan plan, ZonedDateTime now) {
+        var rows = plan.deleted().stream().map(r -> {
+            var record = new LinkedHashMap<String, Object>(r.fields());
+            record.put("deleted", true);
+            return Map.<String, Object>of("key", r.key(), "partner", plan.partner(), "array", r.type().array(),
+                    "record", json.writeValueAsString(record));
+        }).toList();
+        batchedRows(TOMBSTONES, rows, Map.of("now", now));
+        batched(CLEAR_TOMBSTONES, plan.created().stream().map(ExchangeRecord::key).toList(), Map.of());
     }
 
     private static List<Map<String, Object>> rows(List<ExchangeRecord> records, RecordType type, String partner, ZonedDateTime now) {

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 
 import org.neo4j.driver.Value;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.security.Caller;
+import org.symbiosiskb.security.Callers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,21 +53,21 @@ class ImportPlanner {
             UNWIND $ids AS id
             MATCH (s:SideStream {id: id})
             OPTIONAL MATCH (s)-[f:SUPPLIES]->()
-            RETURN id, s.quantity AS capacity, s.unit AS unit,
+            RETURN id, s.quantity AS capacity, s.unit AS unit, s.visibility AS visibility,
                    collect(f {.id, .quantity, .fromYear, .toYear, counts: true}) AS items
             """;
     static final String STREAMS_OF_PROCESSES = """
             UNWIND $ids AS id
             MATCH (p:Process {id: id})
             OPTIONAL MATCH (p)-[:PRODUCES]->(s:SideStream)
-            RETURN id, p.outputTonnes AS capacity, 't' AS unit,
+            RETURN id, p.outputTonnes AS capacity, 't' AS unit, p.visibility AS visibility,
                    collect(s {.id, .quantity, counts: s.unit = 't'}) AS items
             """;
     static final String AGREEMENTS_ON_SINKS = """
             UNWIND $ids AS id
             MATCH (k:CarbonSink {id: id})
             OPTIONAL MATCH (a:OffsetAgreement)-[:FROM_SINK]->(k)
-            RETURN id, k.tCO2ePerYear AS capacity, 'tCO2e' AS unit,
+            RETURN id, k.tCO2ePerYear AS capacity, 'tCO2e' AS unit, k.visibility AS visibility,
                    collect(a {.id, quantity: a.tCO2ePerYear, .fromYear, .toYear, counts: a.status = 'ACTIVE'}) AS items
             """;
 
@@ -73,7 +75,7 @@ class ImportPlanner {
     private final GraphRecords graphRecords;
 
     ImportPlanner(Cypher cypher, GraphRecords graphRecords) {
-        this.cypher = cypher;
+        this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.graphRecords = graphRecords;
     }
 
@@ -86,6 +88,8 @@ class ImportPlanner {
                 (r.deleted() ? deleting : live).put(r.key(), r);
             }
         }
+        boolean harvesting = Callers.current().harvester();
+        var stillReferenced = new TreeSet<String>(); // harvested deletions that the same document still refers to
         lock(doc.records());
         var placeholdersInGraph = new HashSet<String>();
         var labels = lookupLabels(referencedIds(doc.records()), placeholdersInGraph);
@@ -101,14 +105,16 @@ class ImportPlanner {
                             + "; ids are unique across record types"));
                 }
             }
-            checkReferences(r, doc.partner(), live, deleting, labels, placeholders, problems);
+            checkReferences(r, doc.partner(), live, deleting, labels, placeholders, problems, harvesting, stillReferenced);
         }
-        checkDeletions(deleting, live, problems);
+        var demoted = checkDeletions(deleting, live, problems);
+        demoted.addAll(stillReferenced);
+        checkFootprints(doc, live, problems);
         checkCapacities(doc.records(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidDocumentException(problems);
         }
-        return classify(doc, placeholders, placeholdersInGraph);
+        return classify(doc, placeholders, placeholdersInGraph, demoted);
     }
 
     private void lock(List<ExchangeRecord> records) {
@@ -160,7 +166,8 @@ class ImportPlanner {
 
     private static void checkReferences(ExchangeRecord r, String partner, Map<String, ExchangeRecord> live,
                                         Map<String, ExchangeRecord> deleting, Map<String, String> labels,
-                                        Map<String, Set<String>> placeholders, List<Problem> problems) {
+                                        Map<String, Set<String>> placeholders, List<Problem> problems, boolean harvesting,
+                                        Set<String> stillReferenced) {
         for (FieldSpec spec : r.type().references()) {
             List<String> targets = spec.kind() == FieldKind.REFS ? r.ids(spec.name())
                     : r.string(spec.name()) == null ? List.of() : List.of(r.string(spec.name()));
@@ -170,26 +177,41 @@ class ImportPlanner {
                 String pointer = r.pointer() + "/" + spec.name() + (spec.kind() == FieldKind.REFS ? "/" + i : "");
                 ExchangeRecord inDocument = live.get(target);
                 String found = inDocument != null ? inDocument.type().label() : labels.get(target);
-                if (deleting.containsKey(target)) {
+                if (deleting.containsKey(target) && harvesting) {
+                    // the peer sends a record we may no longer see as a deletion; its own records still name it: keep its id
+                    stillReferenced.add(target);
+                    placeholders.computeIfAbsent(wanted, k -> new TreeSet<>()).add(target);
+                } else if (deleting.containsKey(target)) {
                     problems.add(new Problem(pointer, "refers to " + target + ", which this document deletes"));
                 } else if (found != null && !found.equals(wanted)) {
                     problems.add(new Problem(pointer, "refers to " + target + ", which is " + article(found) + ", not " + article(wanted)));
-                } else if (found == null && Ids.partnerOf(target).equals(partner)) {
+                } else if (found == null && Ids.partnerOf(target).equals(partner) && !harvesting) {
                     problems.add(new Problem(pointer, "refers to " + target
                             + ", which is neither in this document nor in the database"));
                 } else if (found == null) {
-                    // another partner's record: a placeholder until its owner's data arrives
+                    // another partner's record: a placeholder until its owner's data arrives; in a harvested
+                    // document, also a record of the owner's that we may not see (PRIVATE at the source)
                     placeholders.computeIfAbsent(wanted, k -> new TreeSet<>()).add(target);
                 }
             }
         }
     }
 
-    private void checkDeletions(Map<String, ExchangeRecord> deleting, Map<String, ExchangeRecord> live,
-                                List<Problem> problems) {
+    /**
+     * A deletion that the partner's own records still need is refused: the document should change
+     * or delete them too. A deletion that another partner's records need (a Finnish flow from a Swedish
+     * stream) cannot be refused, since the owner decides about its records and the other partner cannot be
+     * asked in the same document: the record is demoted to a placeholder (its id only), exactly what
+     * that reference was before the owner's data arrived.
+     *
+     * @return ids to demote rather than delete
+     */
+    private Set<String> checkDeletions(Map<String, ExchangeRecord> deleting, Map<String, ExchangeRecord> live,
+                                       List<Problem> problems) {
+        var demoted = new TreeSet<String>();
         var nodeIds = deleting.values().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
         if (nodeIds.isEmpty()) {
-            return;
+            return demoted;
         }
         forBatches(nodeIds, batch -> cypher.list(NODE_DEPENDENTS, Map.of("ids", batch), row -> {
             String id = row.get("id").asString();
@@ -198,11 +220,18 @@ class ImportPlanner {
             ExchangeRecord deleted = deleting.get(id);
             boolean dependentIsStart = !row.get("fromDeleted").asBoolean();
             boolean requires = dependentType.stream().flatMap(t -> t.references().stream())
+                    .anyMatch(f -> f.ref().type().equals(row.get("type").asString())
+                            && f.ref().outgoing() == dependentIsStart && f.ref().label().equals(deleted.type().label()));
+            boolean required = requires && dependentType.stream().flatMap(t -> t.references().stream())
                     .anyMatch(f -> f.required() && f.ref().type().equals(row.get("type").asString())
                             && f.ref().outgoing() == dependentIsStart && f.ref().label().equals(deleted.type().label()));
             if (requires && !deleting.containsKey(dependent) && !live.containsKey(dependent)) {
-                problems.add(new Problem(deleted.pointer(), id + " cannot be deleted: " + dependent
-                        + " still requires it; delete or change " + dependent + " in the same document"));
+                if (!Ids.partnerOf(dependent).equals(Ids.partnerOf(id))) {
+                    demoted.add(id);
+                } else if (required) {
+                    problems.add(new Problem(deleted.pointer(), id + " cannot be deleted: " + dependent
+                            + " still requires it; delete or change " + dependent + " in the same document"));
+                }
             }
             return id;
         }));
@@ -210,11 +239,39 @@ class ImportPlanner {
             String flow = row.get("dependent").asString();
             if (!deleting.containsKey(flow) && !live.containsKey(flow)) {
                 String id = row.get("id").asString();
-                problems.add(new Problem(deleting.get(id).pointer(), id + " cannot be deleted: flow " + flow
-                        + " still connects it; delete or change the flow in the same document"));
+                if (!Ids.partnerOf(flow).equals(Ids.partnerOf(id))) {
+                    demoted.add(id);
+                } else {
+                    problems.add(new Problem(deleting.get(id).pointer(), id + " cannot be deleted: flow " + flow
+                            + " still connects it; delete or change the flow in the same document"));
+                }
             }
             return flow;
         }));
+        return demoted;
+    }
+
+    static final String STREAMS_IN_GRAPH = """
+            UNWIND $ids AS id
+            MATCH (s:SideStream {id: id}) WHERE s.placeholder IS NULL
+            RETURN id
+            """;
+
+    /** A published footprint belongs to a side stream the document states or the graph holds. */
+    private void checkFootprints(DocumentParser.Parsed doc, Map<String, ExchangeRecord> live, List<Problem> problems) {
+        var elsewhere = doc.footprints().stream().filter(f -> !f.deleted())
+                .filter(f -> !(live.containsKey(f.sideStream()) && live.get(f.sideStream()).type() == RecordTypes.SIDE_STREAMS))
+                .map(PublishedFootprint::sideStream).distinct().toList();
+        if (elsewhere.isEmpty()) {
+            return;
+        }
+        var known = new HashSet<String>();
+        forBatches(elsewhere, batch -> cypher.list(STREAMS_IN_GRAPH, Map.of("ids", batch), row -> known.add(row.get("id").asString())));
+        for (var f : doc.footprints()) {
+            if (!f.deleted() && elsewhere.contains(f.sideStream()) && !known.contains(f.sideStream())) {
+                problems.add(new Problem(f.pointer() + "/sideStream", "no side stream " + f.sideStream() + " in the document or the graph"));
+            }
+        }
     }
 
     // ---- capacities: flows ≤ stream quantity, streams in t ≤ outputTonnes, active agreements ≤ sink ----
@@ -271,7 +328,10 @@ class ImportPlanner {
                 Double capacity = own != null ? own.number(rule.capacityField())
                         : row.get("capacity").isNull() ? null : row.get("capacity").asDouble();
                 String unit = own != null && own.string("unit") != null ? own.string("unit") : row.get("unit").asString("");
-                checkGroup(rule, group, own, capacity, unit, items, problems);
+                // another partner's PRIVATE capacity must not leak through the refusal either
+                boolean figuresShown = own != null || Callers.current().access(Ids.partnerOf(group),
+                        row.get("visibility").asString(null)) == Caller.Access.FULL;
+                checkGroup(rule, group, own, capacity, unit, items, problems, figuresShown);
                 groups.remove(group);
                 return group;
             }));
@@ -280,7 +340,7 @@ class ImportPlanner {
                 if (own != null) {
                     String unit = own.string("unit") != null ? own.string("unit") : rule.groupArray().equals("carbonSinks") ? "tCO2e" : "t";
                     checkGroup(rule, group, own, own.number(rule.capacityField()), unit,
-                            docItems.getOrDefault(group, List.of()), problems);
+                            docItems.getOrDefault(group, List.of()), problems, true);
                 }
             });
         }
@@ -297,7 +357,7 @@ class ImportPlanner {
     }
 
     private static void checkGroup(Rule rule, String group, ExchangeRecord own, Double capacity, String unit,
-                                   List<Item> items, List<Problem> problems) {
+                                   List<Item> items, List<Problem> problems, boolean figuresShown) {
         if (capacity == null || items.isEmpty()) {
             return; // no outputTonnes declared: nothing to exceed
         }
@@ -318,6 +378,11 @@ class ImportPlanner {
             if (sum > capacity * (1 + 1e-12)) {
                 String pointer = last != null ? last.pointer() : own != null ? own.pointer() + "/" + rule.capacityField() : "";
                 String when = year == Long.MIN_VALUE ? "" : " in " + year;
+                if (!figuresShown) {
+                    problems.add(new Problem(pointer, "this would exceed the capacity of " + group + when
+                            + " (a PRIVATE record of another partner, so its figures are not shown)"));
+                    return;
+                }
                 String message = rule.describe().formatted(group, number(sum), unit, when, number(capacity), unit);
                 if (last != null) {
                     // what the others leave: the figure a person needs to fix the record
@@ -343,7 +408,8 @@ class ImportPlanner {
 
     // ---- classification ----
 
-    private ImportPlan classify(DocumentParser.Parsed doc, Map<String, Set<String>> placeholders, Set<String> placeholdersInGraph) {
+    private ImportPlan classify(DocumentParser.Parsed doc, Map<String, Set<String>> placeholders, Set<String> placeholdersInGraph,
+                                Set<String> demoted) {
         var created = new ArrayList<ExchangeRecord>();
         var updated = new ArrayList<ExchangeRecord>();
         var unchanged = new ArrayList<ExchangeRecord>();
@@ -369,7 +435,8 @@ class ImportPlanner {
                 }
             }
         }
-        return new ImportPlan(doc.partner(), created, updated, unchanged, deleted, placeholders, placeholdersInGraph);
+        return new ImportPlan(doc.partner(), created, updated, unchanged, deleted, placeholders, placeholdersInGraph, demoted,
+                doc.footprints());
     }
 
     private static <T> void forBatches(List<String> ids, java.util.function.Function<List<String>, T> action) {

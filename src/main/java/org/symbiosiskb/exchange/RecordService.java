@@ -9,6 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.NotFoundException;
+import org.symbiosiskb.security.Writes;
 
 /**
  * Single-record writes for the GraphQL mutations. Each is a one-record exchange document run
@@ -23,8 +24,11 @@ public class RecordService {
     private final GraphRecords graphRecords;
     private final TransactionTemplate transactions;
 
+    private final Writes writes;
+
     RecordService(ImportPlanner planner, GraphWriter writer, GraphRecords graphRecords,
-                  PlatformTransactionManager transactionManager) {
+                  PlatformTransactionManager transactionManager, Writes writes) {
+        this.writes = writes;
         this.planner = planner;
         this.writer = writer;
         this.graphRecords = graphRecords;
@@ -98,6 +102,9 @@ public class RecordService {
 
     private DocumentParser.Parsed parse(RecordType type, Map<String, Object> record) {
         String owner = Ids.partnerOf(String.valueOf(record.getOrDefault(type.keyedById() ? "id" : "process", "")));
+        if (Ids.isValidPartner(owner)) {
+            writes.requirePartner(owner);
+        }
         var document = new LinkedHashMap<String, Object>();
         document.put("format", RecordTypes.FORMAT);
         document.put("partner", owner);

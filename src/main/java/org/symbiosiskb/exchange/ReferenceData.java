@@ -37,7 +37,7 @@ class ReferenceData implements StartupData {
     private final JsonMapper json;
 
     ReferenceData(Cypher cypher, JsonMapper json) {
-        this.cypher = cypher;
+        this.cypher = cypher.unguarded(); // service work, not a caller's read
         this.json = json;
     }
 

@@ -22,11 +22,39 @@ public class Cypher {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cypher.class);
 
+    /**
+     * The predicate a paged list adds for its node {@code n}: anonymous callers see PUBLIC records
+     * only, so their pages and counts must be filtered in the database, not after the LIMIT.
+     * ({@code $kbAuth} comes from the {@link RowGuard}; unguarded statements see everything.)
+     */
+    public static final String SEEN_BY_CALLER = " AND (n.visibility = 'PUBLIC' OR coalesce($kbAuth, true))";
+
     private final Neo4jClient neo4j;
-    private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong statements;
+    private final RowGuard guard;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public Cypher(Neo4jClient neo4j, java.util.Optional<RowGuard> guard) {
+        this(neo4j, new AtomicLong(), guard.orElse(null));
+    }
 
     public Cypher(Neo4jClient neo4j) {
+        this(neo4j, new AtomicLong(), null);
+    }
+
+    private Cypher(Neo4jClient neo4j, AtomicLong statements, RowGuard guard) {
         this.neo4j = neo4j;
+        this.statements = statements;
+        this.guard = guard;
+    }
+
+    /**
+     * The same database without the caller's visibility rules: for the import pipeline (which
+     * must compare against and check capacities of records the caller may not see) and for the
+     * service's own work. Whatever it reads must not be returned to a caller as it is.
+     */
+    public Cypher unguarded() {
+        return guard == null ? this : new Cypher(neo4j, statements, null);
     }
 
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
@@ -34,10 +62,20 @@ public class Cypher {
         long started = System.nanoTime();
         @SuppressWarnings("unchecked") // the mapper decides the row type; fetchAs only needs a token
         Class<T> rowType = (Class<T>) Object.class;
-        Collection<T> rows = neo4j.query(cypher).bindAll(parameters).fetchAs(rowType)
-                .mappedBy((types, record) -> mapper.apply(record)).all();
+        Collection<T> rows;
+        if (guard == null) {
+            rows = neo4j.query(cypher).bindAll(parameters).fetchAs(rowType)
+                    .mappedBy((types, record) -> mapper.apply(record)).all();
+        } else {
+            var guarded = new java.util.HashMap<>(parameters);
+            guarded.putAll(guard.parameters());
+            rows = neo4j.query(cypher).bindAll(guarded).fetchAs(rowType).mappedBy((types, record) -> {
+                Record seen = guard.apply(record);
+                return seen == null ? null : mapper.apply(seen);
+            }).all();
+        }
         trace(cypher, started, rows.size());
-        return List.copyOf(rows);
+        return rows.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** At DEBUG, each statement's time: {@code logging.level.org.symbiosiskb.graph.Cypher=DEBUG}. */

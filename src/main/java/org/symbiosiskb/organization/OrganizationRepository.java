@@ -42,7 +42,7 @@ class OrganizationRepository {
             """;
     static final String ORGANIZATION_PAGE = ORGANIZATION_FILTER
             + " AND ($after IS NULL OR n.id > $after) WITH n ORDER BY n.id LIMIT $limit RETURN " + ORGANIZATION;
-    static final String ORGANIZATION_COUNT = ORGANIZATION_FILTER + " RETURN count(n) AS count";
+    static final String ORGANIZATION_COUNT = ORGANIZATION_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
 
     static final String ORGANIZATIONS_BY_IDS = "UNWIND $ids AS key MATCH (n:Organization {id: key}) RETURN key," + ORGANIZATION;
     static final String ORGANIZATIONS_IN_PARKS = """
@@ -69,7 +69,7 @@ class OrganizationRepository {
             """;
     static final String PROCESS_PAGE = PROCESS_FILTER
             + " AND ($after IS NULL OR n.id > $after) WITH n ORDER BY n.id LIMIT $limit RETURN " + PROCESS;
-    static final String PROCESS_COUNT = PROCESS_FILTER + " RETURN count(n) AS count";
+    static final String PROCESS_COUNT = PROCESS_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
 
     static final String PROCESSES_BY_IDS = "UNWIND $ids AS key MATCH (n:Process {id: key}) RETURN key," + PROCESS;
     static final String PROCESSES_OF_OPERATORS = """

@@ -24,8 +24,8 @@ class ParkRepository {
               AND ($origin IS NULL OR n.origin = $origin)
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String PARK_PAGE = PARK_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String PARK_COUNT = PARK_FILTER + " RETURN count(n) AS count";
+    static final String PARK_PAGE = PARK_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String PARK_COUNT = PARK_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
 
     static final String NETWORK_BY_ID = "MATCH (n:Network {id: $id}) RETURN n";
     private static final String NETWORK_FILTER = """
@@ -33,8 +33,8 @@ class ParkRepository {
               AND ($scope IS NULL OR n.scope = $scope)
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String NETWORK_PAGE = NETWORK_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String NETWORK_COUNT = NETWORK_FILTER + " RETURN count(n) AS count";
+    static final String NETWORK_PAGE = NETWORK_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String NETWORK_COUNT = NETWORK_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
 
     static final String NETWORKS_OF_PARKS = """
             UNWIND $ids AS key MATCH (:Park {id: key})-[:MEMBER_OF]->(n:Network) RETURN key, n ORDER BY n.id""";

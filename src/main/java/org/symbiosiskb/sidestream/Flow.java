@@ -6,7 +6,7 @@ import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
 /** A flow: a side stream SUPPLIES a consuming process, {@code quantity} per year in the stream's unit. */
-public record Flow(String id, String sideStreamId, String consumerId, double quantity, String transportMode,
+public record Flow(String id, String sideStreamId, String consumerId, Double quantity, String transportMode,
                    Double distanceKm, Double transportFactor, Double substitutesFactor, Integer fromYear, Integer toYear,
                    RecordMeta meta) implements RecordMeta.Carrier {
 
@@ -14,7 +14,7 @@ public record Flow(String id, String sideStreamId, String consumerId, double qua
     public static Flow from(Record row) {
         Value f = row.get("f");
         return new Flow(f.get("id").asString(), row.get("from").asString(), row.get("to").asString(),
-                f.get("quantity").asDouble(), Values.str(f, "transportMode"), Values.number(f, "distanceKm"),
+                Values.number(f, "quantity"), Values.str(f, "transportMode"), Values.number(f, "distanceKm"),
                 Values.number(f, "transportFactor"), Values.number(f, "substitutesFactor"),
                 Values.integer(f, "fromYear"), Values.integer(f, "toYear"), RecordMeta.of(f));
     }

@@ -9,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.symbiosiskb.api.BadRequestException;
+import org.symbiosiskb.api.ForbiddenException;
 import org.symbiosiskb.api.Batches;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.Paging;
@@ -16,6 +17,8 @@ import org.symbiosiskb.graph.Cypher;
 import org.symbiosiskb.organization.OrganizationService;
 import org.symbiosiskb.organization.Process;
 import org.symbiosiskb.park.ParkService;
+import org.symbiosiskb.security.Caller;
+import org.symbiosiskb.security.Disclosure;
 
 /** sideStreamMatches (kb.sideStreamMatches) and the park's side-stream table. */
 @Controller
@@ -36,7 +39,7 @@ class MatchingController {
                               WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year)
                               RETURN f.quantity } AS flows
             WITH n, reduce(total = 0.0, q IN flows | total + q) AS used
-            RETURN n, n.quantity AS produced, used, n.unit AS unit
+            RETURN n, used, n.unit AS unit
             ORDER BY n.ewc, n.id""";
 
     private final Cypher cypher;
@@ -45,8 +48,12 @@ class MatchingController {
     private final OrganizationService organizations;
     private final ParkService parks;
 
-    MatchingController(Cypher cypher, Paging paging, SideStreamService sideStreams, OrganizationService organizations, ParkService parks) {
+    private final Disclosure disclosure;
+
+    MatchingController(Cypher cypher, Paging paging, SideStreamService sideStreams, OrganizationService organizations, ParkService parks,
+                       Disclosure disclosure) {
         this.cypher = cypher;
+        this.disclosure = disclosure;
         this.paging = paging;
         this.sideStreams = sideStreams;
         this.organizations = organizations;
@@ -57,8 +64,27 @@ class MatchingController {
     List<SideStreamMatch> sideStreamMatches(@Argument String sideStreamId, @Argument Integer year, @Argument double maxDistanceKm,
                                             @Argument int first) {
         paging.page(first, null);
-        return cypher.list(MATCHES, Map.of("sideStreamId", sideStreamId, "year", year == null ? Year.now().getValue() : year,
+        switch (disclosure.access(sideStreamId)) {
+            case NONE -> throw new NotFoundException("no side stream " + sideStreamId);
+            case NAME -> throw new ForbiddenException("side stream " + sideStreamId + " is PRIVATE to its owner: what it could supply is shown only to its owner's keys");
+            case FULL -> {
+            }
+        }
+        var matches = cypher.list(MATCHES, Map.of("sideStreamId", sideStreamId, "year", year == null ? Year.now().getValue() : year,
                 "maxDistanceKm", maxDistanceKm, "first", first), SideStreamMatch::from);
+        var ids = new java.util.ArrayList<String>();
+        matches.forEach(m -> {
+            ids.add(m.processId());
+            if (m.needId() != null) {
+                ids.add(m.needId());
+            }
+        });
+        var access = disclosure.access(ids);
+        // a need the caller sees by name only keeps its place without its quantity (supplyable would tell it)
+        return matches.stream()
+                .filter(m -> access.get(m.processId()) != Caller.Access.NONE && (m.needId() == null || access.get(m.needId()) != Caller.Access.NONE))
+                .map(m -> m.needId() != null && access.get(m.needId()) == Caller.Access.NAME ? m.withoutFigures() : m)
+                .toList();
     }
 
     @QueryMapping
@@ -73,8 +99,13 @@ class MatchingController {
         params.put("parkId", parkId);
         params.put("year", year);
         params.put("chapter", ewcChapter);
-        return cypher.list(TABLE, params, r -> new SideStreamRow(SideStream.from(r.get("n")), r.get("produced").asDouble(),
-                r.get("used").asDouble(), r.get("produced").asDouble() - r.get("used").asDouble(), r.get("unit").asString()));
+        // the guard reduces another partner's PRIVATE stream to its name: its row keeps its place without figures
+        return cypher.list(TABLE, params, r -> {
+            var stream = SideStream.from(r.get("n"));
+            return stream.quantity() == null ? new SideStreamRow(stream, null, null, null, r.get("unit").asString())
+                    : new SideStreamRow(stream, stream.quantity(), r.get("used").asDouble(), stream.quantity() - r.get("used").asDouble(),
+                    r.get("unit").asString());
+        });
     }
 
     @BatchMapping(typeName = "SideStreamMatch", field = "need")

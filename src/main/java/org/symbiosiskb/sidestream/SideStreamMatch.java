@@ -3,7 +3,11 @@ package org.symbiosiskb.sidestream;
 import org.neo4j.driver.Record;
 
 /** One answer of sideStreamMatches, as kb.sideStreamMatches computed it. */
-record SideStreamMatch(String level, String needId, String processId, double distanceKm, Double wanted, double supplyable) {
+record SideStreamMatch(String level, String needId, String processId, double distanceKm, Double wanted, Double supplyable) {
+
+    SideStreamMatch withoutFigures() {
+        return new SideStreamMatch(level, needId, processId, distanceKm, null, null);
+    }
 
     static SideStreamMatch from(Record r) {
         return new SideStreamMatch(r.get("level").asString(), r.get("need").asString(null), r.get("process").asString(),

@@ -21,6 +21,13 @@ class SideStreamRepository {
      * {@code $ewc} is a chapter, sub-chapter or entry, compared without the hazard mark:
      * "10" matches "10 02 02" and "10 01 14*".
      */
+    /**
+     * A filter on a figure matches only records whose figures the caller may see: otherwise whether
+     * another partner's PRIVATE stream is in the answer would tell its quantity.
+     */
+    private static final String FIGURES_SEEN = """
+            ($kbLocal OR n.id STARTS WITH ($kbPartner + ':') OR n.visibility = 'PUBLIC'
+             OR ($kbAuth AND coalesce(n.visibility, 'NETWORK') <> 'PRIVATE'))""";
     private static final String STREAM_FILTER = """
             MATCH (n:SideStream) WHERE n.placeholder IS NULL
               AND ($producer IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process {id: $producer}) })
@@ -33,9 +40,9 @@ class SideStreamRepository {
               AND ($unit IS NULL OR n.unit = $unit)
               AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
-            """;
-    static final String STREAM_PAGE = STREAM_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String STREAM_COUNT = STREAM_FILTER + " RETURN count(n) AS count";
+              AND ($minQuantity IS NULL OR (n.quantity >= $minQuantity AND """ + FIGURES_SEEN + "))\n";
+    static final String STREAM_PAGE = STREAM_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String STREAM_COUNT = STREAM_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
     static final String STREAMS_OF_PRODUCERS = """
             UNWIND $ids AS key MATCH (:Process {id: key})-[:PRODUCES]->(n:SideStream) RETURN key, n ORDER BY n.id""";
 
@@ -61,8 +68,8 @@ class SideStreamRepository {
               AND ($ewc IS NULL OR replace(n.ewc, '*', '') STARTS WITH replace($ewc, '*', ''))
               AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
             """;
-    static final String NEED_PAGE = NEED_FILTER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String NEED_COUNT = NEED_FILTER + " RETURN count(n) AS count";
+    static final String NEED_PAGE = NEED_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
+    static final String NEED_COUNT = NEED_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
     static final String NEEDS_BY_IDS = "UNWIND $ids AS key MATCH (n:Need {id: key}) RETURN key, n";
     static final String NEEDS_OF_PROCESSES = """
             UNWIND $ids AS key MATCH (:Process {id: key})-[:NEEDS]->(n:Need) RETURN key, n ORDER BY n.id""";
@@ -93,7 +100,7 @@ class SideStreamRepository {
 
     Connection<SideStream> sideStreams(Map<String, Object> filter, PageRequest page) {
         return Lists.page(cypher, STREAM_PAGE, STREAM_COUNT,
-                Lists.filter(filter, "park", "network", "producer", "ewc", "unit", "material", "nameContains"),
+                Lists.filter(filter, "park", "network", "producer", "ewc", "unit", "material", "nameContains", "minQuantity"),
                 page, r -> SideStream.from(r.get("n")), SideStream::id);
     }
 

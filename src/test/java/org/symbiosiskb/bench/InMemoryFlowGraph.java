@@ -48,7 +48,7 @@ final class InMemoryFlowGraph implements FlowGraph {
                 String producer = (String) s.get("producer");
                 var flow = new Flow((String) f.get("id"), (String) s.get("id"), producer, (String) f.get("consumer"),
                         (Double) f.get("quantity"), (String) s.get("unit"), (Double) s.get("quantity"), null, output.get(producer),
-                        (Double) f.get("distanceKm"), null, (String) f.get("transportMode"), null);
+                        (Double) f.get("distanceKm"), null, (String) f.get("transportMode"), null, null);
                 into.get(flow.consumer()).add(flow);
                 outOf.get(producer).add(flow);
             }

@@ -244,4 +244,30 @@ class DatasetValidationTest {
         refused(doc, "/organizations/700/role");
         assertThat(neo4j.query("MATCH (n) RETURN count(n)").fetchAs(Long.class).one().orElseThrow()).isZero();
     }
+
+    @Test
+    void published_footprints_name_an_own_stream_a_year_and_a_mass_figure() {
+        var doc = smallPark();
+        doc.put("footprints", List.of(
+                Map.of("sideStream", "se:slag", "year", 2024, "tCO2ePerUnit", 0.1),
+                Map.of("sideStream", "fi:slag", "year", 24, "tCO2ePerUnit", -1),
+                Map.of("sideStream", "fi:slag", "year", 2023, "tCO2ePerUnit", 0.2, "allocation", "CUT_OFF")));
+        var messages = refused(doc, "/footprints/0/sideStream", "/footprints/1/year", "/footprints/1/tCO2ePerUnit",
+                "/footprints/2/allocation");
+        assertThat(messages).anyMatch(m -> m.contains("own side streams")).anyMatch(m -> m.contains("only MASS"));
+        // well-formed, but of a stream that is nowhere
+        var nowhere = smallPark();
+        nowhere.put("footprints", List.of(Map.of("sideStream", "fi:nowhere", "year", 2024, "tCO2ePerUnit", 0.1)));
+        assertThat(refused(nowhere, "/footprints/0/sideStream").getFirst()).contains("fi:nowhere");
+    }
+
+    @Test
+    void published_footprints_come_back_in_the_export() {
+        var doc = smallPark();
+        doc.put("footprints", List.of(Map.of("sideStream", "fi:slag", "year", 2024, "tCO2ePerUnit", 0.125, "allocation", "MASS")));
+        assertThat(http.post("/api/v1/datasets", doc).status()).isEqualTo(200);
+        var export = http.get("/api/v1/datasets/fi").body().get("footprints");
+        assertThat(export.get(0).get("sideStream").asString()).isEqualTo("fi:slag");
+        assertThat(export.get(0).get("tCO2ePerUnit").asDouble()).isEqualTo(0.125);
+    }
 }

@@ -15,9 +15,20 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final String key;
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    /** Requests that send {@code Authorization: Bearer <key>} (no header when key is null). */
+    public Http(int port, String key) {
         this.base = "http://localhost:" + port;
+        this.key = key;
+    }
+
+    public Http withKey(String otherKey) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
     }
 
     public record Response(int status, JsonNode body, String raw) {
@@ -47,6 +58,9 @@ public final class Http {
     }
 
     private Response send(HttpRequest request) {
+        if (key != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + key).build();
+        }
         try {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;

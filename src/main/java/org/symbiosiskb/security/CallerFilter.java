@@ -1,0 +1,81 @@
+package org.symbiosiskb.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns {@code Authorization: Bearer <key>} into the request's {@link Caller}. A key that is not
+ * configured is refused (401) rather than treated as anonymous, so a mistyped key is noticed; so is
+ * a request without a key when anonymous access is switched off. Pages and static assets stay open
+ * so that a browser can load the page that asks for a key.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class CallerFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+    private final Keys keys;
+    private final SecurityProperties properties;
+
+    CallerFilter(Keys keys, SecurityProperties properties) {
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Caller caller;
+        if (properties.localMode()) {
+            caller = Caller.LOCAL;
+        } else {
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header != null && !header.isBlank()) {
+                caller = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                        ? keys.callerOf(header.substring(BEARER.length()).strip()) : null;
+                if (caller == null) {
+                    refuse(request, response, "the key in the Authorization header is not a configured key (send Authorization: Bearer <key>)");
+                    return;
+                }
+            } else if (properties.anonymous() || !guarded(request)) {
+                caller = Caller.ANONYMOUS;
+            } else {
+                refuse(request, response, "this service requires a key (kb.security.anonymous is false): send Authorization: Bearer <key>");
+                return;
+            }
+        }
+        Callers.set(caller);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Callers.clear();
+        }
+    }
+
+    private static boolean guarded(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/graphql") || path.startsWith("/api/");
+    }
+
+    /** 401 in the shape the endpoint answers errors in: GraphQL errors on /graphql, problems on the exchange API. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.getWriter().write(path.startsWith("/graphql")
+                ? "{\"errors\":[{\"message\":" + quoted + ",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}"
+                : "{\"errors\":[{\"pointer\":\"\",\"message\":" + quoted + "}]}");
+    }
+}

@@ -1,0 +1,297 @@
+package org.symbiosiskb.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.symbiosiskb.support.HarnessInitializer;
+import org.symbiosiskb.support.Http;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Another partner's PRIVATE figures never leave the service, whatever the read path; the totals
+ * stay right. Tornio (Finland) consumes slag from a private Swedish blast furnace across the river
+ * in Haparanda. Every private figure is a repeated digit (7777.7, 6666.6, 4444.4, 3333.3), so a
+ * leak shows up as that digit string anywhere in a raw HTTP answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kb.example-data.enabled=false",
+        // sha256("visfi-editor-key"), sha256("visse-editor-key"), sha256("visse-reader-key")
+        "kb.security.keys=visfi:EDITOR:4b246937b2739e8c86a4f81915e7398c2c4635de589db32cd44aac8bcf927d90,"
+                + "visse:EDITOR:0f2929f22fe2d712f6c0ed06b7efa03c58273cd7d78ea46edf13e1973cefa4fa,"
+                + "visse:READER:bedf5df0e5ac6f60858182f06a5178606528dc49d78734cb9144b42e2f4680d8"})
+@ContextConfiguration(initializers = HarnessInitializer.class)
+class VisibilityTest {
+
+    static final List<String> PRIVATE_FIGURES = List.of("7777", "6666", "4444", "3333");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Neo4jClient neo4j;
+    Http finland;
+    Http sweden;
+    Http swedishReader;
+    Http anonymous;
+
+    @BeforeEach
+    void tornioTakesSlagFromAPrivateFurnaceInHaparanda() {
+        neo4j.query("MATCH (n) DETACH DELETE n").run();
+        anonymous = new Http(port);
+        finland = anonymous.withKey("visfi-editor-key");
+        sweden = anonymous.withKey("visse-editor-key");
+        swedishReader = anonymous.withKey("visse-reader-key");
+        var se = sweden.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "visse",
+                 "parks": [{"id": "visse:park", "name": "Haparanda industrial area", "location": {"lat": 65.835, "lon": 24.137},
+                            "visibility": "PUBLIC"}],
+                 "organizations": [{"id": "visse:steel", "name": "Haparanda Steel", "park": "visse:park"}],
+                 "processes": [
+                   {"id": "visse:furnace", "name": "Blast furnace", "operator": "visse:steel", "park": "visse:park",
+                    "outputTonnes": 10000, "visibility": "PRIVATE"},
+                   {"id": "visse:rolling", "name": "Rolling mill", "operator": "visse:steel", "park": "visse:park"}],
+                 "emissions": [{"process": "visse:furnace", "year": 2024, "scope": 1, "tCO2e": 7777.7},
+                               {"process": "visse:rolling", "year": 2024, "scope": 1, "tCO2e": 22.2}],
+                 "sideStreams": [{"id": "visse:slag", "name": "Blast furnace slag", "producer": "visse:furnace", "quantity": 6666.6,
+                                  "unit": "t", "ewc": "10 02 02", "material": "slag", "visibility": "PRIVATE"}],
+                 "needs": [{"id": "visse:need", "process": "visse:rolling", "ewc": "10 02 08", "quantity": 3333.3, "unit": "t",
+                            "visibility": "PRIVATE"}],
+                 "carbonSinks": [
+                   {"id": "visse:forest", "name": "Company forest", "kind": "FOREST", "owner": "visse:steel", "park": "visse:park",
+                    "location": {"lat": 65.84, "lon": 24.14}, "tCO2ePerYear": 4444.4, "visibility": "PRIVATE"},
+                   {"id": "visse:meadow", "name": "River meadow", "kind": "WETLAND", "owner": "visse:steel", "park": "visse:park",
+                    "location": {"lat": 65.83, "lon": 24.13}, "tCO2ePerYear": 55.5}]}""");
+        assertThat(se.status()).as(se.raw()).isEqualTo(200);
+        var fi = finland.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "visfi",
+                 "parks": [{"id": "visfi:park", "name": "Tornio industrial area", "location": {"lat": 65.848, "lon": 24.146},
+                            "visibility": "PUBLIC"}],
+                 "organizations": [{"id": "visfi:cement-co", "name": "Tornio Cement", "park": "visfi:park"}],
+                 "processes": [{"id": "visfi:cement", "name": "Cement kiln", "operator": "visfi:cement-co", "park": "visfi:park",
+                                "outputTonnes": 2000}],
+                 "emissions": [{"process": "visfi:cement", "year": 2024, "scope": 1, "tCO2e": 100}],
+                 "sideStreams": [{"id": "visfi:dust", "name": "Kiln dust", "producer": "visfi:cement", "quantity": 900, "unit": "t",
+                                  "ewc": "10 02 08"}],
+                 "flows": [{"id": "visfi:f-slag", "sideStream": "visse:slag", "consumer": "visfi:cement", "quantity": 555.5}]}""");
+        assertThat(fi.status()).as(fi.raw()).isEqualTo(200);
+    }
+
+    private static JsonNode data(Http.Response response) {
+        assertThat(response.body().get("errors")).as(response.raw()).isNull();
+        return response.body().get("data");
+    }
+
+    private static void assertNoPrivateFigure(Http.Response response) {
+        for (String figure : PRIVATE_FIGURES) {
+            assertThat(response.raw()).as("leaks %s", figure).doesNotContain(figure);
+        }
+    }
+
+    @Test
+    void entity_queries_show_a_private_process_by_name_without_its_figures() {
+        String query = """
+                { process(id: "visse:furnace") { name outputTonnes emissions { tCO2e } sideStreams { id quantity }
+                    operator { name } }
+                  sideStream(id: "visse:slag") { name quantity ewc flows { id quantity } }
+                  carbonSink(id: "visse:forest") { name tCO2ePerYear }
+                  need(id: "visse:need") { ewc quantity } }""";
+        var other = finland.graphql(query);
+        assertNoPrivateFigure(other);
+        var seen = data(other);
+        assertThat(seen.get("process").get("name").asString()).isEqualTo("Blast furnace");
+        assertThat(seen.get("process").get("outputTonnes").isNull()).isTrue();
+        assertThat(seen.get("process").get("emissions")).isEmpty();
+        assertThat(seen.get("process").get("sideStreams").get(0).get("quantity").isNull()).isTrue();
+        assertThat(seen.get("sideStream").get("quantity").isNull()).isTrue();
+        assertThat(seen.get("sideStream").get("ewc").asString()).isEqualTo("10 02 02");
+        // the flow is Finland's own record: its quantity is Finland's to see
+        assertThat(seen.get("sideStream").get("flows").get(0).get("quantity").asDouble()).isEqualTo(555.5);
+        assertThat(seen.get("carbonSink").get("tCO2ePerYear").isNull()).isTrue();
+        assertThat(seen.get("need").get("quantity").isNull()).isTrue();
+
+        // the owner's reader key sees every figure
+        var owner = data(swedishReader.graphql(query));
+        assertThat(owner.get("process").get("outputTonnes").asDouble()).isEqualTo(10000);
+        assertThat(owner.get("process").get("emissions").get(0).get("tCO2e").asDouble()).isEqualTo(7777.7);
+        assertThat(owner.get("sideStream").get("quantity").asDouble()).isEqualTo(6666.6);
+        assertThat(owner.get("carbonSink").get("tCO2ePerYear").asDouble()).isEqualTo(4444.4);
+        assertThat(owner.get("need").get("quantity").asDouble()).isEqualTo(3333.3);
+    }
+
+    @Test
+    void anonymous_clients_see_public_records_only_and_the_counts_agree() {
+        var response = anonymous.graphql("""
+                { parks(first: 10) { totalCount nodes { id organizations { id } } }
+                  organizations(first: 10) { totalCount nodes { id } }
+                  processes(first: 10) { totalCount }
+                  process(id: "visfi:cement") { id } }""");
+        assertNoPrivateFigure(response);
+        var seen = data(response);
+        assertThat(seen.get("parks").get("totalCount").asInt()).isEqualTo(2);
+        assertThat(seen.get("parks").get("nodes").get(0).get("organizations")).isEmpty();
+        assertThat(seen.get("organizations").get("totalCount").asInt()).isZero();
+        assertThat(seen.get("organizations").get("nodes")).isEmpty();
+        assertThat(seen.get("processes").get("totalCount").asInt()).isZero();
+        assertThat(seen.get("process").isNull()).isTrue();
+
+        var partner = data(finland.graphql("{ organizations(first: 10) { totalCount } processes(first: 10) { totalCount } }"));
+        assertThat(partner.get("organizations").get("totalCount").asInt()).isEqualTo(2);
+        // the private furnace is listed by name to another partner
+        assertThat(partner.get("processes").get("totalCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void a_filter_on_a_private_quantity_does_not_reveal_it() {
+        String query = "{ sideStreams(filter: {minQuantity: 5000}) { totalCount nodes { id } } }";
+        // 6666.6 ≥ 5000, but only the owner may know it
+        assertThat(data(finland.graphql(query)).get("sideStreams").get("totalCount").asInt()).isZero();
+        assertThat(data(sweden.graphql(query)).get("sideStreams").get("nodes").get(0).get("id").asString()).isEqualTo("visse:slag");
+        // Finland's own kiln dust (900 t) passes a filter of 800
+        assertThat(data(finland.graphql("{ sideStreams(filter: {minQuantity: 800}) { nodes { id } } }"))
+                .get("sideStreams").get("nodes").findValuesAsString("id")).containsExactly("visfi:dust");
+    }
+
+    @Test
+    void the_export_leaves_out_private_records_and_their_emissions() {
+        var other = finland.get("/api/v1/datasets/visse");
+        assertThat(other.status()).isEqualTo(200);
+        assertNoPrivateFigure(other);
+        assertThat(other.raw()).contains("visse:rolling", "visse:meadow").doesNotContain("visse:furnace\"", "visse:slag", "visse:need", "visse:forest");
+        assertThat(other.body().get("emissions")).hasSize(1); // the rolling mill's 22.2
+
+        var publicOnly = anonymous.get("/api/v1/datasets/visse");
+        assertThat(publicOnly.raw()).contains("visse:park").doesNotContain("visse:steel", "visse:rolling");
+
+        var owner = swedishReader.get("/api/v1/datasets/visse");
+        assertThat(owner.raw()).contains("visse:furnace", "7777.7", "6666.6", "4444.4", "3333.3");
+    }
+
+    @Test
+    void a_trace_through_a_private_furnace_counts_it_but_shows_its_hop_without_figures() {
+        String query = """
+                { traceEmissions(processId: "visfi:cement", year: 2024) { total inherited coverage
+                    paths { contribution hops { from { name } sideStream { name } quantity share } } } }""";
+        var response = finland.graphql(query);
+        assertNoPrivateFigure(response);
+        var trace = data(response).get("traceEmissions");
+        // c(f) = 555.5 t / outputTonnes 10000 t = 0.05555; inherited = 0.05555 × F(furnace) 7777.7 = 432.051235
+        // total = E(cement) 100 + transport 0 + 432.051235 = 532.051235
+        assertThat(trace.get("inherited").asDouble()).isCloseTo(432.051235, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(trace.get("total").asDouble()).isCloseTo(532.051235, org.assertj.core.data.Offset.offset(1e-6));
+        var hop = trace.get("paths").get(0).get("hops").get(0);
+        assertThat(hop.get("from").get("name").asString()).isEqualTo("Blast furnace");
+        assertThat(hop.get("quantity").isNull()).isTrue();
+        assertThat(hop.get("share").isNull()).isTrue();
+        assertThat(trace.get("paths").get(0).get("contribution").isNull()).isTrue();
+
+        var owner = data(sweden.graphql(query)).get("traceEmissions");
+        assertThat(owner.get("paths").get(0).get("contribution").asDouble()).isCloseTo(432.051235, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(owner.get("paths").get(0).get("hops").get(0).get("share").asDouble()).isCloseTo(0.05555, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void tracing_a_private_process_of_another_partner_is_forbidden_without_figures() {
+        var response = finland.graphql("{ traceEmissions(processId: \"visse:furnace\", year: 2024) { total } }");
+        assertNoPrivateFigure(response);
+        assertThat(response.body().get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+        var hidden = anonymous.graphql("{ traceEmissions(processId: \"visse:rolling\", year: 2024) { total } }");
+        assertThat(hidden.body().get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void a_balance_counts_private_records_in_its_totals_and_hides_their_own_figures() {
+        var response = finland.graphql("""
+                { carbonBalance(parkId: "visse:park", year: 2024) { gross sequestration net byProcess { process { id } tCO2e } }
+                  sideStreamTable(parkId: "visse:park", year: 2024) { sideStream { id } produced used available } }""");
+        assertNoPrivateFigure(response);
+        var seen = data(response);
+        // gross = 7777.7 + 22.2 = 7799.9; sequestration = 4444.4 + 55.5 = 4499.9; net = 7799.9 − 4499.9 = 3300
+        assertThat(seen.get("carbonBalance").get("gross").asDouble()).isCloseTo(7799.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(seen.get("carbonBalance").get("sequestration").asDouble()).isCloseTo(4499.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(seen.get("carbonBalance").get("net").asDouble()).isCloseTo(3300, org.assertj.core.data.Offset.offset(1e-9));
+        for (JsonNode row : seen.get("carbonBalance").get("byProcess")) {
+            boolean furnace = row.get("process").get("id").asString().equals("visse:furnace");
+            assertThat(row.get("tCO2e").isNull()).as(row.toString()).isEqualTo(furnace);
+        }
+        var slag = seen.get("sideStreamTable").get(0);
+        assertThat(slag.get("sideStream").get("id").asString()).isEqualTo("visse:slag");
+        assertThat(slag.get("produced").isNull() && slag.get("used").isNull() && slag.get("available").isNull()).isTrue();
+
+        var owner = data(sweden.graphql("{ sideStreamTable(parkId: \"visse:park\", year: 2024) { produced used available } }"));
+        // produced 6666.6, used by Tornio 555.5, available 6666.6 − 555.5 = 6111.1
+        assertThat(owner.get("sideStreamTable").get(0).get("available").asDouble()).isCloseTo(6111.1, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void matches_and_compensation_leave_out_or_blank_what_another_partner_keeps_private() {
+        var matches = finland.graphql("{ sideStreamMatches(sideStreamId: \"visfi:dust\", year: 2024) { level need { id } wanted supplyable } }");
+        assertNoPrivateFigure(matches);
+        var match = data(matches).get("sideStreamMatches").get(0);
+        assertThat(match.get("need").get("id").asString()).isEqualTo("visse:need");
+        assertThat(match.get("wanted").isNull() && match.get("supplyable").isNull()).isTrue();
+        var ownerView = data(sweden.graphql("{ sideStreamMatches(sideStreamId: \"visfi:dust\", year: 2024) { wanted supplyable } }"));
+        // supplyable = min(free 900, wanted 3333.3) = 900
+        assertThat(ownerView.get("sideStreamMatches").get(0).get("supplyable").asDouble()).isEqualTo(900);
+        var privateStream = finland.graphql("{ sideStreamMatches(sideStreamId: \"visse:slag\", year: 2024) { level } }");
+        assertThat(privateStream.body().get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+
+        String plan = "{ compensationPartners(organizationId: \"visfi:cement-co\", year: 2024) { residual uncovered candidates { sink { id } free suggestedTonnes } } }";
+        var forFinland = finland.graphql(plan);
+        assertNoPrivateFigure(forFinland);
+        var finnish = data(forFinland).get("compensationPartners");
+        // the private forest is not on offer: the meadow's 55.5 t covers part of the residual 100; uncovered 100 − 55.5 = 44.5
+        assertThat(finnish.get("candidates").findValuesAsString("id")).containsExactly("visse:meadow");
+        assertThat(finnish.get("uncovered").asDouble()).isCloseTo(44.5, org.assertj.core.data.Offset.offset(1e-9));
+        // the forest's owner sees its own forest among the candidates
+        assertThat(data(sweden.graphql(plan)).get("compensationPartners").get("candidates").findValuesAsString("id")).contains("visse:forest");
+    }
+
+    @Test
+    void a_refusal_does_not_tell_another_partners_private_capacity() {
+        var response = finland.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "visfi",
+                 "offsetAgreements": [{"id": "visfi:oa", "buyer": "visfi:cement-co", "sink": "visse:forest", "tCO2ePerYear": 5000,
+                                       "fromYear": 2024, "toYear": 2030, "status": "ACTIVE"}]}""");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.raw()).contains("visse:forest");
+        assertNoPrivateFigure(response);
+    }
+
+    @Test
+    void every_write_path_refuses_ids_outside_the_keys_partner() {
+        var mutation = finland.graphql("mutation { createPark(input: {id: \"visse:new\", name: \"x\", location: {lat: 65, lon: 24}}) { id } }");
+        assertThat(mutation.body().get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+        assertThat(mutation.body().get("errors").get(0).get("message").asString()).contains("visfi", "visse");
+
+        var document = finland.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "visse", "parks": [{"id": "visse:new", "name": "x", "location": {"lat": 65, "lon": 24}}]}""");
+        assertThat(document.status()).isEqualTo(403);
+
+        var reader = swedishReader.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "visse", "parks": [{"id": "visse:new", "name": "x", "location": {"lat": 65, "lon": 24}}]}""");
+        assertThat(reader.status()).isEqualTo(403);
+        assertThat(reader.raw()).contains("EDITOR");
+
+        var nobody = anonymous.graphql("mutation { deleteSideStream(id: \"visfi:dust\") { deleted } }");
+        assertThat(nobody.body().get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+        // nothing was written by any of them
+        assertThat(data(sweden.graphql("{ park(id: \"visse:new\") { id } sideStream(id: \"visfi:dust\") { id } }")).get("park").isNull()).isTrue();
+        assertThat(data(finland.graphql("{ sideStream(id: \"visfi:dust\") { id } }")).get("sideStream").isNull()).isFalse();
+    }
+
+    @Test
+    void an_unknown_key_is_refused_with_401_on_every_door() {
+        var wrong = anonymous.withKey("not-a-key");
+        var graphql = wrong.graphql("{ parks { totalCount } }");
+        assertThat(graphql.status()).isEqualTo(401);
+        assertThat(graphql.body().get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("UNAUTHORIZED");
+        assertThat(wrong.get("/api/v1/datasets/visse").status()).isEqualTo(401);
+    }
+}
