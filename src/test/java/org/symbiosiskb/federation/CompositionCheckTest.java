@@ -43,6 +43,7 @@ class CompositionCheckTest {
 
     @BeforeEach
     void graph() {
+        requireNodeModules();
         neo4j.query("MATCH (n) DETACH DELETE n").run();
         http = new Http(port);
         var response = http.post("/api/v1/datasets", Map.of("format", "symbiosis-kb/1", "partner", "fi",
@@ -57,7 +58,6 @@ class CompositionCheckTest {
     @Test
     void apollo_composes_the_service_with_a_registry_subgraph_and_the_gateway_answers_from_both(@TempDir Path temp)
             throws Exception {
-        requireNodeModules();
         Path registry = temp.resolve("registry.json");
         Files.writeString(registry, """
                 {"fi:steel": [{"name": "Person A", "title": "Furnace engineer"}, {"name": "Person B", "title": null}],
