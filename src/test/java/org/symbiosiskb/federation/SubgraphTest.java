@@ -118,6 +118,22 @@ class SubgraphTest {
     }
 
     @Test
+    void a_representation_without_its_key_is_a_bad_request_for_its_type_only() {
+        var response = http.graphql(ENTITIES, Map.of("representations", List.of(
+                Map.of("__typename", "Park"), ref("Organization", "fi:org-01"), ref("Park", "fi:park"))));
+
+        var errors = response.body().get("errors");
+        assertThat(errors).as(response.raw()).hasSize(2); // one for each Park representation
+        assertThat(errors.get(0).at("/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(errors.get(0).get("message").asString()).contains("Park", "id");
+        assertThat(errors.get(0).get("path").toString()).isEqualTo("[\"_entities\",0]");
+        var found = response.body().at("/data/_entities");
+        assertThat(found.get(0).isNull()).isTrue();
+        assertThat(found.get(1).get("name").asString()).isEqualTo("Company 1");
+        assertThat(found.get(2).isNull()).isTrue();
+    }
+
+    @Test
     void an_id_asked_twice_is_answered_twice() {
         var found = entities(List.of(ref("Process", "fi:process-05"), ref("Process", "fi:process-05")));
 
