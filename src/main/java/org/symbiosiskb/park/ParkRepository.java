@@ -28,6 +28,7 @@ class ParkRepository {
     static final String PARK_COUNT = PARK_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
 
     static final String NETWORK_BY_ID = "MATCH (n:Network {id: $id}) RETURN n";
+    static final String NETWORKS_BY_IDS = "UNWIND $ids AS key MATCH (n:Network {id: key}) RETURN key, n";
     private static final String NETWORK_FILTER = """
             MATCH (n:Network) WHERE n.placeholder IS NULL
               AND ($scope IS NULL OR n.scope = $scope)

@@ -42,6 +42,10 @@ public class ParkService {
         return parks.parks(ParkRepository.PARKS_BY_IDS, ids);
     }
 
+    public Map<String, List<Network>> networksByIds(Collection<String> ids) {
+        return parks.networks(ParkRepository.NETWORKS_BY_IDS, ids);
+    }
+
     /** The park of each process: IN_PARK, else its operator's park. */
     public Map<String, List<Park>> parksOfProcesses(Collection<String> processIds) {
         return parks.parksOfProcesses(processIds);

@@ -126,6 +126,27 @@ class VisibilityTest {
     }
 
     @Test
+    void federation_entities_obey_the_same_rules() {
+        String query = """
+                { _entities(representations: [{__typename: "Process", id: "visse:furnace"}, {__typename: "SideStream", id: "visse:slag"},
+                                              {__typename: "CarbonSink", id: "visse:forest"}]) {
+                    ... on Process { name outputTonnes emissions { tCO2e } }
+                    ... on SideStream { name quantity }
+                    ... on CarbonSink { name tCO2ePerYear } } }""";
+        var other = finland.graphql(query);
+        assertNoPrivateFigure(other);
+        var entities = data(other).get("_entities");
+        assertThat(entities.get(0).get("name").asString()).isEqualTo("Blast furnace");
+        assertThat(entities.get(0).get("outputTonnes").isNull()).isTrue();
+        assertThat(entities.get(1).get("quantity").isNull()).isTrue();
+        assertThat(entities.get(2).get("tCO2ePerYear").isNull()).isTrue();
+        // anonymous: none of them exists
+        var nobody = data(anonymous.graphql(query)).get("_entities");
+        assertThat(nobody).allMatch(JsonNode::isNull);
+        assertThat(data(sweden.graphql(query)).get("_entities").get(1).get("quantity").asDouble()).isEqualTo(6666.6);
+    }
+
+    @Test
     void anonymous_clients_see_public_records_only_and_the_counts_agree() {
         var response = anonymous.graphql("""
                 { parks(first: 10) { totalCount nodes { id organizations { id } } }
