@@ -9,7 +9,7 @@ import org.symbiosiskb.graph.Cypher;
 
 /** Emission traces and carbon balances: one procedure call each; the numbers come from the database (kb.*). */
 @Service
-class AnalyticsService {
+public class AnalyticsService {
 
     static final String TRACE = """
             CALL kb.trace($processId, $year, $direction, $allocation, $maxDepth, $cutoff, $first)""";
@@ -24,7 +24,7 @@ class AnalyticsService {
         this.paging = paging;
     }
 
-    EmissionTrace trace(String processId, int year, String direction, String allocation, int maxDepth, double cutoff, int first) {
+    public EmissionTrace trace(String processId, int year, String direction, String allocation, int maxDepth, double cutoff, int first) {
         paging.page(first, null); // the page size cap applies to paths too
         var params = new HashMap<String, Object>();
         params.put("processId", processId);
@@ -37,7 +37,7 @@ class AnalyticsService {
         return cypher.one(TRACE, params, EmissionTrace::from).orElseThrow();
     }
 
-    CarbonBalance balance(String parkId, int year, boolean includeScope3, boolean includeAvoided) {
+    public CarbonBalance balance(String parkId, int year, boolean includeScope3, boolean includeAvoided) {
         return cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
                 "includeAvoided", includeAvoided), CarbonBalance::from).orElseThrow();
     }

@@ -5,14 +5,14 @@ import java.util.List;
 import org.neo4j.driver.Record;
 
 /** The answer of carbonBalance, as kb.carbonBalance computed it. */
-record CarbonBalance(String parkId, int year, double gross, double sequestration, double soldOutside, double retained,
+public record CarbonBalance(String parkId, int year, double gross, double sequestration, double soldOutside, double retained,
                      double purchasedOffsets, double avoided, double net, boolean climatePositive, boolean carbonNeutral,
                      List<ProcessEmissions> byProcess, List<SourceEmissions> bySource) {
 
-    record ProcessEmissions(String processId, double tCO2e) {
+    public record ProcessEmissions(String processId, double tCO2e) {
     }
 
-    record SourceEmissions(String source, double tCO2e) {
+    public record SourceEmissions(String source, double tCO2e) {
     }
 
     static CarbonBalance from(Record r) {

@@ -6,15 +6,15 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /** The answer of traceEmissions, as kb.trace computed it. */
-record EmissionTrace(String processId, int year, String direction, String allocation, double direct, double transport,
+public record EmissionTrace(String processId, int year, String direction, String allocation, double direct, double transport,
                      double inherited, double total, Double intensity, Double passedOn, double coverage, boolean truncated,
                      List<EmissionPath> paths) {
 
-    record EmissionPath(double contribution, List<EmissionHop> hops) {
+    public record EmissionPath(double contribution, List<EmissionHop> hops) {
     }
 
     /** One flow of a chain: ids here, the records are batch-loaded when asked for. */
-    record EmissionHop(String flowId, String fromId, String sideStreamId, String toId, double quantity, double share) {
+    public record EmissionHop(String flowId, String fromId, String sideStreamId, String toId, double quantity, double share) {
     }
 
     static EmissionTrace from(Record r) {

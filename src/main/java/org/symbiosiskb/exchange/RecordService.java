@@ -97,7 +97,7 @@ public class RecordService {
     }
 
     private DocumentParser.Parsed parse(RecordType type, Map<String, Object> record) {
-        String owner = Ids.partnerOf(String.valueOf(record.getOrDefault(type.keyedById() ? "id" : "process", "")));
+        String owner = Ids.partnerOf(String.valueOf(record.getOrDefault(type.ownerField(), "")));
         var document = new LinkedHashMap<String, Object>();
         document.put("format", RecordTypes.FORMAT);
         document.put("partner", owner);
@@ -125,7 +125,7 @@ public class RecordService {
         }
         var key = new LinkedHashMap<String, Object>();
         input.forEach((k, v) -> key.put(k, v instanceof Integer i ? Long.valueOf(i) : v));
-        return ExchangeRecord.emissionKey(key);
+        return type.keyOf(key);
     }
 
     private static RecordType type(String array) {
