@@ -123,8 +123,21 @@ class ExampleRoadmapTest {
         // the refinement's own emissions stay 170; it takes 3000 t instead of 2500 t from the waste centre
         // (outputTonnes 60000), whose footprint falls by the 5000 t cut: inherited = 3000 / 60000 × F'(waste centre)
         assertThat(trace.get("after").get("direct").asDouble()).isCloseTo(170, within(EPS));
-        double centreBefore = trace.get("before").get("inherited").asDouble() * 60000 / 2500;
-        assertThat(trace.get("after").get("inherited").asDouble()).isCloseTo(3000.0 / 60000 * (centreBefore - 5000), within(1e-6));
+        // the waste centre takes no flows: F = its direct 9500 before, 4500 after;
+        // before: inherited 2500 / 60000 × 9500 = 395.8333…, transport 2500 t × 0.5 km × 0.107 / 1000 = 0.13375,
+        //         total 170 + 0.13375 + 395.8333… = 565.9670…
+        // after:  inherited 3000 / 60000 × 4500 = 225, transport 3000 × 0.5 × 0.107 / 1000 = 0.1605, total 395.1605
+        assertThat(trace.get("before").get("inherited").asDouble()).isCloseTo(2500.0 / 60000 * 9500, within(EPS));
+        assertThat(trace.get("before").get("total").asDouble()).isCloseTo(170 + 0.13375 + 2500.0 / 60000 * 9500, within(EPS));
+        assertThat(trace.get("after").get("inherited").asDouble()).isCloseTo(225, within(EPS));
+        assertThat(trace.get("after").get("total").asDouble()).isCloseTo(395.1605, within(EPS));
+        // a factor of 1.3 would take 3250 t of a 3000 t stream: the import's error, against the change
+        var refused = http.graphql("""
+                { simulate(parkId: "fi:turku-topinpuisto", year: 2024, changes: [
+                    {setEmission: {process: "fi:lsjh-topinoja-waste-centre", year: 2024, scope: 1, source: LANDFILL, tCO2e: 3000}},
+                    {scaleFlow: {flow: "fi:flow-topinoja-textiles-refinement", factor: 1.3}}]) { after { net } } }""");
+        assertThat(refused.body().get("errors").get(0).get("message").asString()).isEqualTo("changes[1].scaleFlow.quantity: flows "
+                + "from fi:topinoja-textiles add up to 3250 t in 2022, more than its quantity of 3000 t; 3000 t free");
         // and nothing was written
         var balance = data("{ carbonBalance(parkId: \"fi:turku-topinpuisto\", year: 2024) { net } }", Map.of());
         assertThat(balance.get("carbonBalance").get("net").asDouble()).isCloseTo(12170, within(EPS));
