@@ -2,6 +2,8 @@ package org.symbiosiskb.roadmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.symbiosiskb.roadmap.RoadmapAssertions.assertTarget;
+import static org.symbiosiskb.roadmap.RoadmapAssertions.assertYear;
 
 import java.util.List;
 import java.util.Map;
@@ -141,20 +143,5 @@ class ExampleRoadmapTest {
         // and nothing was written
         var balance = data("{ carbonBalance(parkId: \"fi:turku-topinpuisto\", year: 2024) { net } }", Map.of());
         assertThat(balance.get("carbonBalance").get("net").asDouble()).isCloseTo(12170, within(EPS));
-    }
-
-    private static void assertYear(JsonNode y, int year, double baseline, double planned, double avoided) {
-        assertThat(y.get("year").asInt()).isEqualTo(year);
-        assertThat(y.get("baseline").asDouble()).as("baseline %d", year).isCloseTo(baseline, within(EPS));
-        assertThat(y.get("planned").asDouble()).as("planned %d", year).isCloseTo(planned, within(EPS));
-        assertThat(y.get("avoided").asDouble()).as("avoided %d", year).isCloseTo(avoided, within(EPS));
-    }
-
-    private static void assertTarget(JsonNode t, int year, double threshold, double planned, double gap, boolean met) {
-        assertThat(t.get("year").asInt()).isEqualTo(year);
-        assertThat(t.get("threshold").asDouble()).isCloseTo(threshold, within(EPS));
-        assertThat(t.get("planned").asDouble()).isCloseTo(planned, within(EPS));
-        assertThat(t.get("gap").asDouble()).isCloseTo(gap, within(EPS));
-        assertThat(t.get("met").asBoolean()).isEqualTo(met);
     }
 }

@@ -2,6 +2,8 @@ package org.symbiosiskb.roadmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.symbiosiskb.roadmap.RoadmapAssertions.assertTarget;
+import static org.symbiosiskb.roadmap.RoadmapAssertions.assertYear;
 
 import java.util.Map;
 
@@ -179,21 +181,6 @@ class RoadmapTest {
         // and importing it again changes nothing
         var again = http.post("/api/v1/datasets", exported).body();
         assertThat(again.get("created").asInt() + again.get("updated").asInt()).isZero();
-    }
-
-    private static void assertYear(JsonNode y, int year, double baseline, double planned, double avoided) {
-        assertThat(y.get("year").asInt()).isEqualTo(year);
-        assertThat(y.get("baseline").asDouble()).as("baseline %d", year).isCloseTo(baseline, within(EPS));
-        assertThat(y.get("planned").asDouble()).as("planned %d", year).isCloseTo(planned, within(EPS));
-        assertThat(y.get("avoided").asDouble()).as("avoided %d", year).isCloseTo(avoided, within(EPS));
-    }
-
-    private static void assertTarget(JsonNode t, int year, double threshold, double planned, double gap, boolean met) {
-        assertThat(t.get("year").asInt()).isEqualTo(year);
-        assertThat(t.get("threshold").asDouble()).isCloseTo(threshold, within(EPS));
-        assertThat(t.get("planned").asDouble()).isCloseTo(planned, within(EPS));
-        assertThat(t.get("gap").asDouble()).isCloseTo(gap, within(EPS));
-        assertThat(t.get("met").asBoolean()).isEqualTo(met);
     }
 
     private static void assertPoint(JsonNode p, String measure, double abatement, double annualised, double perTonne, double cumulative) {
