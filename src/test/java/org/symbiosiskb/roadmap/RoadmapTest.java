@@ -169,6 +169,35 @@ class RoadmapTest {
     }
 
     @Test
+    void a_document_with_broken_roadmap_records_is_refused_with_every_problem() {
+        var response = http.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "fi",
+                 "roadmaps": [{"id": "fi:rm3", "name": "No park", "park": "fi:nowhere", "baseYear": 2024, "discountRate": 1.5}],
+                 "targets": [{"roadmap": "fi:rm3", "year": 2030, "maxNet": 0, "reductionPercent": 20},
+                             {"roadmap": "fi:rm3", "year": 2031, "maxNet": 0},
+                             {"roadmap": "fi:rm3", "year": 2031, "maxNet": 5}],
+                 "measures": [{"id": "fi:m7", "roadmap": "fi:rm3", "name": "Sink", "kind": "NEW_SINK", "tCO2ePerYear": 5,
+                               "process": "fi:p1", "startYear": 2025},
+                              {"id": "fi:m8", "roadmap": "fi:rm3", "name": "Flow", "kind": "NEW_FLOW", "sideStream": "fi:st",
+                               "startYear": 2025, "status": "MAYBE"}]}""");
+        assertThat(response.status()).isEqualTo(422);
+        var problems = new java.util.ArrayList<String>();
+        response.body().get("errors").forEach(e -> problems.add(e.get("pointer").asString() + " " + e.get("message").asString()));
+        assertThat(problems).anyMatch(p -> p.equals("/roadmaps/0/discountRate must be at most 1, found 1.5"))
+                .anyMatch(p -> p.startsWith("/targets/0 a target states exactly one of maxNet"))
+                .anyMatch(p -> p.startsWith("/targets/2 this target record (same roadmap, year) appears twice in the document; first at /targets/1"))
+                .anyMatch(p -> p.startsWith("/measures/0/process does not apply to a measure of kind NEW_SINK"))
+                .anyMatch(p -> p.startsWith("/measures/1/consumer is required for a measure of kind NEW_FLOW"))
+                .anyMatch(p -> p.startsWith("/measures/1/quantity is required for a measure of kind NEW_FLOW"))
+                .anyMatch(p -> p.startsWith("/measures/1/status must be one of [PLANNED, DONE, DROPPED]"));
+        // the park reference is checked once the records are well-formed
+        var fixed = http.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "fi",
+                 "roadmaps": [{"id": "fi:rm3", "name": "No park", "park": "fi:nowhere", "baseYear": 2024}]}""");
+        assertThat(fixed.body().get("errors").get(0).get("pointer").asString()).isEqualTo("/roadmaps/0/park");
+    }
+
+    @Test
     void export_and_import_round_trip_roadmaps_targets_and_measures() {
         var exported = http.get("/api/v1/datasets/fi").body();
         assertThat(exported.get("roadmaps")).hasSize(2);
