@@ -52,8 +52,15 @@ final class Roadmaps {
     private record Year(int year, double baseline, double planned, double avoided) {
     }
 
+    /** A trajectory computes a balance per year; a typo such as a target in 2300 should not cost three centuries of them. */
+    static final int MAX_YEARS = 100;
+
     private RoadmapRows.RoadmapRow trajectory() {
         int last = plan.targets().stream().mapToInt(Goal::year).max().orElse(plan.baseYear());
+        if (last - plan.baseYear() >= MAX_YEARS) {
+            throw AnalyticsException.badRequest("roadmap " + plan.id() + " runs from " + plan.baseYear() + " to " + last
+                    + "; a trajectory covers at most " + MAX_YEARS + " years");
+        }
         var years = new ArrayList<Map<String, Object>>();
         for (int y = plan.baseYear(); y <= last; y++) {
             Year point = year(y);

@@ -129,6 +129,15 @@ class RoadmapTest {
     }
 
     @Test
+    void a_trajectory_of_a_century_or_more_is_refused() {
+        data("mutation { setTarget(input: {roadmap: \"fi:rm\", year: 2120, maxNet: 0}) { year } }", Map.of());
+        var response = http.graphql("{ roadmap(id: \"fi:rm\") { trajectory { year } } }");
+        var error = response.body().get("errors").get(0);
+        assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(error.get("message").asString()).isEqualTo("roadmap fi:rm runs from 2020 to 2120; a trajectory covers at most 100 years");
+    }
+
+    @Test
     void mutations_write_roadmaps_targets_and_measures_through_the_import_rules() {
         data("""
                 mutation { createRoadmap(input: {id: "fi:rm2", name: "Second", park: "fi:r", baseYear: 2022}) { id discountRate } }""",
