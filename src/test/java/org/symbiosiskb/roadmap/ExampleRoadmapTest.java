@@ -83,6 +83,23 @@ class ExampleRoadmapTest {
     }
 
     @Test
+    void every_query_of_the_readme_roadmap_tour_runs_on_the_example_data() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String tour = readme.substring(readme.indexOf("### Roadmaps and scenarios"), readme.indexOf("### Writing"));
+        var queries = java.util.regex.Pattern.compile("```graphql\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(tour)
+                .results().map(m -> m.group(1)).toList();
+        assertThat(queries).hasSize(3);
+        for (String query : queries) {
+            var response = http.graphql(query);
+            assertThat(response.body().get("errors")).as(query + response.raw()).isNull();
+        }
+        // the scenario's figures as the README shows them (rounded there to two decimals)
+        var traces = http.graphql(queries.get(2)).body().get("data").get("simulate").get("traces").get(0);
+        assertThat(traces.get("before").get("total").asDouble()).isCloseTo(565.97, within(0.005));
+        assertThat(traces.get("after").get("total").asDouble()).isCloseTo(395.16, within(0.005));
+    }
+
+    @Test
     void the_2035_curve_puts_renewable_electricity_first_and_htl_last() {
         var curve = data("""
                 { abatementCurve(roadmapId: "fi:topinpuisto-carbon-roadmap", year: 2035) {
