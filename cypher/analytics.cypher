@@ -54,3 +54,26 @@ RETURN residual, uncovered, c.sink AS sink, round(c.distanceKm, 1) AS km, c.free
 CALL kb.sideStreamMatches('fi:fecr-slag', 2024, 1000.0)
 YIELD level, need, process, distanceKm, wanted, supplyable
 RETURN level, need, process, round(distanceKm, 1) AS km, wanted, supplyable;
+
+// kb.roadmap(roadmapId)
+//   YIELD roadmap, park, baseYear, discountRate, trajectory, targetStatus   (roadmap.md)
+// The Topinpuisto carbon roadmap: each year from the base year to the last target, the park's net
+// without the measures (baseline, emissions carried forward from the latest year with records)
+// and with them (planned); avoided emissions beside the net.
+CALL kb.roadmap('fi:topinpuisto-carbon-roadmap') YIELD trajectory
+UNWIND trajectory AS y
+RETURN y.year AS year, round(y.baseline) AS baseline, round(y.planned) AS planned, round(y.avoided) AS avoided;
+
+// Its targets: the threshold, the planned net, the gap (planned − threshold) and whether it is met.
+CALL kb.roadmap('fi:topinpuisto-carbon-roadmap') YIELD targetStatus
+UNWIND targetStatus AS t
+RETURN t.year AS year, t.threshold AS threshold, round(t.planned) AS planned, round(t.gap) AS gap, t.met AS met;
+
+// kb.abatementCurve(roadmapId, year)
+//   YIELD measure, kind, abatement, annualisedCost, costPerTonne, cumulativeAbatement
+// The abatement cost curve of 2035: capex annualised at the roadmap's discount rate over each
+// measure's lifetime, plus opex, per tonne abated; cheapest tonne first.
+CALL kb.abatementCurve('fi:topinpuisto-carbon-roadmap', 2035)
+YIELD measure, kind, abatement, annualisedCost, costPerTonne, cumulativeAbatement
+RETURN measure, kind, abatement, round(annualisedCost) AS annualisedCost, round(costPerTonne, 2) AS costPerTonne,
+       cumulativeAbatement;

@@ -24,6 +24,9 @@ CREATE CONSTRAINT side_stream_id IF NOT EXISTS FOR (n:SideStream) REQUIRE n.id I
 CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT carbon_sink_id IF NOT EXISTS FOR (n:CarbonSink) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT offset_agreement_id IF NOT EXISTS FOR (n:OffsetAgreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT roadmap_id IF NOT EXISTS FOR (n:Roadmap) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT waste_code_code IF NOT EXISTS FOR (n:WasteCode) REQUIRE n.code IS UNIQUE;
 // A flow is a relationship with an id of its own.
 CREATE CONSTRAINT flow_id IF NOT EXISTS FOR ()-[f:SUPPLIES]-() REQUIRE f.id IS UNIQUE;

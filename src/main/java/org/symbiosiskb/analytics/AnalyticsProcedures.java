@@ -69,6 +69,20 @@ public class AnalyticsProcedures {
         return Matching.run(new CoreFlowGraph(tx), sideStreamId, year(year), maxDistanceKm, first).stream();
     }
 
+    @Procedure(name = "kb.roadmap", mode = Mode.READ)
+    @Description("A carbon roadmap (roadmap.md): the trajectory from the base year to the last target (baseline, planned, "
+            + "avoided per year) and each target's threshold, planned net, gap and whether it is met.")
+    public Stream<RoadmapRows.RoadmapRow> roadmap(@Name("roadmapId") String roadmapId) {
+        return Stream.of(Roadmaps.run(new CoreFlowGraph(tx), new CoreRoadmapGraph(tx), roadmapId));
+    }
+
+    @Procedure(name = "kb.abatementCurve", mode = Mode.READ)
+    @Description("The abatement cost curve of a roadmap in a year (roadmap.md): the measures in effect with positive abatement, "
+            + "cheapest per tonne first, with annualised cost, cost per tonne and cumulative abatement.")
+    public Stream<RoadmapRows.CurveRow> abatementCurve(@Name("roadmapId") String roadmapId, @Name("year") long year) {
+        return Roadmaps.curve(new CoreFlowGraph(tx), new CoreRoadmapGraph(tx), roadmapId, year(year)).stream();
+    }
+
     private static int year(long year) {
         if (year < 1000 || year > 9999) {
             throw AnalyticsException.badRequest("year must be a four-digit year, found " + year);

@@ -44,8 +44,8 @@ final class CoreFlowGraph implements KnowledgeGraph {
     static final RelationshipType NEEDS = RelationshipType.withName("NEEDS");
     static final RelationshipType CLASSIFIED_AS = RelationshipType.withName("CLASSIFIED_AS");
     static final RelationshipType PUBLISHED = RelationshipType.withName("PUBLISHED");
-    /** networkHops never passes through these (analytics.md §3). */
-    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission");
+    /** networkHops never passes through these (analytics.md §3); roadmaps are plans, not links between partners. */
+    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure");
 
     private final Transaction tx;
     private final Map<String, Node> nodes = new HashMap<>();

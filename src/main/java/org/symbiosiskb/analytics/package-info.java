@@ -1,6 +1,7 @@
 /**
  * The analytics of analytics.md as Neo4j procedures ({@code kb.trace}, {@code kb.carbonBalance},
- * {@code kb.compensationPartners}, {@code kb.sideStreamMatches}).
+ * {@code kb.compensationPartners}, {@code kb.sideStreamMatches}) and of roadmap.md ({@code kb.roadmap},
+ * {@code kb.abatementCurve}).
  *
  * <p>This package depends on Neo4j's procedure API and java.base only, never on Spring or the rest
  * of the service: it is registered in the embedded database, in the test harness, and shipped as

@@ -33,7 +33,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case BadRequestException e -> error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of());
             case NotFoundException e -> error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of());
             case ForbiddenException e -> error(env, ErrorType.FORBIDDEN, e.getMessage(), Map.of());
-            case InvalidDocumentException e -> invalid(env, e.problems());
+            case InvalidDocumentException e -> invalid(env, e.problems(), e.argument());
             default -> refusalByProcedure(ex).map(r -> error(env, r.type(), r.message(), Map.of())).orElseGet(() -> {
                 String reference = UUID.randomUUID().toString();
                 log.error("Unexpected error in {} (reference {})", env.getExecutionStepInfo().getPath(), reference, ex);
@@ -66,16 +66,16 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     }
 
     /** A single-record write reports the same problems an import would, with GraphQL input paths. */
-    private static GraphQLError invalid(DataFetchingEnvironment env, List<Problem> problems) {
-        var fields = problems.stream().map(p -> Map.of("field", inputPath(p.pointer()), "message", p.message())).toList();
+    private static GraphQLError invalid(DataFetchingEnvironment env, List<Problem> problems, String argument) {
+        var fields = problems.stream().map(p -> Map.of("field", inputPath(p.pointer(), argument), "message", p.message())).toList();
         String message = String.join("; ", fields.stream().map(f -> f.get("field") + ": " + f.get("message")).toList());
         return error(env, ErrorType.BAD_REQUEST, message, Map.of("problems", fields));
     }
 
-    /** {@code /parks/0/location/lat} → {@code input.location.lat}. */
-    static String inputPath(String pointer) {
+    /** {@code /parks/0/location/lat} → {@code input.location.lat} (for argument {@code input}). */
+    static String inputPath(String pointer, String argument) {
         String[] parts = pointer.split("/");
-        var path = new StringBuilder("input");
+        var path = new StringBuilder(argument);
         for (int i = 3; i < parts.length; i++) {
             path.append('.').append(parts[i].replace("~1", "/").replace("~0", "~"));
         }

@@ -15,7 +15,7 @@ import org.symbiosiskb.security.Disclosure;
 
 /** Emission traces and carbon balances: one procedure call each; the numbers come from the database (kb.*). */
 @Service
-class AnalyticsService {
+public class AnalyticsService {
 
     static final String TRACE = """
             CALL kb.trace($processId, $year, $direction, $allocation, $maxDepth, $cutoff, $first)""";
@@ -32,7 +32,7 @@ class AnalyticsService {
         this.disclosure = disclosure;
     }
 
-    EmissionTrace trace(String processId, int year, String direction, String allocation, int maxDepth, double cutoff, int first) {
+    public EmissionTrace trace(String processId, int year, String direction, String allocation, int maxDepth, double cutoff, int first) {
         paging.page(first, null); // the page size cap applies to paths too
         var params = new HashMap<String, Object>();
         params.put("processId", processId);
@@ -82,7 +82,7 @@ class AnalyticsService {
         }
     }
 
-    CarbonBalance balance(String parkId, int year, boolean includeScope3, boolean includeAvoided) {
+    public CarbonBalance balance(String parkId, int year, boolean includeScope3, boolean includeAvoided) {
         requireFigures(parkId, "park", "its carbon balance");
         var balance = cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
                 "includeAvoided", includeAvoided), CarbonBalance::from).orElseThrow();

@@ -5,12 +5,12 @@ import java.util.List;
 import org.neo4j.driver.Record;
 
 /** The answer of carbonBalance, as kb.carbonBalance computed it. */
-record CarbonBalance(String parkId, int year, double gross, double sequestration, double soldOutside, double retained,
+public record CarbonBalance(String parkId, int year, double gross, double sequestration, double soldOutside, double retained,
                      double purchasedOffsets, double avoided, double net, boolean climatePositive, boolean carbonNeutral,
                      List<ProcessEmissions> byProcess, List<SourceEmissions> bySource) {
 
     /** @param tCO2e null for another partner's PRIVATE process: it counts in the totals, its figure is not shown */
-    record ProcessEmissions(String processId, Double tCO2e) {
+    public record ProcessEmissions(String processId, Double tCO2e) {
     }
 
     CarbonBalance withByProcess(List<ProcessEmissions> shown) {
@@ -18,7 +18,7 @@ record CarbonBalance(String parkId, int year, double gross, double sequestration
                 climatePositive, carbonNeutral, shown, bySource);
     }
 
-    record SourceEmissions(String source, double tCO2e) {
+    public record SourceEmissions(String source, double tCO2e) {
     }
 
     static CarbonBalance from(Record r) {

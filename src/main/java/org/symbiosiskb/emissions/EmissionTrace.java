@@ -6,19 +6,19 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /** The answer of traceEmissions, as kb.trace computed it. */
-record EmissionTrace(String processId, int year, String direction, String allocation, double direct, double transport,
+public record EmissionTrace(String processId, int year, String direction, String allocation, double direct, double transport,
                      double inherited, double total, Double intensity, Double passedOn, double coverage, boolean truncated,
                      List<EmissionPath> paths) {
 
     /** @param contribution null when a hop of the chain is another partner's PRIVATE record */
-    record EmissionPath(Double contribution, List<EmissionHop> hops) {
+    public record EmissionPath(Double contribution, List<EmissionHop> hops) {
     }
 
     /**
      * One flow of a chain: ids here, the records are batch-loaded when asked for.
      * Quantity and share are null when the flow, its stream or its processes are another partner's PRIVATE records.
      */
-    record EmissionHop(String flowId, String fromId, String sideStreamId, String toId, Double quantity, Double share) {
+    public record EmissionHop(String flowId, String fromId, String sideStreamId, String toId, Double quantity, Double share) {
 
         List<String> ids() {
             return List.of(flowId, fromId, sideStreamId, toId);

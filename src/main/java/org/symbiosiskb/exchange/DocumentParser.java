@@ -139,9 +139,8 @@ final class DocumentParser {
         var fields = new LinkedHashMap<String, Object>();
         for (FieldSpec spec : type.fields()) {
             Object v = raw.get(spec.name());
-            // A deletion names only the record's key: the id, or an emission's identifying fields.
-            boolean keyField = type.keyedById() ? spec.name().equals("id")
-                    : List.of("process", "year", "scope", "category", "source").contains(spec.name());
+            // A deletion names only the record's key: the id, or an emission's (a target's) identifying fields.
+            boolean keyField = type.keyFields().contains(spec.name());
             if (v == null) {
                 if (spec.required() && (!deleted || keyField)) {
                     problems.add(new Problem(pointer + "/" + spec.name(), "is required"));
@@ -160,7 +159,7 @@ final class DocumentParser {
         if (problems.size() > before) {
             return java.util.Optional.empty();
         }
-        String key = type.keyedById() ? (String) fields.get("id") : ExchangeRecord.emissionKey(fields);
+        String key = type.keyOf(fields);
         return java.util.Optional.of(new ExchangeRecord(type, key, fields, deleted, pointer));
     }
 
@@ -292,8 +291,8 @@ final class DocumentParser {
     /** Rules between the fields of one record. */
     private static void checkRecordRules(RecordType type, Map<String, Object> f, String pointer, String partner,
                                          boolean deleted, List<Problem> problems) {
-        // Ownership: a partner writes only its own namespace. An emission belongs to its process's owner.
-        String ownKeyField = type.keyedById() ? "id" : "process";
+        // Ownership: a partner writes only its own namespace. An emission belongs to its process's owner, a target to its roadmap's.
+        String ownKeyField = type.ownerField();
         if (partner != null && f.get(ownKeyField) instanceof String id && !Ids.partnerOf(id).equals(partner)) {
             problems.add(new Problem(pointer + "/" + ownKeyField, id + " is outside this document's partner namespace \""
                     + partner + ":\"; a partner may create, change and delete only its own records"));
@@ -309,6 +308,7 @@ final class DocumentParser {
         if (type == RecordTypes.SIDE_STREAMS && f.get("ewc") instanceof String ewc && WasteCodes.level(ewc) != WasteCodes.Level.ENTRY) {
             problems.add(new Problem(pointer + "/ewc", "a side stream is classified by a List of Waste entry (six digits, \"NN NN NN\"), found \"" + ewc + "\""));
         }
+        RoadmapRules.check(type, f, pointer, problems);
         if (type == RecordTypes.NEEDS) {
             if (f.get("ewc") == null && f.get("material") == null) {
                 problems.add(new Problem(pointer, "a need names an ewc code, a material, or both"));
@@ -328,12 +328,13 @@ final class DocumentParser {
     private static void checkDuplicates(List<ExchangeRecord> records, List<Problem> problems) {
         var firstSeen = new HashMap<String, String>();
         for (ExchangeRecord r : records) {
-            // ids are global across record types; emission keys live in their own space
-            String space = r.type().keyedById() ? "id:" : "emission:";
+            // ids are global across record types; emission and target keys live in spaces of their own
+            String space = r.type().keyedById() ? "id:" : r.type().array() + ":";
             String earlier = firstSeen.putIfAbsent(space + r.key(), r.pointer());
             if (earlier != null) {
                 problems.add(new Problem(r.pointer() + (r.type().keyedById() ? "/id" : ""),
-                        (r.type().keyedById() ? r.key() : "this emission record (same process, year, scope, category and source)")
+                        (r.type().keyedById() ? r.key() : "this " + r.type().label().toLowerCase(java.util.Locale.ROOT)
+                                + " record (same " + String.join(", ", r.type().keyFields()) + ")")
                                 + " appears twice in the document; first at " + earlier));
             }
         }

@@ -17,7 +17,8 @@ import org.symbiosiskb.graph.StartupData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Finnish eco-industrial park network (src/main/resources/example, sources in SOURCES.md),
+ * The Finnish eco-industrial park network and a carbon roadmap for Topinpuisto (src/main/resources/example,
+ * sources in SOURCES.md),
  * imported through the ordinary exchange import when the database holds no parks yet, so a first
  * start has something to show and a later start never overwrites what users changed.
  */
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExampleData implements StartupData {
 
     private static final Logger log = LoggerFactory.getLogger(ExampleData.class);
-    static final List<String> DOCUMENTS = List.of("example/nordic.json", "example/fi.json");
+    static final List<String> DOCUMENTS = List.of("example/nordic.json", "example/fi.json", "example/roadmap-topinpuisto.json");
 
     private final ExchangeService exchange;
     private final Cypher cypher;

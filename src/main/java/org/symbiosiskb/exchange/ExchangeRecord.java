@@ -32,10 +32,4 @@ record ExchangeRecord(RecordType type, String key, Map<String, Object> fields, b
         return Ids.partnerOf(key);
     }
 
-    /** The key an emission record is stored under: {@code <process>@<year>/<scope>/<category>/<source>}. */
-    static String emissionKey(Map<String, Object> fields) {
-        return fields.get("process") + "@" + fields.get("year") + "/" + fields.get("scope") + "/"
-                + (fields.get("category") == null ? "-" : fields.get("category")) + "/"
-                + (fields.get("source") == null ? "-" : fields.get("source"));
-    }
 }

@@ -115,7 +115,7 @@ class GraphRecords {
     }
 
     static String keyOf(RecordType type, Map<String, Object> fields) {
-        return type.keyedById() ? (String) fields.get("id") : ExchangeRecord.emissionKey(fields);
+        return type.keyOf(fields);
     }
 
     private static Map<String, Object> nodeParams(RecordType type) {

@@ -26,6 +26,7 @@ class GraphWriter {
             UNWIND $ids AS id
             MATCH (n:Record {id: id})
             CALL (n) { MATCH (n)-[:REPORTED]->(e:Emission) DETACH DELETE e }
+            CALL (n) { MATCH (n)-[:HAS_TARGET]->(t:Target) DETACH DELETE t }
             DETACH DELETE n
             """;
     static final String DELETE_FLOWS = """

@@ -34,7 +34,7 @@ class ImportPlanner {
     static final String NODE_DEPENDENTS = """
             UNWIND $ids AS id
             MATCH (n:Record {id: id})-[r]-(m:Record)
-            WHERE NOT type(r) IN ['SUPPLIES', 'REPORTED']
+            WHERE NOT type(r) IN ['SUPPLIES', 'REPORTED', 'HAS_TARGET']
             RETURN id, type(r) AS type, startNode(r) = n AS fromDeleted, m.id AS dependent,
                    [l IN labels(m) WHERE l <> 'Record'][0] AS label
             """;

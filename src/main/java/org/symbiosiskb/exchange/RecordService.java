@@ -101,7 +101,7 @@ public class RecordService {
     }
 
     private DocumentParser.Parsed parse(RecordType type, Map<String, Object> record) {
-        String owner = Ids.partnerOf(String.valueOf(record.getOrDefault(type.keyedById() ? "id" : "process", "")));
+        String owner = Ids.partnerOf(String.valueOf(record.getOrDefault(type.ownerField(), "")));
         if (Ids.isValidPartner(owner)) {
             writes.requirePartner(owner);
         }
@@ -132,7 +132,7 @@ public class RecordService {
         }
         var key = new LinkedHashMap<String, Object>();
         input.forEach((k, v) -> key.put(k, v instanceof Integer i ? Long.valueOf(i) : v));
-        return ExchangeRecord.emissionKey(key);
+        return type.keyOf(key);
     }
 
     private static RecordType type(String array) {

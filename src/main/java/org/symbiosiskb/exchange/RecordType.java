@@ -1,6 +1,7 @@
 package org.symbiosiskb.exchange;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,9 +18,40 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
         return fields.stream().filter(FieldSpec::isReference).toList();
     }
 
-    /** Emission records are identified by their process, year, scope, category and source, not by an id. */
+    /** Emission records are identified by their process, year, scope, category and source, targets by roadmap and year, not by an id. */
     boolean keyedById() {
         return field("id").isPresent();
+    }
+
+    /** The fields that identify a record; the first names its owner. */
+    List<String> keyFields() {
+        return switch (array) {
+            case "emissions" -> List.of("process", "year", "scope", "category", "source");
+            case "targets" -> List.of("roadmap", "year");
+            default -> List.of("id");
+        };
+    }
+
+    /** The id whose partner prefix owns the record: its own, or the process's (emission), the roadmap's (target). */
+    String ownerField() {
+        return keyFields().getFirst();
+    }
+
+    /**
+     * The key a record is stored under: its id, or {@code <first>@<rest joined by />} with "-" for
+     * absent fields, e.g. {@code fi:p@2024/1/-/PROCESS} for an emission, {@code fi:r@2030} for a target.
+     */
+    String keyOf(Map<String, Object> fields) {
+        if (keyedById()) {
+            return (String) fields.get("id");
+        }
+        var key = new StringBuilder().append(fields.get(ownerField())).append('@');
+        var rest = keyFields().subList(1, keyFields().size());
+        for (int i = 0; i < rest.size(); i++) {
+            Object v = fields.get(rest.get(i));
+            key.append(i == 0 ? "" : "/").append(v == null ? "-" : v);
+        }
+        return key.toString();
     }
 
     boolean isFlow() {

@@ -139,9 +139,45 @@ final class RecordTypes {
             of("fromYear", YEAR),
             of("toYear", YEAR)));
 
+    /** A park's carbon roadmap (roadmap.md): the base year its targets and measures count from. */
+    static final RecordType ROADMAPS = new RecordType("roadmaps", "Roadmap", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            ref("park", "Park", "FOR_PARK", true).mandatory(),
+            of("baseYear", YEAR).mandatory(),
+            of("discountRate", NUMBER).between(0, 1)));
+
+    /** Keyed by roadmap and year, like an emission by its fields; exactly one of maxNet and reductionPercent (RoadmapRules). */
+    static final RecordType TARGETS = new RecordType("targets", "Target", withCommon(
+            ref("roadmap", "Roadmap", "HAS_TARGET", false).mandatory(),
+            of("year", YEAR).mandatory(),
+            of("maxNet", NUMBER),
+            of("reductionPercent", NUMBER).nonNegative()));
+
+    /** Which fields a measure needs depends on its kind (RoadmapRules). */
+    static final RecordType MEASURES = new RecordType("measures", "Measure", withCommon(
+            of("id", ID).mandatory(),
+            ref("roadmap", "Roadmap", "HAS_MEASURE", false).mandatory(),
+            of("name", STRING).mandatory(),
+            oneOf("kind", RoadmapRules.KINDS.toArray(String[]::new)).mandatory(),
+            of("startYear", YEAR).mandatory(),
+            of("lifetimeYears", INTEGER).between(1, 200),
+            of("capexEUR", NUMBER).nonNegative(),
+            of("opexEURPerYear", NUMBER),
+            oneOf("status", "PLANNED", "DONE", "DROPPED"),
+            ref("process", "Process", "CUTS", true),
+            of("tCO2ePerYear", NUMBER).nonNegative(),
+            ref("sideStream", "SideStream", "FLOW_FROM", true),
+            ref("consumer", "Process", "FLOW_TO", true),
+            of("quantity", NUMBER).positive(),
+            of("substitutesFactor", NUMBER).nonNegative(),
+            oneOf("transportMode", "ROAD", "RAIL", "SEA", "PIPELINE"),
+            of("distanceKm", NUMBER).nonNegative(),
+            of("transportFactor", NUMBER).nonNegative()));
+
     /** In the order records are written, whatever their order in the file. */
     static final List<RecordType> ALL = List.of(NETWORKS, PARKS, ORGANIZATIONS, PROCESSES, EMISSIONS,
-            SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS);
+            SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS, ROADMAPS, TARGETS, MEASURES);
 
     static Optional<RecordType> byArray(String array) {
         return ALL.stream().filter(t -> t.array().equals(array)).findFirst();

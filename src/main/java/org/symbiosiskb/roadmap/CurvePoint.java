@@ -1,0 +1,12 @@
+package org.symbiosiskb.roadmap;
+
+import org.neo4j.driver.Record;
+
+/** One measure on the abatement cost curve, as kb.abatementCurve computed it. */
+record CurvePoint(String measureId, double abatement, double annualisedCost, double costPerTonne, double cumulativeAbatement) {
+
+    static CurvePoint from(Record r) {
+        return new CurvePoint(r.get("measure").asString(), r.get("abatement").asDouble(), r.get("annualisedCost").asDouble(),
+                r.get("costPerTonne").asDouble(), r.get("cumulativeAbatement").asDouble());
+    }
+}
