@@ -195,6 +195,23 @@ class VisibilityTest {
     }
 
     @Test
+    void a_record_that_becomes_private_reaches_other_partners_harvests_as_a_deletion() throws InterruptedException {
+        Thread.sleep(5); // updatedAt is compared with "since": let the clock move past the fixture's writes
+        String since = java.time.Instant.now().toString();
+        var change = sweden.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "visse",
+                 "processes": [{"id": "visse:rolling", "name": "Rolling mill", "operator": "visse:steel", "park": "visse:park",
+                                "visibility": "PRIVATE"}]}""");
+        assertThat(change.status()).as(change.raw()).isEqualTo(200);
+        var increment = finland.get("/api/v1/datasets/visse?since=" + since);
+        assertThat(increment.body().get("processes").toString()).isEqualTo("[{\"id\":\"visse:rolling\",\"deleted\":true}]");
+        assertThat(increment.raw()).doesNotContain("22.2");
+        var own = sweden.get("/api/v1/datasets/visse?since=" + since);
+        assertThat(own.body().get("processes").get(0).get("visibility").asString()).isEqualTo("PRIVATE");
+        assertThat(finland.get("/api/v1/datasets/visse?since=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
     void a_trace_through_a_private_furnace_counts_it_but_shows_its_hop_without_figures() {
         String query = """
                 { traceEmissions(processId: "visfi:cement", year: 2024) { total inherited coverage
