@@ -60,14 +60,19 @@ public final class Benchmark {
 
     public static void main(String[] args) throws IOException {
         var size = NetworkGenerator.Size.valueOf(args.length > 0 ? args[0] : System.getProperty("kb.bench.size", "S"));
-        var report = new Benchmark(size, size == NetworkGenerator.Size.L ? 20 : 50).run();
-        String table = markdown(report);
+        var benchmark = new Benchmark(size, size == NetworkGenerator.Size.L ? 20 : 50);
+        var report = benchmark.run();
+        String table = markdown(report) + (benchmark.serviceHeap.isEmpty() ? "" : "\n" + benchmark.serviceHeap + "\n");
         System.out.println(table);
         write(report, table);
     }
 
     Report run() throws IOException {
         var network = NetworkGenerator.generate(size, 42);
+        String external = System.getProperty("kb.bench.service-port", "");
+        if (!external.isBlank()) {
+            return runAgainst(network, Integer.parseInt(external), System.getProperty("kb.bench.bolt-uri", "bolt://127.0.0.1:7687"));
+        }
         Path data = Files.createTempDirectory("kb-bench");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
                 "--server.port=0", "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data,
@@ -87,6 +92,32 @@ public final class Benchmark {
             return new Report(size, network.records(), importSeconds, rows, peakHeapMb(), meanClosure);
         }
     }
+
+    /**
+     * The same run against a service in its own process ({@code -Dkb.bench.service-port=8090}), so that the
+     * service's heap is its own: start it with {@code java -Xmx2g -jar ...} and this reports whether it held.
+     */
+    private Report runAgainst(NetworkGenerator.Network network, int port, String bolt) {
+        var http = new Http(port);
+        long started = System.nanoTime();
+        for (var doc : network.recordDocuments()) {
+            post(http, doc);
+        }
+        for (var doc : network.flowDocuments()) {
+            post(http, doc);
+        }
+        double importSeconds = (System.nanoTime() - started) / 1e9;
+        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
+            measure(network, http, driver);
+        }
+        var used = http.get("/actuator/metrics/jvm.memory.used?tag=area:heap").body().get("measurements").get(0).get("value").asDouble();
+        var max = http.get("/actuator/metrics/jvm.memory.max?tag=area:heap").body().get("measurements").get(0).get("value").asDouble();
+        serviceHeap = "The service ran in its own process: heap in use at the end %.0f MB of its maximum %.0f MB; it did not run out. (The heap sum above is then the benchmark process's alone.)"
+                .formatted(used / (1024 * 1024), max / (1024 * 1024));
+        return new Report(size, network.records(), importSeconds, rows, peakHeapMb(), meanClosure);
+    }
+
+    private String serviceHeap = "";
 
     private static void post(Http http, Map<String, Object> doc) {
         var response = http.post("/api/v1/datasets", doc);
