@@ -43,7 +43,7 @@ final class Chains {
     private Chains() {
     }
 
-    static Result upstream(Footprints.Solution s, int maxDepth, double cutoff, int first) {
+    static Result upstream(Footprints.Solution s, int maxDepth, double cutoff, int first, Guard guard) {
         double total = s.footprint().get(s.root());
         var explored = new ArrayList<Explored>();
         var queue = new ArrayDeque<Step>();
@@ -52,6 +52,7 @@ final class Chains {
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
+            guard.check();
             Step candidate = queue.poll();
             String start = candidate.flow().producer();   // upstream: the newest step is the first flow
             double reach = s.footprint().get(start) * candidate.product();
@@ -72,7 +73,7 @@ final class Chains {
 
     /** Where p's footprint goes: chains start at p and follow flows out. */
     static Result downstream(String root, double footprint, Function<String, List<Flow>> flowsOut, Allocation allocation,
-                             int maxDepth, double cutoff, int first) {
+                             int maxDepth, double cutoff, int first, Guard guard) {
         var explored = new ArrayList<Explored>();
         var queue = new ArrayDeque<Step>();
         for (Flow f : flowsOut.apply(root)) {
@@ -80,6 +81,7 @@ final class Chains {
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
+            guard.check();
             Step candidate = queue.poll();
             double contribution = footprint * candidate.product();
             boolean explore = candidate.length() <= maxDepth && contribution >= cutoff * footprint;
