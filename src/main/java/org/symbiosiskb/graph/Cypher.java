@@ -6,16 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way the feature packages run Cypher: parameters only, records mapped by the caller. It
  * counts statements so that tests (and {@code /actuator/metrics}) can show that a GraphQL request
  * runs a number of statements bounded by its depth, not by its result size.
- * Inside a Spring-managed transaction it joins that transaction (Neo4jClient does).
+ * Inside a Spring-managed transaction it joins that transaction (Neo4jClient does). Outside one,
+ * during a request with a {@link RequestDeadline}, each statement runs in its own transaction whose
+ * timeout is the time the request has left: Neo4j then terminates the statement (and any
+ * procedure it calls) instead of letting it run on after the client got its error.
  */
 @Component
 public class Cypher {
@@ -23,10 +30,12 @@ public class Cypher {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Cypher.class);
 
     private final Neo4jClient neo4j;
+    private final PlatformTransactionManager transactions;
     private final AtomicLong statements = new AtomicLong();
 
-    public Cypher(Neo4jClient neo4j) {
+    public Cypher(Neo4jClient neo4j, PlatformTransactionManager transactions) {
         this.neo4j = neo4j;
+        this.transactions = transactions;
     }
 
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
@@ -34,8 +43,8 @@ public class Cypher {
         long started = System.nanoTime();
         @SuppressWarnings("unchecked") // the mapper decides the row type; fetchAs only needs a token
         Class<T> rowType = (Class<T>) Object.class;
-        Collection<T> rows = neo4j.query(cypher).bindAll(parameters).fetchAs(rowType)
-                .mappedBy((types, record) -> mapper.apply(record)).all();
+        Collection<T> rows = limited(() -> neo4j.query(cypher).bindAll(parameters).fetchAs(rowType)
+                .mappedBy((types, record) -> mapper.apply(record)).all());
         trace(cypher, started, rows.size());
         return List.copyOf(rows);
     }
@@ -73,8 +82,38 @@ public class Cypher {
     public void run(String cypher, Map<String, Object> parameters) {
         statements.incrementAndGet();
         long started = System.nanoTime();
-        neo4j.query(cypher).bindAll(parameters).run();
+        limited(() -> neo4j.query(cypher).bindAll(parameters).run());
         trace(cypher, started, 0);
+    }
+
+    /**
+     * Runs one statement within the current request's time limit, if it has one. Neo4j's
+     * transaction timeout has whole-second resolution through Spring's transaction manager, so
+     * the transaction gets the remaining time rounded up: it ends at most a second after the limit.
+     */
+    private <T> T limited(Supplier<T> statement) {
+        var found = RequestDeadline.current();
+        if (found.isEmpty()) {
+            return statement.get();
+        }
+        RequestDeadline deadline = found.get();
+        if (deadline.passed()) {
+            throw new RequestTimedOutException(deadline, null);
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return statement.get(); // the caller's transaction: its statements join it
+        }
+        var template = new TransactionTemplate(transactions);
+        template.setTimeout((int) Math.max(1, Math.ceilDiv(deadline.remaining().toMillis(), 1000)));
+        try {
+            return template.execute(status -> statement.get());
+        } catch (RuntimeException e) {
+            if (deadline.passed()) {
+                log.debug("Statement stopped by {}", deadline.limit(), e);
+                throw new RequestTimedOutException(deadline, e);
+            }
+            throw e;
+        }
     }
 
     /** Statements run since start (all threads). */
