@@ -156,6 +156,17 @@ class QueryLimitsTest {
     }
 
     @Test
+    void a_list_with_first_costs_first_times_each_item_and_its_own_first_stops_there() {
+        // sideStreams: a list under a list (processes), 1 + 20 × (id + name) = 41
+        // processes: a list; above it only objects up to sideStreamMatches, itself a list, so 20: 1 + 20 × 41 = 821
+        // operator 1 + 821 = 822; process 1 + 822 = 823; sideStreamMatches(first: 500): 1 + 500 × 823 = 411 501
+        JsonNode errors = refused("""
+                { sideStreamMatches(sideStreamId: "fi:s", first: 500) { process { operator { processes { sideStreams { id name } } } } } }""");
+
+        assertThat(errors.get(0).get("extensions").get("found").asLong()).isEqualTo(411501);
+    }
+
+    @Test
     void every_limit_exceeded_is_reported_at_once() {
         var aliases = new StringBuilder();
         for (int i = 0; i < 31; i++) {
