@@ -115,8 +115,10 @@ class RequestTimeLimitTest {
         assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
         assertThat(error.get("message").asString()).startsWith("request time exceeds kb.limits.request-timeout 2s");
         assertThat(error.get("extensions").get("limit").asString()).isEqualTo("kb.limits.request-timeout");
-        // the database's timeout has whole seconds, and Neo4j notices a timed-out transaction on its next check
-        assertThat(cutOff.millis()).as("answered after the limit, not long after").isBetween(2_000L, 5_000L);
+        // the database's timeout has whole seconds, Neo4j terminates timed-out transactions every 0.1 s, and
+        // 2 cores shared with other builds stall now and then; without the procedure noticing the
+        // termination, the answer comes only when the trace has finished (over 6 s here, 11.7 s under load)
+        assertThat(cutOff.millis()).as("answered after the limit, not long after").isBetween(2_000L, 6_000L);
 
         assertThat(seenRunning).as("the trace's transaction while it ran").isNotEmpty();
         assertThat(traceTransactions()).as("the trace's transaction after the answer").isEmpty();
@@ -124,8 +126,8 @@ class RequestTimeLimitTest {
         assertThat(cheapDuring).hasSizeGreaterThanOrEqualTo(3);
         for (Timed t : cheapDuring) {
             assertThat(t.response().body().get("data").get("process").get("name").asString()).isEqualTo("P1");
-            // none waited for the expensive one: each took less than the limit the expensive one ran into
-            assertThat(t.millis()).as("a cheap request during the expensive one").isLessThan(2_000);
+            // none waited for the expensive one to end
+            assertThat(t.millis()).as("a cheap request during the expensive one").isLessThan(cutOff.millis());
         }
         // and typically far less (2 cores shared with other builds: a median, not a maximum)
         assertThat(cheapDuring.stream().mapToLong(Timed::millis).sorted().skip(cheapDuring.size() / 2).findFirst().orElseThrow())
