@@ -12,6 +12,7 @@ import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
 
 /**
  * The analytics as Cypher procedures: the same code and numbers for GraphQL (which calls these
@@ -27,6 +28,10 @@ public class AnalyticsProcedures {
     @Context
     public GraphDatabaseService db;
 
+    /** Lets the loops over the in-memory projection stop when the transaction is terminated (its timeout passed). */
+    @Context
+    public TerminationGuard guard;
+
     @Procedure(name = "kb.trace", mode = Mode.READ)
     @Description("Value-chain emissions of a process in a year (analytics.md §1): direct, transport, inherited, total, "
             + "intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
@@ -37,7 +42,7 @@ public class AnalyticsProcedures {
                                   @Name(value = "cutoff", defaultValue = "0.001") double cutoff,
                                   @Name(value = "first", defaultValue = "50") long first) {
         return Stream.of(Trace.run(FlowProjections.forTrace(tx, db), processId, year(year), direction, allocation,
-                maxDepth, cutoff, first));
+                maxDepth, cutoff, first, Guard.of(guard)));
     }
 
     @Procedure(name = "kb.carbonBalance", mode = Mode.READ)
@@ -66,7 +71,7 @@ public class AnalyticsProcedures {
     public Stream<MatchRow> sideStreamMatches(@Name("sideStreamId") String sideStreamId, @Name("year") long year,
                                               @Name(value = "maxDistanceKm", defaultValue = "200.0") double maxDistanceKm,
                                               @Name(value = "first", defaultValue = "20") long first) {
-        return Matching.run(new CoreFlowGraph(tx), sideStreamId, year(year), maxDistanceKm, first).stream();
+        return Matching.run(new CoreFlowGraph(tx), sideStreamId, year(year), maxDistanceKm, first, Guard.of(guard)).stream();
     }
 
     @Procedure(name = "kb.roadmap", mode = Mode.READ)

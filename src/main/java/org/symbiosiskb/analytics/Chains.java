@@ -43,7 +43,7 @@ final class Chains {
     private Chains() {
     }
 
-    static Result upstream(Footprints.Solution s, int maxDepth, double cutoff, int first) {
+    static Result upstream(Footprints.Solution s, int maxDepth, double cutoff, int first, Guard guard) {
         double total = s.footprint().get(s.root());
         var explored = new ArrayList<Explored>();
         var queue = new ArrayDeque<Step>();
@@ -53,6 +53,7 @@ final class Chains {
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
+            guard.check();
             Step candidate = queue.poll();
             String start = candidate.flow().producer();   // upstream: the newest step is the first flow
             // a flow with a published footprint ends its chain: the burden it brings is m × the footprint, not F(producer) × c(f)
@@ -74,7 +75,7 @@ final class Chains {
                 }
             }
         }
-        return new Result(list(explored, first, true), truncated);
+        return new Result(list(explored, first, true, guard), truncated);
     }
 
     /** The factor a step multiplies into the rest of its chain: c(f), or 1 for a published flow, whose own burden is m × footprint. */
@@ -84,7 +85,7 @@ final class Chains {
 
     /** Where p's footprint goes: chains start at p and follow flows out. */
     static Result downstream(String root, double footprint, Function<String, List<Flow>> flowsOut, Allocation allocation,
-                             int maxDepth, double cutoff, int first) {
+                             int maxDepth, double cutoff, int first, Guard guard) {
         var explored = new ArrayList<Explored>();
         var queue = new ArrayDeque<Step>();
         for (Flow f : flowsOut.apply(root)) {
@@ -92,6 +93,7 @@ final class Chains {
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
+            guard.check();
             Step candidate = queue.poll();
             double contribution = footprint * candidate.product();
             boolean explore = candidate.length() <= maxDepth && contribution >= cutoff * footprint;
@@ -106,17 +108,26 @@ final class Chains {
                 }
             }
         }
-        return new Result(list(explored, first, false), truncated);
+        return new Result(list(explored, first, false, guard), truncated);
     }
 
     /** Positive contributions, largest first; ties: shorter first, then by the flow ids in order. */
-    private static List<Chain> list(List<Explored> explored, int first, boolean newestFirst) {
+    private static List<Chain> list(List<Explored> explored, int first, boolean newestFirst, Guard guard) {
+        Comparator<Chain> order = Comparator.comparingDouble(Chain::contribution).reversed()
+                .thenComparingInt(c -> c.flows().size())
+                .thenComparing(Chains::flowIds, Chains::compareIds);
+        // sorting 200 000 tied chains takes seconds: it too stops when the transaction is terminated
+        int[] compared = {0};
+        Comparator<Chain> guarded = (a, b) -> {
+            if ((++compared[0] & 0x3FF) == 0) {
+                guard.check();
+            }
+            return order.compare(a, b);
+        };
         return explored.stream()
                 .filter(e -> e.contribution() > 0)
                 .map(e -> new Chain(flows(e.step(), newestFirst), e.step().product(), e.contribution()))
-                .sorted(Comparator.comparingDouble(Chain::contribution).reversed()
-                        .thenComparingInt(c -> c.flows().size())
-                        .thenComparing(Chains::flowIds, Chains::compareIds))
+                .sorted(guarded)
                 .limit(first)
                 .toList();
     }

@@ -35,13 +35,14 @@ final class Footprints {
     private Footprints() {
     }
 
-    static Solution solve(FlowGraph graph, String root, int year, Allocation allocation) {
+    static Solution solve(FlowGraph graph, String root, int year, Allocation allocation, Guard guard) {
         // the upstream closure, breadth first
         var inputs = new LinkedHashMap<String, List<Flow>>();
         var queue = new ArrayDeque<String>();
         queue.add(root);
         inputs.put(root, null);
         while (!queue.isEmpty()) {
+            guard.check();
             String p = queue.poll();
             List<Flow> in = graph.flowsInto(p, year);
             inputs.put(p, in);
@@ -61,13 +62,14 @@ final class Footprints {
         }
         var footprint = new HashMap<String, Double>();
         for (List<String> component : components(inputs)) {
-            solveComponent(component, inputs, local, footprint, allocation, year);
+            guard.check();
+            solveComponent(component, inputs, local, footprint, allocation, year, guard);
         }
         return new Solution(root, year, allocation, inputs, direct, local, footprint);
     }
 
     private static void solveComponent(List<String> component, Map<String, List<Flow>> inputs, Map<String, Double> local,
-                                       Map<String, Double> footprint, Allocation allocation, int year) {
+                                       Map<String, Double> footprint, Allocation allocation, int year, Guard guard) {
         var members = new HashMap<String, Integer>();
         for (int i = 0; i < component.size(); i++) {
             members.put(component.get(i), i);
@@ -102,7 +104,7 @@ final class Footprints {
             footprint.put(component.getFirst(), b[0]);
             return;
         }
-        double[] x = k <= DENSE_LIMIT ? dense(from, share, b, component) : iterate(from, share, b, component);
+        double[] x = k <= DENSE_LIMIT ? dense(from, share, b, component, guard) : iterate(from, share, b, component, guard);
         double scale = 0;
         for (double v : b) {
             scale = Math.max(scale, Math.abs(v));
@@ -116,7 +118,7 @@ final class Footprints {
     }
 
     /** (I − C)·x = b by Gaussian elimination with partial pivoting: exact for the small loops of real parks. */
-    private static double[] dense(int[][] from, double[][] share, double[] b, List<String> component) {
+    private static double[] dense(int[][] from, double[][] share, double[] b, List<String> component, Guard guard) {
         int k = b.length;
         double[][] a = new double[k][k + 1];
         for (int i = 0; i < k; i++) {
@@ -127,6 +129,7 @@ final class Footprints {
             a[i][k] = b[i];
         }
         for (int col = 0; col < k; col++) {
+            guard.check();
             int pivot = col;
             for (int r = col + 1; r < k; r++) {
                 if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
@@ -159,10 +162,11 @@ final class Footprints {
      * Gauss–Seidel over the sparse shares, for large loops: each sweep costs one pass over the
      * loop's flows. It converges when every loop passes on less than all of its burden.
      */
-    private static double[] iterate(int[][] from, double[][] share, double[] b, List<String> component) {
+    private static double[] iterate(int[][] from, double[][] share, double[] b, List<String> component, Guard guard) {
         int k = b.length;
         double[] x = b.clone();
         for (int round = 0; round < 100_000; round++) {
+            guard.check();
             double change = 0;
             double size = 0;
             for (int i = 0; i < k; i++) {

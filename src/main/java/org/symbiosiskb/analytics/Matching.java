@@ -22,7 +22,8 @@ final class Matching {
     record Match(String level, String need, String process, double distanceKm, Double wanted, double supplyable) {
     }
 
-    static List<AnalyticsProcedures.MatchRow> run(KnowledgeGraph graph, String sideStream, int year, double maxDistanceKm, long first) {
+    static List<AnalyticsProcedures.MatchRow> run(KnowledgeGraph graph, String sideStream, int year, double maxDistanceKm, long first,
+                                                  Guard guard) {
         Stream s = graph.sideStream(sideStream);
         if (s == null) {
             throw AnalyticsException.notFound("no side stream " + sideStream);
@@ -51,6 +52,7 @@ final class Matching {
             return List.of();
         }
         for (Need n : graph.allNeeds()) {
+            guard.check();
             if (n.process() == null || ownProcesses.contains(n.process()) || !s.unit().equals(n.unit())) {
                 continue;
             }
@@ -72,6 +74,7 @@ final class Matching {
             }
         }
         for (String p : precedents) {
+            guard.check();
             Location at = graph.locationOfProcess(p);
             if (at != null && origin.kmTo(at) <= maxDistanceKm) {
                 matches.add(new Match("PRECEDENT", null, p, origin.kmTo(at), null, available));

@@ -13,6 +13,11 @@ final class Trace {
 
     static AnalyticsProcedures.TraceRow run(FlowGraph graph, String process, int year, String direction, String allocationName,
                                             long maxDepth, double cutoff, long first) {
+        return run(graph, process, year, direction, allocationName, maxDepth, cutoff, first, Guard.NONE);
+    }
+
+    static AnalyticsProcedures.TraceRow run(FlowGraph graph, String process, int year, String direction, String allocationName,
+                                            long maxDepth, double cutoff, long first, Guard guard) {
         Allocation allocation = Allocation.parse(allocationName);
         boolean downstream = switch (direction == null ? "UPSTREAM" : direction) {
             case "UPSTREAM" -> false;
@@ -31,7 +36,7 @@ final class Trace {
         if (!graph.processExists(process)) {
             throw AnalyticsException.notFound("no process " + process);
         }
-        var solution = Footprints.solve(graph, process, year, allocation);
+        var solution = Footprints.solve(graph, process, year, allocation, guard);
         double total = solution.footprint().get(process);
         var row = new AnalyticsProcedures.TraceRow();
         row.process = process;
@@ -47,14 +52,14 @@ final class Trace {
         Chains.Result chains;
         if (downstream) {
             chains = Chains.downstream(process, total, p -> graph.flowsOutOf(p, year), allocation,
-                    (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE));
+                    (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE), guard);
             double passedOn = graph.flowsOutOf(process, year).stream().mapToDouble(f -> f.share(allocation) * total).sum();
             row.passedOn = passedOn;
             double direct = chains.listed().stream().filter(c -> c.flows().size() == 1).mapToDouble(Chains.Chain::contribution).sum();
             // downstream: the share of what p passes on directly that the listed one-flow chains show
             row.coverage = passedOn == 0 ? 1 : direct / passedOn;
         } else {
-            chains = Chains.upstream(solution, (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE));
+            chains = Chains.upstream(solution, (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE), guard);
             double listed = chains.listed().stream().mapToDouble(Chains.Chain::contribution).sum();
             row.coverage = total == 0 ? 1 : (solution.local().get(process) + listed) / total;
         }

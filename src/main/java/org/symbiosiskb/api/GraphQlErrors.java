@@ -14,6 +14,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.exchange.InvalidDocumentException;
+import org.symbiosiskb.graph.RequestTimedOutException;
 import org.symbiosiskb.exchange.Problem;
 
 /**
@@ -33,6 +34,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case BadRequestException e -> error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of());
             case NotFoundException e -> error(env, ErrorType.NOT_FOUND, e.getMessage(), Map.of());
             case ForbiddenException e -> error(env, ErrorType.FORBIDDEN, e.getMessage(), Map.of());
+            case RequestTimedOutException e -> error(env, ErrorType.BAD_REQUEST, e.getMessage(), Map.of("limit", QueryLimits.REQUEST_TIMEOUT));
             case InvalidDocumentException e -> invalid(env, e.problems(), e.argument());
             default -> refusalByProcedure(ex).map(r -> error(env, r.type(), r.message(), Map.of())).orElseGet(() -> {
                 String reference = UUID.randomUUID().toString();

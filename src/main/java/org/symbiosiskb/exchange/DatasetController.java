@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.symbiosiskb.api.ForbiddenException;
+import org.symbiosiskb.api.QueryLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,10 +41,10 @@ class DatasetController {
     private final long maxBodyBytes;
 
     DatasetController(ExchangeService exchange, JsonMapper json,
-                      @Value("${kb.exchange.max-body-size:200MB}") DataSize maxBodySize) {
+                      QueryLimits limits) {
         this.exchange = exchange;
         this.json = json;
-        this.maxBodyBytes = maxBodySize.toBytes();
+        this.maxBodyBytes = limits.maxBodySize().toBytes();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -122,8 +122,16 @@ class DatasetController {
     @ExceptionHandler
     ResponseEntity<Errors> tooLarge(BodyTooLarge e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new Errors(List.of(new Problem("",
-                "the document is larger than the limit of " + DataSize.ofBytes(maxBodyBytes).toMegabytes()
-                        + " MB (kb.exchange.max-body-size); split it into several documents"))));
+                "document size exceeds " + QueryLimits.MAX_BODY_SIZE + " " + readable(maxBodyBytes)
+                        + "; split it into several documents"))));
+    }
+
+    /** 200MB, 64KB, 1000B: as the property would be written. */
+    static String readable(long bytes) {
+        if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return DataSize.ofBytes(bytes).toMegabytes() + "MB";
+        }
+        return bytes > 0 && bytes % 1024 == 0 ? DataSize.ofBytes(bytes).toKilobytes() + "KB" : bytes + "B";
     }
 
     @ExceptionHandler

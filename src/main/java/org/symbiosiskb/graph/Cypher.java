@@ -6,16 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.Record;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way the feature packages run Cypher: parameters only, records mapped by the caller. It
  * counts statements so that tests (and {@code /actuator/metrics}) can show that a GraphQL request
  * runs a number of statements bounded by its depth, not by its result size.
- * Inside a Spring-managed transaction it joins that transaction (Neo4jClient does).
+ * Inside a Spring-managed transaction it joins that transaction (Neo4jClient does). Outside one,
+ * during a request with a {@link RequestDeadline}, each statement runs in its own transaction whose
+ * timeout is the time the request has left: Neo4j then terminates the statement (and any
+ * procedure it calls) instead of letting it run on after the client got its error.
  */
 @Component
 public class Cypher {
@@ -30,20 +37,22 @@ public class Cypher {
     public static final String SEEN_BY_CALLER = " AND (n.visibility = 'PUBLIC' OR coalesce($kbAuth, true))";
 
     private final Neo4jClient neo4j;
+    private final PlatformTransactionManager transactions;
     private final AtomicLong statements;
     private final RowGuard guard;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public Cypher(Neo4jClient neo4j, java.util.Optional<RowGuard> guard) {
-        this(neo4j, new AtomicLong(), guard.orElse(null));
+    public Cypher(Neo4jClient neo4j, PlatformTransactionManager transactions, java.util.Optional<RowGuard> guard) {
+        this(neo4j, transactions, new AtomicLong(), guard.orElse(null));
     }
 
-    public Cypher(Neo4jClient neo4j) {
-        this(neo4j, new AtomicLong(), null);
+    public Cypher(Neo4jClient neo4j, PlatformTransactionManager transactions) {
+        this(neo4j, transactions, new AtomicLong(), null);
     }
 
-    private Cypher(Neo4jClient neo4j, AtomicLong statements, RowGuard guard) {
+    private Cypher(Neo4jClient neo4j, PlatformTransactionManager transactions, AtomicLong statements, RowGuard guard) {
         this.neo4j = neo4j;
+        this.transactions = transactions;
         this.statements = statements;
         this.guard = guard;
     }
@@ -54,7 +63,7 @@ public class Cypher {
      * service's own work. Whatever it reads must not be returned to a caller as it is.
      */
     public Cypher unguarded() {
-        return guard == null ? this : new Cypher(neo4j, statements, null);
+        return guard == null ? this : new Cypher(neo4j, transactions, statements, null);
     }
 
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
@@ -64,15 +73,15 @@ public class Cypher {
         Class<T> rowType = (Class<T>) Object.class;
         Collection<T> rows;
         if (guard == null) {
-            rows = neo4j.query(cypher).bindAll(parameters).fetchAs(rowType)
-                    .mappedBy((types, record) -> mapper.apply(record)).all();
+            rows = limited(() -> neo4j.query(cypher).bindAll(parameters).fetchAs(rowType)
+                    .mappedBy((types, record) -> mapper.apply(record)).all());
         } else {
             var guarded = new java.util.HashMap<>(parameters);
             guarded.putAll(guard.parameters());
-            rows = neo4j.query(cypher).bindAll(guarded).fetchAs(rowType).mappedBy((types, record) -> {
+            rows = limited(() -> neo4j.query(cypher).bindAll(guarded).fetchAs(rowType).mappedBy((types, record) -> {
                 Record seen = guard.apply(record);
                 return seen == null ? null : mapper.apply(seen);
-            }).all();
+            }).all());
         }
         trace(cypher, started, rows.size());
         return rows.stream().filter(java.util.Objects::nonNull).toList();
@@ -111,8 +120,38 @@ public class Cypher {
     public void run(String cypher, Map<String, Object> parameters) {
         statements.incrementAndGet();
         long started = System.nanoTime();
-        neo4j.query(cypher).bindAll(parameters).run();
+        limited(() -> neo4j.query(cypher).bindAll(parameters).run());
         trace(cypher, started, 0);
+    }
+
+    /**
+     * Runs one statement within the current request's time limit, if it has one. Neo4j's
+     * transaction timeout has whole-second resolution through Spring's transaction manager, so
+     * the transaction gets the remaining time rounded up: it ends at most a second after the limit.
+     */
+    private <T> T limited(Supplier<T> statement) {
+        var found = RequestDeadline.current();
+        if (found.isEmpty()) {
+            return statement.get();
+        }
+        RequestDeadline deadline = found.get();
+        if (deadline.passed()) {
+            throw new RequestTimedOutException(deadline, null);
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return statement.get(); // the caller's transaction: its statements join it
+        }
+        var template = new TransactionTemplate(transactions);
+        template.setTimeout((int) Math.max(1, Math.ceilDiv(deadline.remaining().toMillis(), 1000)));
+        try {
+            return template.execute(status -> statement.get());
+        } catch (RuntimeException e) {
+            if (deadline.passed()) {
+                log.debug("Statement stopped by {}", deadline.limit(), e);
+                throw new RequestTimedOutException(deadline, e);
+            }
+            throw e;
+        }
     }
 
     /** Statements run since start (all threads). */

@@ -66,6 +66,9 @@ class EmbeddedNeo4jConfiguration {
         }
     }
 
+    /** How often Neo4j terminates transactions past their timeout (the test harness uses the same). */
+    static final Duration TRANSACTION_MONITOR_INTERVAL = Duration.ofMillis(100);
+
     private static DatabaseManagementService build(Path home, EmbeddedNeo4jProperties properties) {
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.data_directory, home)
@@ -77,6 +80,9 @@ class EmbeddedNeo4jConfiguration {
                 // Bolt waits 2 x 5 s for idle connections by default; 1 s keeps shutdown quick.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                // Neo4j looks for transactions past their timeout every 2 s by default; the request
+                // time limit (kb.limits.request-timeout) should stop the work soon after it passes.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, TRANSACTION_MONITOR_INTERVAL)
                 .build();
     }
 

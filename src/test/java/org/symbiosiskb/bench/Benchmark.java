@@ -76,7 +76,10 @@ public final class Benchmark {
         Path data = Files.createTempDirectory("kb-bench");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
                 "--server.port=0", "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data,
-                "--kb.example-data.enabled=false", "--spring.neo4j.uri=", "--logging.level.root=WARN")) {
+                "--kb.example-data.enabled=false", "--spring.neo4j.uri=", "--logging.level.root=WARN",
+                // the page of 100 whole parks is far over the default kb.limits.max-complexity on purpose:
+                // it measures batching at scale, not the limits
+                "--kb.limits.max-complexity=1000000000", "--kb.limits.request-timeout=10m")) {
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
             long started = System.nanoTime();
             for (var doc : network.recordDocuments()) {

@@ -342,7 +342,7 @@ class TraceTest {
         assertThat(error("{ traceEmissions(processId: \"fi:c\", year: 2024, cutoff: 1.5) { total } }").get("message").asString())
                 .isEqualTo("cutoff must be between 0 and 1, found 1.5");
         assertThat(error("{ traceEmissions(processId: \"fi:c\", year: 2024, first: 100000) { total } }").get("message").asString())
-                .startsWith("first: 100000 is over the page size limit");
+                .startsWith("first: 100000 exceeds kb.limits.max-page-size 500");
     }
 
     @Test

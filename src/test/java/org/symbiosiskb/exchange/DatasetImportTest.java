@@ -151,14 +151,14 @@ class DatasetImportTest {
     }
 
     @Test
-    void a_body_over_the_limit_gets_413() {
+    void a_body_over_the_configured_limit_gets_413_naming_the_limit() {
         var doc = smallPark();
         doc.put("description", "x".repeat(6 * 1024 * 1024));
 
         var response = http.post("/api/v1/datasets", doc);
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.raw()).contains("kb.exchange.max-body-size");
+        assertThat(response.raw()).contains("document size exceeds kb.limits.max-body-size 5MB");
     }
 
     @Test

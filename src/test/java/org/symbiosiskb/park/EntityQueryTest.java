@@ -117,7 +117,7 @@ class EntityQueryTest {
     @Test
     void a_page_over_the_cap_or_a_foreign_cursor_is_a_bad_request_naming_the_argument() {
         var tooBig = http.graphql("{ parks(first: 100000) { nodes { id } } }").body().get("errors").get(0);
-        assertThat(tooBig.get("message").asString()).startsWith("first: 100000 is over the page size limit");
+        assertThat(tooBig.get("message").asString()).startsWith("first: 100000 exceeds kb.limits.max-page-size 500");
         assertThat(tooBig.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
 
         var badCursor = http.graphql("{ parks(after: \"nonsense!\") { nodes { id } } }").body().get("errors").get(0);

@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kb.example-data.enabled=false", "kb.exchange.max-body-size=5MB"})
+        properties = {"kb.example-data.enabled=false", "kb.limits.max-body-size=5MB"})
 @ContextConfiguration(initializers = HarnessInitializer.class)
 public @interface KbTest {
 }

@@ -2,6 +2,7 @@ package org.symbiosiskb.support;
 
 import java.time.Duration;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
@@ -26,6 +27,8 @@ public final class TestDatabase {
                     .withProcedure(AnalyticsProcedures.class)
                     .withConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .withConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                    // as the embedded database: transactions past their timeout are terminated within 0.1 s
+                    .withConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                     .build();
             neo4j.databaseManagementService().registerTransactionEventListener("neo4j", FlowProjections.listener("neo4j"));
             Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
