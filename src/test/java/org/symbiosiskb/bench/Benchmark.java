@@ -98,7 +98,9 @@ public final class Benchmark {
 
     /**
      * The same run against a service in its own process ({@code -Dkb.bench.service-port=8090}), so that the
-     * service's heap is its own: start it with {@code java -Xmx2g -jar ...} and this reports whether it held.
+     * service's heap is its own: start it with {@code java -Xmx2g -jar ... --kb.limits.max-complexity=1000000000
+     * --kb.limits.request-timeout=10m} (the page of 100 whole parks is over the default limits on purpose)
+     * and this reports whether it held.
      */
     private Report runAgainst(NetworkGenerator.Network network, int port, String bolt) {
         var http = new Http(port);
