@@ -3,6 +3,7 @@ package org.symbiosiskb.emissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -87,10 +88,12 @@ public class AnalyticsService {
         var balance = cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
                 "includeAvoided", includeAvoided), CarbonBalance::from).orElseThrow();
         var access = disclosure.access(balance.byProcess().stream().map(CarbonBalance.ProcessEmissions::processId).toList());
-        return balance.withByProcess(balance.byProcess().stream()
+        boolean allShown = access.values().stream().allMatch(a -> a == Caller.Access.FULL);
+        // a source bucket fed by one private process would show its figure: with any process withheld, bySource is too
+        return balance.withBreakdowns(balance.byProcess().stream()
                 .filter(p -> access.getOrDefault(p.processId(), Caller.Access.FULL) != Caller.Access.NONE)
                 .map(p -> access.getOrDefault(p.processId(), Caller.Access.FULL) == Caller.Access.FULL ? p
                         : new CarbonBalance.ProcessEmissions(p.processId(), null))
-                .toList());
+                .toList(), allShown ? balance.bySource() : List.of());
     }
 }

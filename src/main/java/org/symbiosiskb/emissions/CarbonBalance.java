@@ -13,9 +13,9 @@ public record CarbonBalance(String parkId, int year, double gross, double seques
     public record ProcessEmissions(String processId, Double tCO2e) {
     }
 
-    CarbonBalance withByProcess(List<ProcessEmissions> shown) {
+    CarbonBalance withBreakdowns(List<ProcessEmissions> byProcessShown, List<SourceEmissions> bySourceShown) {
         return new CarbonBalance(parkId, year, gross, sequestration, soldOutside, retained, purchasedOffsets, avoided, net,
-                climatePositive, carbonNeutral, shown, bySource);
+                climatePositive, carbonNeutral, byProcessShown, bySourceShown);
     }
 
     public record SourceEmissions(String source, double tCO2e) {

@@ -246,7 +246,8 @@ class VisibilityTest {
     @Test
     void a_balance_counts_private_records_in_its_totals_and_hides_their_own_figures() {
         var response = finland.graphql("""
-                { carbonBalance(parkId: "visse:park", year: 2024) { gross sequestration net byProcess { process { id } tCO2e } }
+                { carbonBalance(parkId: "visse:park", year: 2024) { gross sequestration net byProcess { process { id } tCO2e }
+                    bySource { source tCO2e } }
                   sideStreamTable(parkId: "visse:park", year: 2024) { sideStream { id } produced used available } }""");
         assertNoPrivateFigure(response);
         var seen = data(response);
@@ -258,11 +259,16 @@ class VisibilityTest {
             boolean furnace = row.get("process").get("id").asString().equals("visse:furnace");
             assertThat(row.get("tCO2e").isNull()).as(row.toString()).isEqualTo(furnace);
         }
+        // by source, the furnace's 7777.7 would stand alone in its bucket: withheld while any process is
+        assertThat(seen.get("carbonBalance").get("bySource")).isEmpty();
         var slag = seen.get("sideStreamTable").get(0);
         assertThat(slag.get("sideStream").get("id").asString()).isEqualTo("visse:slag");
         assertThat(slag.get("produced").isNull() && slag.get("used").isNull() && slag.get("available").isNull()).isTrue();
 
-        var owner = data(sweden.graphql("{ sideStreamTable(parkId: \"visse:park\", year: 2024) { produced used available } }"));
+        var owner = data(sweden.graphql("{ sideStreamTable(parkId: \"visse:park\", year: 2024) { produced used available } "
+                + "carbonBalance(parkId: \"visse:park\", year: 2024) { bySource { tCO2e } } }"));
+        // the owner sees the breakdown: both mills report no source, one bucket of 7799.9
+        assertThat(owner.get("carbonBalance").get("bySource").get(0).get("tCO2e").asDouble()).isCloseTo(7799.9, org.assertj.core.data.Offset.offset(1e-9));
         // produced 6666.6, used by Tornio 555.5, available 6666.6 − 555.5 = 6111.1
         assertThat(owner.get("sideStreamTable").get(0).get("available").asDouble()).isCloseTo(6111.1, org.assertj.core.data.Offset.offset(1e-9));
     }
