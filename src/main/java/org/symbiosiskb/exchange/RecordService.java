@@ -6,10 +6,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.security.Writes;
+import org.symbiosiskb.graph.RequestDeadline;
 
 /**
  * Single-record writes for the GraphQL mutations. Each is a one-record exchange document run
@@ -22,7 +22,7 @@ public class RecordService {
     private final ImportPlanner planner;
     private final GraphWriter writer;
     private final GraphRecords graphRecords;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
 
     private final Writes writes;
 
@@ -32,7 +32,7 @@ public class RecordService {
         this.planner = planner;
         this.writer = writer;
         this.graphRecords = graphRecords;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactionManager; // each write runs within the request's time limit (RequestDeadline.within)
     }
 
     /** Creates a record; refuses an id that exists. Returns the record's key. */
@@ -79,7 +79,7 @@ public class RecordService {
         var record = new LinkedHashMap<String, Object>(key);
         record.put("deleted", true);
         var parsed = parse(type, record);
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        return Boolean.TRUE.equals(RequestDeadline.within(transactions, status -> {
             ImportPlan plan = planner.plan(parsed);
             writer.write(plan);
             return !plan.deleted().isEmpty();
@@ -91,7 +91,7 @@ public class RecordService {
     }
 
     private String write(RecordType type, Map<String, Object> input, Merge merge) {
-        return transactions.execute(status -> {
+        return RequestDeadline.within(transactions, status -> {
             var existing = graphRecords.byKeys(type, List.of(keyOf(type, input))).get(keyOf(type, input));
             var parsed = parse(type, exchangeForm(merge.apply(existing == null ? null : exchangeForm(existing))));
             ImportPlan plan = planner.plan(parsed);

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.micrometer.context.ContextRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The moment by which the current request must be done, and the limit that set it (for example
@@ -42,6 +45,32 @@ public record RequestDeadline(long nanoTime, String limit) {
     public interface Scope extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /**
+     * Runs a write transaction the current request starts (a mutation, a scenario) within the request's
+     * time limit: the transaction gets the remaining time as its timeout, so Neo4j ends it at the limit,
+     * and the failure is reported as the limit, not as a database error. Without a deadline it just runs.
+     */
+    public static <T> T within(PlatformTransactionManager transactions, TransactionCallback<T> work) {
+        var template = new TransactionTemplate(transactions);
+        var found = current();
+        if (found.isEmpty()) {
+            return template.execute(work);
+        }
+        RequestDeadline deadline = found.get();
+        if (deadline.passed()) {
+            throw new RequestTimedOutException(deadline, null);
+        }
+        template.setTimeout((int) Math.max(1, Math.ceilDiv(deadline.remaining().toMillis(), 1000)));
+        try {
+            return template.execute(work);
+        } catch (RuntimeException e) {
+            if (deadline.passed() && !(e instanceof RequestTimedOutException)) {
+                throw new RequestTimedOutException(deadline, e);
+            }
+            throw e;
+        }
     }
 
     static Optional<RequestDeadline> current() {

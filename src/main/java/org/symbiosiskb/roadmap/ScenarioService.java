@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.emissions.AnalyticsService;
@@ -15,6 +14,7 @@ import org.symbiosiskb.emissions.EmissionTrace;
 import org.symbiosiskb.exchange.InvalidDocumentException;
 import org.symbiosiskb.exchange.RecordService;
 import org.symbiosiskb.sidestream.SideStreamService;
+import org.symbiosiskb.graph.RequestDeadline;
 
 /**
  * simulate (roadmap.md): the changes are written through the ordinary single-record pipeline
@@ -32,14 +32,14 @@ class ScenarioService {
     private final AnalyticsService analytics;
     private final RecordService records;
     private final SideStreamService sideStreams;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
 
     ScenarioService(AnalyticsService analytics, RecordService records, SideStreamService sideStreams,
                     PlatformTransactionManager transactionManager) {
         this.analytics = analytics;
         this.records = records;
         this.sideStreams = sideStreams;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactionManager; // each write runs within the request's time limit (RequestDeadline.within)
     }
 
     Scenario simulate(String parkId, int year, List<Map<String, Object>> changes, List<String> traceProcesses) {
@@ -53,7 +53,7 @@ class ScenarioService {
         for (int i = 0; i < changes.size(); i++) {
             kindOf(i, changes.get(i));
         }
-        return transactions.execute(status -> {
+        return RequestDeadline.within(transactions, status -> {
             status.setRollbackOnly(); // a scenario never writes: the transaction ends in a rollback, always
             var before = analytics.balance(parkId, year, false, false);
             var tracesBefore = traces(traced, year);
