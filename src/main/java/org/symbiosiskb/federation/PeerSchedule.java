@@ -10,8 +10,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Scheduled pulls: every {@code kb.federation.interval} (default 15 minutes, first one a minute after
- * start), when peers are configured; an interval of 0 leaves pulls to {@code POST /api/v1/peers/{partner}/sync}.
+ * Scheduled pulls: every {@code kb.federation.interval} (default 15 minutes, the first one a minute after
+ * start, or one interval when that is shorter), when peers are configured; an interval of 0 leaves pulls to {@code POST /api/v1/peers/{partner}/sync}.
  * Stopped before the database is, so no pull runs into a closing store.
  */
 @Component
@@ -36,7 +36,10 @@ class PeerSchedule implements SmartLifecycle {
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("harvest-");
         scheduler.initialize();
-        schedule = scheduler.scheduleWithFixedDelay(peers::pullAll, Instant.now().plusSeconds(60), properties.interval());
+        // the first pull a minute after start (or sooner, for a shorter interval), when the service is up
+        var first = Instant.now().plus(properties.interval().compareTo(java.time.Duration.ofMinutes(1)) < 0
+                ? properties.interval() : java.time.Duration.ofMinutes(1));
+        schedule = scheduler.scheduleWithFixedDelay(peers::pullAll, first, properties.interval());
         log.info("Harvesting {} peer(s) every {}", properties.peers().size(), properties.interval());
     }
 
