@@ -46,11 +46,11 @@ export function table(id, caption, columns, rows) {
 }
 
 /** A figure: the chart with its table beside it (the table is the accessible version). */
-export function figure(id, title, tableNode, height = 360) {
+export function figure(id, title, tableNode, height = 360, wideTable = false) {
   const chartBox = el('div', { class: 'chart', id: `${id}-chart`, role: 'img', 'aria-label': title, style: `height:${height}px` });
   const node = el('section', { class: 'figure', 'aria-labelledby': `${id}-h` },
     el('h2', { id: `${id}-h` }, title),
-    el('div', { class: 'figure-body' }, chartBox, tableNode));
+    el('div', { class: wideTable ? 'figure-body wide-table' : 'figure-body' }, chartBox, tableNode));
   return { node, chartBox };
 }
 

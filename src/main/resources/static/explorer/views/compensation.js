@@ -14,12 +14,14 @@ export const DEFAULT_ORGANIZATION = 'fi:outokumpu';
 const DISTANCES = [50, 100, 200, 500, 1000];
 
 export async function compensationView(route, content) {
-  const organizations = await all('organizations', 'id name');
+  const [organizations, parks, networks, sinks] = await Promise.all([all('organizations', 'id name'), all('parks', 'id name'),
+    all('networks', 'id name'), all('carbonSinks', 'id name')]);
   const id = route.args[0] ?? (organizations.some((o) => o.id === DEFAULT_ORGANIZATION) ? DEFAULT_ORGANIZATION : organizations[0]?.id);
   const year = yearOf(route.args[1]);
   const km = Number(route.query.get('maxDistanceKm')) || 100;
   const plan = (await gql(PLAN, { id, year, km })).compensationPartners;
-  const names = new Map(organizations.map((o) => [o.id, o.name]));
+  // the path's ids, named: organizations, parks, networks and sinks are what it passes through
+  const names = new Map([...organizations, ...parks, ...networks, ...sinks].map((n) => [n.id, n.name]));
   await nordicMap();
 
   content.append(el('h1', {}, `${t('comp.title')}: ${plan.organization.name}`),
@@ -50,7 +52,7 @@ export async function compensationView(route, content) {
     { key: 'networkHops', label: t('hops'), num: true },
     { key: 'path', label: t('networkPath') },
   ], candidates);
-  const fig = figure('comp', `${t('comp.candidates')} ≤ ${km} km`, candidateTable, 520);
+  const fig = figure('comp', `${t('comp.candidates')} ≤ ${km} km`, candidateTable, 520, true);
   content.append(fig.node);
 
   return () => {
@@ -58,8 +60,10 @@ export async function compensationView(route, content) {
     const sinks = candidates.filter((c) => c.sink.location);
     chart(fig.chartBox, {
       tooltip: { formatter: (p) => p.data?.tip ?? p.name },
-      geo: geo(home ? { center: [home.lon, home.lat], zoom: 5 } : {}),
+      geo: geo(home ? { center: [home.lon, home.lat], zoom: Math.max(2.5, Math.min(8, 5 * 100 / km)) } : {}),
       series: [
+        { type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, lineStyle: { color: COLOURS.muted, type: 'dashed', width: 1 },
+          data: home ? [{ coords: circle(home, km) }] : [] },
         { type: 'lines', coordinateSystem: 'geo', lineStyle: { color: COLOURS.positive, width: 2, opacity: 0.7 },
           data: home ? sinks.map((c) => ({ coords: [[home.lon, home.lat], [c.sink.location.lon, c.sink.location.lat]] })) : [] },
         { type: 'scatter', coordinateSystem: 'geo', symbol: 'triangle',
@@ -72,4 +76,17 @@ export async function compensationView(route, content) {
       ],
     });
   };
+}
+
+/** The search radius drawn around the organization (a small circle on the sphere, 72 points). */
+function circle(centre, km) {
+  const r = km / 6371.0088;
+  const lat0 = (centre.lat * Math.PI) / 180;
+  const lon0 = (centre.lon * Math.PI) / 180;
+  return Array.from({ length: 73 }, (_, i) => {
+    const bearing = (i / 72) * 2 * Math.PI;
+    const lat = Math.asin(Math.sin(lat0) * Math.cos(r) + Math.cos(lat0) * Math.sin(r) * Math.cos(bearing));
+    const lon = lon0 + Math.atan2(Math.sin(bearing) * Math.sin(r) * Math.cos(lat0), Math.cos(r) - Math.sin(lat0) * Math.sin(lat));
+    return [(lon * 180) / Math.PI, (lat * 180) / Math.PI];
+  });
 }

@@ -32,14 +32,14 @@ export async function mapView(route, content) {
   const parksTable = table('parks-table', t('map.table'), [
     { key: 'name', label: t('park'), render: (p) => link(`#/park/${encodeURIComponent(p.id)}?year=${year}`, p.name) },
     { key: 'municipality', label: t('municipality') },
-    { key: 'gross', label: t('gross'), num: true },
-    { key: 'retained', label: t('retained'), num: true },
-    { key: 'purchasedOffsets', label: t('purchasedOffsets'), num: true },
-    { key: 'net', label: t('net'), num: true },
-    { key: 'avoided', label: t('avoided'), num: true },
-    { key: (p) => (p.climatePositive ? t('yes') : t('no')), id: 'climatePositive', label: t('climatePositive') },
+    { key: 'gross', label: t('short.gross'), num: true },
+    { key: 'retained', label: t('short.retained'), num: true },
+    { key: 'purchasedOffsets', label: t('short.purchasedOffsets'), num: true },
+    { key: 'net', label: t('short.net'), num: true },
+    { key: 'avoided', label: t('short.avoided'), num: true },
+    { key: (p) => (p.climatePositive ? t('yes') : t('no')), id: 'climatePositive', label: t('short.climatePositive') },
   ], rows);
-  const fig = figure('parks', `${t('map.chart')} ${year}`, parksTable, 560);
+  const fig = figure('parks', `${t('map.chart')} ${year}`, parksTable, 560, true);
   content.append(fig.node);
 
   const maxGross = Math.max(1, ...rows.map((r) => r.gross));

@@ -2,18 +2,18 @@ package org.symbiosiskb.explorer;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -122,17 +122,17 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
     }
 
+    /** The whole page down to the footer, through Chrome's own capture (beyond the window's height). */
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        // the whole view, without a focus ring left by the test: size the window to the page first
-        long height = ((Number) js("""
-                document.activeElement?.blur();
-                return Math.min(4000, Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY + 16));""")).longValue();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, (int) Math.max(700, height)));
-        js("window.dispatchEvent(new Event('resize'))");
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1800));
+        Number height = (Number) js("""
+                document.activeElement?.blur(); // no focus ring left by the test
+                return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY + 8);""");
+        Number width = (Number) js("return document.documentElement.clientWidth");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(5000, height.intValue()), "scale", 1)));
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     WebElement active() {
