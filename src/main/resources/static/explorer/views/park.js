@@ -84,10 +84,12 @@ export async function parkView(route, content) {
     }
   }
   const flowTable = table('flows-table', t('park.flows'), [
-    { key: (f) => f.producer.name, id: 'producer', label: t('producer') },
+    { key: (f) => f.producer.name, id: 'producer', label: t('producer'),
+      render: (f) => link(`#/trace/${encodeURIComponent(f.producer.id)}/${year}`, f.producer.name) },
     { key: (f) => f.stream.name, id: 'sideStream', label: t('sideStream') },
     { key: (f) => f.stream.ewc, id: 'ewc', label: 'EWC' },
-    { key: (f) => f.consumer.name, id: 'consumer', label: t('consumer') },
+    { key: (f) => f.consumer.name, id: 'consumer', label: t('consumer'),
+      render: (f) => link(`#/trace/${encodeURIComponent(f.consumer.id)}/${year}`, f.consumer.name) },
     { key: 'quantity', label: t('quantity'), num: true },
     { key: (f) => f.stream.unit, id: 'unit', label: t('unit') },
     { key: 'distanceKm', label: 'km', num: true },

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -142,16 +143,8 @@ class ExplorerTest {
         // avoided is shown beside the net, never netted: net = gross − retained − purchased offsets
         assertThat(expected[5]).isCloseTo(expected[0] - expected[3] - expected[4], within(1e-6));
 
-        var streams = browser.rows("sidestreams-table");
-        JsonNode table = answer.get("sideStreamTable");
-        assertThat(streams).hasSize(table.size());
-        for (int i = 0; i < table.size(); i++) {
-            JsonNode row = table.get(i);
-            assertThat(cell(streams.get(i), "name").getText()).isEqualTo(row.get("sideStream").get("name").asString());
-            for (String field : List.of("produced", "used", "available")) {
-                assertShown(cell(streams.get(i), field), row.get(field).asDouble(), "en", "stream " + i + " " + field);
-            }
-        }
+        assertRows(browser.rows("sidestreams-table"), answer.get("sideStreamTable"), "name", r -> r.get("sideStream").get("name"),
+                "produced", "used", "available");
         assertThat(browser.rows("flows-table")).isNotEmpty();
         assertThat(browser.rows("ewc-table")).isNotEmpty();
         for (String chart : List.of("balance", "network", "ewc")) {
@@ -216,15 +209,10 @@ class ExplorerTest {
         var rows = browser.rows("candidates-table");
         JsonNode candidates = plan.get("candidates");
         assertThat(candidates).isNotEmpty();
-        assertThat(rows).hasSize(candidates.size());
+        assertRows(rows, candidates, "sink", c -> c.get("sink").get("name"), "distanceKm", "free", "suggestedTonnes");
         for (int i = 0; i < candidates.size(); i++) {
-            JsonNode c = candidates.get(i);
-            assertThat(cell(rows.get(i), "sink").getText()).isEqualTo(c.get("sink").get("name").asString());
-            for (String field : List.of("distanceKm", "free", "suggestedTonnes")) {
-                assertShown(cell(rows.get(i), field), c.get(field).asDouble(), "en", "candidate " + i + " " + field);
-            }
-            int hops = c.get("networkPath").size();
-            assertThat(cell(rows.get(i), "path").getText().split(" → ")).hasSize(hops);
+            // the path is named node by node, the organization first
+            assertThat(cell(rows.get(i), "path").getText().split(" → ")).hasSize(candidates.get(i).get("networkPath").size());
         }
         browser.screenshot(SCREENSHOTS.resolve("compensation.png"));
     }
@@ -251,15 +239,8 @@ class ExplorerTest {
             assertShown(cell(row, "gap"), target.get("gap").asDouble(), "en", "gap " + target.get("year"));
             assertThat(cell(row, "met").getText()).isEqualTo(target.get("met").asBoolean() ? "met" : "missed");
         }
-        JsonNode curve = answer.get("abatementCurve");
-        var curveRows = browser.rows("curve-table");
-        assertThat(curveRows).hasSize(curve.size());
-        for (int i = 0; i < curve.size(); i++) {
-            assertThat(cell(curveRows.get(i), "measure").getText()).isEqualTo(curve.get(i).get("measure").get("name").asString());
-            for (String field : List.of("abatement", "costPerTonne", "annualisedCost", "cumulativeAbatement")) {
-                assertShown(cell(curveRows.get(i), field), curve.get(i).get(field).asDouble(), "en", "curve " + i + " " + field);
-            }
-        }
+        assertRows(browser.rows("curve-table"), answer.get("abatementCurve"), "measure", c -> c.get("measure").get("name"),
+                "abatement", "costPerTonne", "annualisedCost", "cumulativeAbatement");
         browser.screenshot(SCREENSHOTS.resolve("roadmap.png"));
     }
 
@@ -335,6 +316,19 @@ class ExplorerTest {
         var response = http.graphql(query, variables);
         assertThat(response.body().get("errors")).as(response.raw()).isNull();
         return response.body().get("data");
+    }
+
+    /** One table row per answer element, in the answer's order, named as it is and showing its figures. */
+    private static void assertRows(List<WebElement> rows, JsonNode expected, String nameColumn, Function<JsonNode, JsonNode> name,
+                                   String... fields) {
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode row = expected.get(i);
+            assertThat(cell(rows.get(i), nameColumn).getText()).isEqualTo(name.apply(row).asString());
+            for (String field : fields) {
+                assertShown(cell(rows.get(i), field), row.get(field).asDouble(), "en", "row " + i + " " + field);
+            }
+        }
     }
 
     private static WebElement cell(WebElement row, String column) {
