@@ -33,6 +33,8 @@ const LABELS = {
     baseline: 'Without measures', planned: 'With measures', target: 'Target (max net)', gap: 'Gap', status: 'Status',
     met: 'met', missed: 'missed', measure: 'Measure', kind: 'Kind', abatement: 'Abatement', costPerTonne: 'Cost per tonne (€)',
     annualisedCost: 'Annualised cost (€)', cumulative: 'Cumulative abatement',
+    'kind.EMISSION_CUT': 'emission cut', 'kind.NEW_SINK': 'new sink', 'kind.OFFSET': 'offset', 'kind.NEW_FLOW': 'new flow',
+    'mode.ROAD': 'road', 'mode.RAIL': 'rail', 'mode.SEA': 'sea', 'mode.PIPELINE': 'pipeline',
   },
   fi: {
     title: 'Teollisten symbioosien tutkija', skip: 'Siirry sisältöön', language: 'Kieli',
@@ -66,6 +68,8 @@ const LABELS = {
     baseline: 'Ilman toimia', planned: 'Toimien kanssa', target: 'Tavoite (enintään netto)', gap: 'Ero', status: 'Tila',
     met: 'saavutettu', missed: 'ei saavutettu', measure: 'Toimenpide', kind: 'Laji', abatement: 'Vähennys', costPerTonne: 'Hinta per tonni (€)',
     annualisedCost: 'Vuosikustannus (€)', cumulative: 'Kertynyt vähennys',
+    'kind.EMISSION_CUT': 'päästövähennys', 'kind.NEW_SINK': 'uusi nielu', 'kind.OFFSET': 'kompensaatio', 'kind.NEW_FLOW': 'uusi virta',
+    'mode.ROAD': 'maantie', 'mode.RAIL': 'rautatie', 'mode.SEA': 'meri', 'mode.PIPELINE': 'putki',
   },
 };
 

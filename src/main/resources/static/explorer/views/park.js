@@ -93,7 +93,7 @@ export async function parkView(route, content) {
     { key: 'quantity', label: t('quantity'), num: true },
     { key: (f) => f.stream.unit, id: 'unit', label: t('unit') },
     { key: 'distanceKm', label: 'km', num: true },
-    { key: 'transportMode', label: t('mode') },
+    { key: (f) => (f.transportMode ? t(`mode.${f.transportMode}`) : null), id: 'transportMode', label: t('mode') },
   ], flows);
   const network = figure('network', `${t('park.network')} ${year}`, flowTable, 520);
 

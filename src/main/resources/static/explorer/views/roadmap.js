@@ -5,9 +5,10 @@ import { el, figure, table, chart, num, control, select, link, shortName, COLOUR
 import { toolbar } from './common.js';
 import { go } from '../app.js';
 
-const ROADMAP = `query($id: ID!, $year: Int!) {
+const ROADMAP = `query($id: ID!) {
   roadmap(id: $id) { id name baseYear park { id name }
-    trajectory { year baseline planned avoided } targetStatus { year threshold planned gap met } }
+    trajectory { year baseline planned avoided } targetStatus { year threshold planned gap met } } }`;
+const CURVE = `query($id: ID!, $year: Int!) {
   abatementCurve(roadmapId: $id, year: $year) { measure { id name kind } abatement annualisedCost costPerTonne cumulativeAbatement } }`;
 
 export async function roadmapView(route, content) {
@@ -17,11 +18,13 @@ export async function roadmapView(route, content) {
     return null;
   }
   const id = route.args[0] ?? roadmaps[0].id;
-  const year = Number(route.query.get('year')) || 2035;
-  const data = await gql(ROADMAP, { id, year });
-  if (!data.roadmap) throw new Error(`${t('notFound')}: ${id}`);
-  const { roadmap, abatementCurve: curve } = data;
+  const { roadmap } = await gql(ROADMAP, { id });
+  if (!roadmap) throw new Error(`${t('notFound')}: ${id}`);
   const years = roadmap.trajectory.map((y) => y.year);
+  // the cost curve of the asked year, else of a middle target year (where most measures are in effect)
+  const middle = roadmap.targetStatus[Math.floor((roadmap.targetStatus.length - 1) / 2)]?.year ?? years.at(-1) ?? roadmap.baseYear;
+  const year = Number(route.query.get('year')) || middle;
+  const curve = (await gql(CURVE, { id, year })).abatementCurve;
 
   content.append(el('h1', {}, roadmap.name),
     toolbar(
@@ -43,7 +46,7 @@ export async function roadmapView(route, content) {
 
   const curveTable = table('curve-table', `${t('road.curve')} ${year}`, [
     { key: (c) => c.measure.name, id: 'measure', label: t('measure') },
-    { key: (c) => c.measure.kind, id: 'kind', label: t('kind') },
+    { key: (c) => t(`kind.${c.measure.kind}`), id: 'kind', label: t('kind') },
     { key: 'abatement', label: t('abatement'), num: true },
     { key: 'costPerTonne', label: t('costPerTonne'), num: true },
     { key: 'annualisedCost', label: t('annualisedCost'), num: true },
