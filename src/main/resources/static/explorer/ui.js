@@ -1,0 +1,78 @@
+// Small DOM helpers shared by the views: elements, number formatting, tables beside charts.
+import { t, lang } from './i18n.js';
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Numbers as shown everywhere: at most two decimals, grouped the user's language's way. */
+export function num(value) {
+  if (value === null || value === undefined) return '–';
+  if (Object.is(value, -0) || Math.abs(value) < 0.005) value = 0; // never show "-0"
+  return new Intl.NumberFormat(lang() === 'fi' ? 'fi-FI' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+}
+
+export function link(href, text) { return el('a', { href }, text); }
+
+/**
+ * A table. columns: [{key, label, num?, render?}]; a numeric cell carries its exact value in
+ * data-value and shows it with num(), so tests and screen readers see the same figure.
+ */
+export function table(id, caption, columns, rows) {
+  const head = el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.num ? 'n' : null }, c.label)));
+  const body = rows.map((row) => el('tr', {}, columns.map((c) => {
+    const value = typeof c.key === 'function' ? c.key(row) : row[c.key];
+    if (c.render) return el('td', { 'data-col': c.id ?? c.key }, c.render(row, value));
+    if (c.num) {
+      return el('td', { class: 'n', 'data-col': c.id ?? c.key, 'data-value': value ?? '' }, num(value));
+    }
+    return el('td', { 'data-col': c.id ?? c.key }, value ?? '–');
+  })));
+  const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    el('table', { id, 'data-testid': id }, el('caption', {}, caption), el('thead', {}, head),
+      el('tbody', {}, rows.length ? body : el('tr', {}, el('td', { colspan: columns.length }, t('none'))))));
+  return wrap;
+}
+
+/** A figure: the chart with its table beside it (the table is the accessible version). */
+export function figure(id, title, tableNode, height = 360, wideTable = false) {
+  const chartBox = el('div', { class: 'chart', id: `${id}-chart`, role: 'img', 'aria-label': title, style: `height:${height}px` });
+  const node = el('section', { class: 'figure', 'aria-labelledby': `${id}-h` },
+    el('h2', { id: `${id}-h` }, title),
+    el('div', { class: wideTable ? 'figure-body wide-table' : 'figure-body' }, chartBox, tableNode));
+  return { node, chartBox };
+}
+
+const charts = new Set();
+/** Renders an ECharts option into a box that is already in the document. */
+export function chart(box, option) {
+  const instance = echarts.init(box, null, { renderer: 'canvas' });
+  instance.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
+  charts.add(instance);
+  return instance;
+}
+export function disposeCharts() { charts.forEach((c) => c.dispose()); charts.clear(); }
+window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+
+/** A labelled control in the view's toolbar. */
+export function control(label, input) { return el('label', { class: 'control' }, el('span', {}, label), input); }
+
+export function select(id, options, value, onchange) {
+  return el('select', { id, onchange: (e) => onchange(e.target.value) },
+    options.map((o) => el('option', { value: o.value, selected: String(o.value) === String(value) }, o.label)));
+}
+
+export function shortName(name, max = 28) { return name.length > max ? `${name.slice(0, max - 1)}…` : name; }
+
+export const COLOURS = { positive: '#1a9850', negative: '#d73027', neutral: '#4575b4', avoided: '#8c6bb1', muted: '#999' };

@@ -1,0 +1,96 @@
+// Roadmap: the park's net without and with the measures against the targets; the abatement cost curve.
+import { gql } from '../gql.js';
+import { t } from '../i18n.js';
+import { el, figure, table, chart, num, control, select, link, shortName, COLOURS } from '../ui.js';
+import { toolbar } from './common.js';
+import { go } from '../app.js';
+
+const ROADMAP = `query($id: ID!) {
+  roadmap(id: $id) { id name baseYear park { id name }
+    trajectory { year baseline planned avoided } targetStatus { year threshold planned gap met } } }`;
+const CURVE = `query($id: ID!, $year: Int!) {
+  abatementCurve(roadmapId: $id, year: $year) { measure { id name kind } abatement annualisedCost costPerTonne cumulativeAbatement } }`;
+
+export async function roadmapView(route, content) {
+  const roadmaps = (await gql('{ roadmaps { id name baseYear park { name } } }')).roadmaps;
+  if (!roadmaps.length && !route.args[0]) {
+    content.append(el('h1', {}, t('nav.roadmap')), el('p', {}, t('none')));
+    return null;
+  }
+  const id = route.args[0] ?? roadmaps[0].id;
+  const { roadmap } = await gql(ROADMAP, { id });
+  if (!roadmap) throw new Error(`${t('notFound')}: ${id}`);
+  const years = roadmap.trajectory.map((y) => y.year);
+  // the cost curve of the asked year, else of a middle target year (where most measures are in effect)
+  const middle = roadmap.targetStatus[Math.floor((roadmap.targetStatus.length - 1) / 2)]?.year ?? years.at(-1) ?? roadmap.baseYear;
+  const year = Number(route.query.get('year')) || middle;
+  const curve = (await gql(CURVE, { id, year })).abatementCurve;
+
+  content.append(el('h1', {}, roadmap.name),
+    toolbar(
+      control(t('nav.roadmap'), select('roadmap', roadmaps.map((r) => ({ value: r.id, label: `${r.name} (${r.park.name})` })), id, (v) => go('roadmap', [v]))),
+      control(t('curveYear'), select('year', years.map((y) => ({ value: y, label: y })), year, (v) => go('roadmap', [id], { year: v })))),
+    el('p', { class: 'links' }, link(`#/park/${encodeURIComponent(roadmap.park.id)}`, roadmap.park.name)));
+
+  const targets = new Map(roadmap.targetStatus.map((s) => [s.year, s]));
+  const trajectoryTable = table('trajectory-table', t('road.trajectory'), [
+    { key: 'year', label: t('year') },
+    { key: 'baseline', label: t('baseline'), num: true },
+    { key: 'planned', label: t('planned'), num: true },
+    { key: 'avoided', label: t('avoidedBeside'), num: true },
+    { key: (y) => targets.get(y.year)?.threshold, id: 'threshold', label: t('target'), num: true },
+    { key: (y) => targets.get(y.year)?.gap, id: 'gap', label: t('gap'), num: true },
+    { key: (y) => (targets.has(y.year) ? (targets.get(y.year).met ? t('met') : t('missed')) : ''), id: 'met', label: t('status') },
+  ], roadmap.trajectory);
+  const trajectory = figure('trajectory', t('road.trajectory'), trajectoryTable, 380);
+
+  const curveTable = table('curve-table', `${t('road.curve')} ${year}`, [
+    { key: (c) => c.measure.name, id: 'measure', label: t('measure') },
+    { key: (c) => t(`kind.${c.measure.kind}`), id: 'kind', label: t('kind') },
+    { key: 'abatement', label: t('abatement'), num: true },
+    { key: 'costPerTonne', label: t('costPerTonne'), num: true },
+    { key: 'annualisedCost', label: t('annualisedCost'), num: true },
+    { key: 'cumulativeAbatement', label: t('cumulative'), num: true },
+  ], curve);
+  const costCurve = figure('curve', `${t('road.curve')} ${year}`, curveTable, 400);
+  content.append(trajectory.node, costCurve.node);
+
+  return () => {
+    chart(trajectory.chartBox, {
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 70, right: 20, bottom: 50 },
+      xAxis: { type: 'category', data: years.map(String) },
+      yAxis: { type: 'value', name: 't CO2e' },
+      series: [
+        { type: 'line', name: t('baseline'), data: roadmap.trajectory.map((y) => y.baseline), itemStyle: { color: COLOURS.muted }, lineStyle: { type: 'dashed' } },
+        { type: 'line', name: t('planned'), data: roadmap.trajectory.map((y) => y.planned), itemStyle: { color: COLOURS.neutral } },
+        { type: 'line', name: t('avoidedBeside'), data: roadmap.trajectory.map((y) => y.avoided), itemStyle: { color: COLOURS.avoided }, lineStyle: { type: 'dotted' } },
+        { type: 'scatter', name: t('target'), symbol: 'diamond', symbolSize: 14,
+          data: roadmap.trajectory.map((y) => targets.get(y.year)?.threshold ?? null),
+          itemStyle: { color: (p) => (targets.get(years[p.dataIndex])?.met ? COLOURS.positive : COLOURS.negative) } },
+      ],
+    });
+    // width = abatement, height = cost per tonne, cheapest first (the order the API gives)
+    const total = curve.length ? curve[curve.length - 1].cumulativeAbatement : 0;
+    chart(costCurve.chartBox, {
+      tooltip: { formatter: (p) => `${p.data.name}<br>${t('abatement')}: ${num(p.data.value[2])} t<br>${t('costPerTonne')}: ${num(p.data.value[1])} €/t` },
+      grid: { left: 70, right: 20, bottom: 50 },
+      xAxis: { type: 'value', name: `${t('abatement')} (t CO2e)`, nameLocation: 'middle', nameGap: 30, min: 0, max: total || 1 },
+      yAxis: { type: 'value', name: '€/t' },
+      series: [{
+        type: 'custom',
+        renderItem: (params, api) => {
+          const start = api.coord([api.value(0), 0]);
+          const end = api.coord([api.value(0) + api.value(2), api.value(1)]);
+          return { type: 'rect', shape: { x: start[0], y: Math.min(start[1], end[1]), width: end[0] - start[0], height: Math.abs(start[1] - end[1]) },
+            style: { fill: api.value(1) < 0 ? COLOURS.positive : COLOURS.neutral, stroke: '#fff' },
+            textContent: { style: { text: shortName(curve[params.dataIndex].measure.name, 18), fill: '#fff', fontSize: 10 } },
+            textConfig: { position: 'insideTop' } };
+        },
+        encode: { x: [0], y: 1 },
+        data: curve.map((c) => ({ name: c.measure.name, value: [c.cumulativeAbatement - c.abatement, c.costPerTonne, c.abatement] })),
+      }],
+    });
+  };
+}

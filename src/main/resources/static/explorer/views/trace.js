@@ -1,0 +1,78 @@
+// Trace: the upstream or downstream chains of a process as a Sankey, with the totals, coverage and truncation.
+import { gql, all } from '../gql.js';
+import { t } from '../i18n.js';
+import { el, figure, table, chart, num, control, select, shortName } from '../ui.js';
+import { yearControl, yearOf, toolbar } from './common.js';
+import { go } from '../app.js';
+
+const TRACE = `query($id: ID!, $year: Int!, $direction: Direction!, $allocation: Allocation!) {
+  traceEmissions(processId: $id, year: $year, direction: $direction, allocation: $allocation) {
+    process { id name } direct transport inherited total intensity passedOn coverage truncated
+    paths { contribution hops { from { id name } to { id name } sideStream { name } quantity share } } } }`;
+
+export const DEFAULT_PROCESS = 'fi:outokumpu-tornio-ferrochrome';
+
+export async function traceView(route, content) {
+  const processes = await all('processes', 'id name operator { name }');
+  const id = route.args[0] ?? (processes.some((p) => p.id === DEFAULT_PROCESS) ? DEFAULT_PROCESS : processes[0]?.id);
+  const year = yearOf(route.args[1]);
+  const direction = route.query.get('direction') === 'DOWNSTREAM' ? 'DOWNSTREAM' : 'UPSTREAM';
+  const allocation = route.query.get('allocation') === 'CUT_OFF' ? 'CUT_OFF' : 'MASS';
+  const tr = (await gql(TRACE, { id, year, direction, allocation })).traceEmissions;
+  const params = (changes) => ({ direction, allocation, ...changes });
+
+  content.append(el('h1', {}, `${t('trace.title')}: ${tr.process.name}`),
+    toolbar(
+      control(t('process'), select('process', processes.map((p) => ({ value: p.id, label: `${p.name}${p.operator ? ` (${p.operator.name})` : ''}` })), id,
+        (v) => go('trace', [v, String(year)], params({})))),
+      yearControl(year, (y) => go('trace', [id, String(y)], params({}))),
+      control(t('direction'), select('direction', [{ value: 'UPSTREAM', label: t('upstream') }, { value: 'DOWNSTREAM', label: t('downstream') }],
+        direction, (v) => go('trace', [id, String(year)], params({ direction: v })))),
+      control(t('allocation'), select('allocation', [{ value: 'MASS', label: t('mass') }, { value: 'CUT_OFF', label: t('cutOff') }],
+        allocation, (v) => go('trace', [id, String(year)], params({ allocation: v }))))));
+
+  const summary = table('trace-summary', t('trace.summary'), [
+    { key: 'label', label: t('component') }, { key: 'value', label: 't CO2e', num: true },
+  ], [
+    { label: t('direct'), value: tr.direct }, { label: t('transport'), value: tr.transport },
+    { label: t('inherited'), value: tr.inherited }, { label: t('total'), value: tr.total },
+    { label: t('intensity'), value: tr.intensity },
+    ...(direction === 'DOWNSTREAM' ? [{ label: t('passedOn'), value: tr.passedOn }] : []),
+  ]);
+  content.append(el('section', { class: 'figure' }, el('h2', {}, t('trace.summary')),
+    el('p', { class: 'status', id: 'trace-status' },
+      el('span', { 'data-value': tr.coverage, id: 'coverage' }, `${t('coverage')}: ${num(tr.coverage * 100)} %`), ' · ',
+      el('span', { id: 'truncated', 'data-value': String(tr.truncated), class: tr.truncated ? 'warn' : null },
+        tr.truncated ? t('truncated') : t('complete'))), summary));
+
+  const chain = (path) => [path.hops[0]?.from.name, ...path.hops.map((h) => h.to.name)].join(' → ');
+  const paths = tr.paths.map((p, i) => ({ rank: i + 1, chain: chain(p), hops: p.hops.length, contribution: p.contribution,
+    share: p.contribution == null || !tr.total ? null : (100 * p.contribution) / tr.total, path: p }));
+  const pathTable = table('paths-table', t('trace.paths'), [
+    { key: 'rank', label: '#', num: true }, { key: 'chain', label: t('chain') }, { key: 'hops', label: t('hops'), num: true },
+    { key: 'contribution', label: 't CO2e', num: true }, { key: 'share', label: t('shareOfTotal'), num: true },
+  ], paths);
+  const fig = figure('trace', `${t('trace.paths')} (${direction === 'UPSTREAM' ? t('upstream') : t('downstream')}, ${allocation === 'MASS' ? t('mass') : t('cutOff')})`, pathTable, 480);
+  content.append(fig.node);
+
+  return () => {
+    // a node per process and position in the chain keeps the Sankey acyclic where flows loop
+    const links = new Map();
+    const names = new Set();
+    for (const p of tr.paths.filter((x) => x.contribution)) {
+      const k = p.hops.length;
+      p.hops.forEach((h, i) => {
+        const from = direction === 'UPSTREAM' ? `${h.from.name} [${k - i}]` : `${h.from.name} [${i}]`;
+        const to = direction === 'UPSTREAM' ? `${h.to.name} [${k - i - 1}]` : `${h.to.name} [${i + 1}]`;
+        names.add(from); names.add(to);
+        const key = `${from}\u0000${to}`;
+        links.set(key, { source: from, target: to, value: (links.get(key)?.value ?? 0) + Math.abs(p.contribution) });
+      });
+    }
+    chart(fig.chartBox, {
+      tooltip: { trigger: 'item', formatter: (p) => (p.dataType === 'edge' ? `${p.data.source} → ${p.data.target}: ${num(p.data.value)} t CO2e` : p.name) },
+      series: [{ type: 'sankey', emphasis: { focus: 'adjacency' }, data: [...names].map((name) => ({ name })),
+        links: [...links.values()], label: { formatter: (p) => shortName(p.name, 32) }, lineStyle: { color: 'gradient', opacity: 0.45 } }],
+    });
+  };
+}

@@ -1,0 +1,150 @@
+package org.symbiosiskb.explorer;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver (no browser download): the explorer
+ * as a user's browser runs it. Reads the browser console so tests can demand that it stays clean.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("kb.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("kb.chromedriver", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final String base;
+    private int loads;
+
+    /** On CI (CI=true) a missing browser fails the tests; elsewhere they are skipped with how to install it. */
+    static void requireInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String message = "headless Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message);
+        }
+        Assumptions.assumeTrue(installed, message);
+    }
+
+    Browser(int port) {
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1800", "--hide-scrollbars", "--lang=en-GB");
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = "http://localhost:" + port;
+    }
+
+    /** Loads the page afresh (module state, language included, is read again). */
+    void load(String hash) {
+        // a new query string, so that the browser loads the page instead of only changing the hash
+        driver.get(base + "/?load=" + (++loads) + hash);
+        waitForView(null);
+    }
+
+    /** Goes to a route in the running page and waits until the view has rendered. */
+    void go(String hash) {
+        // render() removes data-view first and sets it last, so clearing it here means "wait for the new one"
+        js("document.getElementById('view').removeAttribute('data-view'); location.hash = arguments[0];", hash);
+        waitForView(null);
+    }
+
+    /** Waits for the view to finish; returns its name (error when it failed). */
+    String waitForView(String expected) {
+        String view = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            String v = d.findElement(By.id("view")).getAttribute("data-view");
+            return v == null || v.isEmpty() ? null : v;
+        });
+        if (expected != null && !expected.equals(view)) {
+            fail("expected view " + expected + ", got " + view + ": " + driver.findElement(By.id("view")).getText());
+        }
+        return view;
+    }
+
+    /** Chooses an option of a select as a user does; the view re-renders. */
+    void choose(String selectId, String value) {
+        js("document.getElementById('view').removeAttribute('data-view');");
+        new Select(driver.findElement(By.id(selectId))).selectByValue(value);
+        waitForView(null);
+    }
+
+    void language(String lang) {
+        if (!lang.equals(new Select(driver.findElement(By.id("lang"))).getFirstSelectedOption().getAttribute("value"))) {
+            choose("lang", lang);
+        }
+    }
+
+    List<WebElement> rows(String tableId) {
+        return driver.findElements(By.cssSelector("#" + tableId + " tbody tr"));
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The console entries at SEVERE since the last call (the log is drained by reading it). */
+    List<LogEntry> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    }
+
+    /** The whole page down to the footer, through Chrome's own capture (beyond the window's height). */
+    void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Number height = (Number) js("""
+                document.activeElement?.blur(); // no focus ring left by the test
+                return Math.ceil(document.querySelector('footer').getBoundingClientRect().bottom + window.scrollY + 8);""");
+        Number width = (Number) js("return document.documentElement.clientWidth");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(5000, height.intValue()), "scale", 1)));
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    WebElement active() {
+        return driver.switchTo().activeElement();
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,362 @@
+package org.symbiosiskb.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.symbiosiskb.SymbiosisKbApplication;
+import org.symbiosiskb.support.Http;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The explorer in headless Chromium against the service as README command 1 starts it (embedded
+ * database, example data): every view renders without console errors, and every number its tables
+ * show equals what GraphQL answers for the same question, asked here directly. Screenshots of the
+ * views go to docs/screenshots/ for the README.
+ */
+class ExplorerTest {
+
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+
+    @TempDir
+    static Path dataDir;
+
+    private static ConfigurableApplicationContext service;
+    private static Http http;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Browser.requireInstalled();
+        service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
+                "--server.port=0", "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + dataDir,
+                "--spring.neo4j.uri=", "--kb.example-data.enabled=true");
+        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+        http = new Http(port);
+        browser = new Browser(port);
+        browser.load("#/map");
+        browser.language("en");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @AfterEach
+    void console_stays_clean() {
+        if (browser != null) {
+            assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void the_root_is_the_explorer_and_names_no_asset_from_outside_the_service() throws Exception {
+        var page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("/explorer/app.js").doesNotContain("http://", "https://");
+        for (String asset : List.of("/webjars/echarts/dist/echarts.min.js", "/explorer/nordic.geo.json", "/explorer/explorer.css")) {
+            assertThat(http.get(asset).status()).as(asset).isEqualTo(200);
+        }
+        // the app's own modules fetch nothing but this service's /graphql and its own files
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/static/explorer"))) {
+            for (Path js : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                assertThat(Files.readString(js)).as(js.toString()).doesNotContain("http://", "https://");
+            }
+        }
+        assertThat(http.get("/explorer/nordic.geo.json").raw()).contains("Natural Earth").contains("\"Finland\"");
+    }
+
+    @Test
+    void map_shows_every_park_with_the_carbon_balance_graphql_gives() throws Exception {
+        browser.go("#/map?year=2023");
+        JsonNode parks = data("{ parks(first: 100) { totalCount nodes { id name } } }").get("parks");
+        var rows = browser.rows("parks-table");
+        assertThat(rows).hasSize(parks.get("totalCount").asInt());
+        for (JsonNode park : parks.get("nodes")) {
+            JsonNode balance = data("query($id: ID!) { carbonBalance(parkId: $id, year: 2023) { gross retained purchasedOffsets net avoided } }",
+                    Map.of("id", park.get("id").asString())).get("carbonBalance");
+            WebElement row = rowWith(rows, park.get("name").asString());
+            for (String field : List.of("gross", "retained", "purchasedOffsets", "net", "avoided")) {
+                assertShown(cell(row, field), balance.get(field).asDouble(), "en", park.get("id") + " " + field);
+            }
+            assertThat(row.findElement(By.cssSelector("a")).getAttribute("href")).contains("#/park/" + park.get("id").asString().replace(":", "%3A"));
+        }
+        // one marker per park with a location is drawn on the Nordic outline
+        assertThat(browser.findAll(By.cssSelector("#parks-chart canvas"))).isNotEmpty();
+        browser.screenshot(SCREENSHOTS.resolve("map.png"));
+    }
+
+    @Test
+    void map_network_filter_keeps_only_the_networks_parks() {
+        browser.go("#/map");
+        String network = "fi:topinpuisto-network";
+        JsonNode members = data("query($n: ID!) { parks(filter: {network: $n}) { totalCount nodes { name } } }", Map.of("n", network)).get("parks");
+        int all = browser.rows("parks-table").size();
+        browser.choose("network", network);
+        var rows = browser.rows("parks-table");
+        assertThat(rows).hasSize(members.get("totalCount").asInt());
+        assertThat(rows.size()).isLessThan(all);
+        for (JsonNode park : members.get("nodes")) {
+            rowWith(rows, park.get("name").asString());
+        }
+    }
+
+    @Test
+    void park_view_shows_the_balance_and_side_stream_table_graphql_gives() throws Exception {
+        browser.go("#/park/fi:kemi-tornio?year=2024");
+        JsonNode answer = data("""
+                { carbonBalance(parkId: "fi:kemi-tornio", year: 2024) { gross sequestration soldOutside retained purchasedOffsets net avoided }
+                  sideStreamTable(parkId: "fi:kemi-tornio", year: 2024) { sideStream { name } produced used available } }""");
+        JsonNode b = answer.get("carbonBalance");
+        var balance = browser.rows("balance-table");
+        double[] expected = {b.get("gross").asDouble(), b.get("sequestration").asDouble(), b.get("soldOutside").asDouble(),
+                b.get("retained").asDouble(), b.get("purchasedOffsets").asDouble(), b.get("net").asDouble(), b.get("avoided").asDouble()};
+        assertThat(balance).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertShown(cell(balance.get(i), "value"), expected[i], "en", "balance row " + i);
+        }
+        // avoided is shown beside the net, never netted: net = gross − retained − purchased offsets
+        assertThat(expected[5]).isCloseTo(expected[0] - expected[3] - expected[4], within(1e-6));
+
+        assertRows(browser.rows("sidestreams-table"), answer.get("sideStreamTable"), "name", r -> r.get("sideStream").get("name"),
+                "produced", "used", "available");
+        assertThat(browser.rows("flows-table")).isNotEmpty();
+        assertThat(browser.rows("ewc-table")).isNotEmpty();
+        for (String chart : List.of("balance", "network", "ewc")) {
+            assertThat(browser.findAll(By.cssSelector("#" + chart + "-chart canvas"))).as(chart).isNotEmpty();
+        }
+        browser.screenshot(SCREENSHOTS.resolve("park.png"));
+    }
+
+    @Test
+    void trace_view_shows_the_footprint_and_chains_for_each_allocation_and_direction() throws Exception {
+        String process = "fi:outokumpu-tornio-ferrochrome";
+        browser.go("#/trace/" + process + "/2024");
+        assertTrace(process, "UPSTREAM", "MASS");
+        browser.screenshot(SCREENSHOTS.resolve("trace.png"));
+
+        browser.choose("allocation", "CUT_OFF");
+        assertTrace(process, "UPSTREAM", "CUT_OFF");
+        browser.choose("allocation", "MASS");
+        browser.choose("direction", "DOWNSTREAM");
+        assertTrace(process, "DOWNSTREAM", "MASS");
+    }
+
+    private void assertTrace(String process, String direction, String allocation) {
+        JsonNode tr = data("""
+                query($p: ID!, $d: Direction!, $a: Allocation!) { traceEmissions(processId: $p, year: 2024, direction: $d, allocation: $a) {
+                  direct transport inherited total passedOn coverage truncated paths { contribution } } }""",
+                Map.of("p", process, "d", direction, "a", allocation)).get("traceEmissions");
+        var summary = browser.rows("trace-summary");
+        String[] fields = {"direct", "transport", "inherited", "total"};
+        for (int i = 0; i < fields.length; i++) {
+            assertShown(cell(summary.get(i), "value"), tr.get(fields[i]).asDouble(), "en", direction + " " + allocation + " " + fields[i]);
+        }
+        if (direction.equals("DOWNSTREAM")) {
+            assertShown(cell(summary.get(summary.size() - 1), "value"), tr.get("passedOn").asDouble(), "en", "passedOn");
+        }
+        assertThat(Double.parseDouble(browser.find(By.id("coverage")).getAttribute("data-value"))).isEqualTo(tr.get("coverage").asDouble());
+        assertThat(browser.find(By.id("truncated")).getAttribute("data-value")).isEqualTo(String.valueOf(tr.get("truncated").asBoolean()));
+        var paths = browser.rows("paths-table");
+        JsonNode expected = tr.get("paths");
+        if (expected.isEmpty()) {
+            assertThat(paths).hasSize(1); // the "nothing to show" row
+            return;
+        }
+        assertThat(paths).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertShown(cell(paths.get(i), "contribution"), expected.get(i).get("contribution").asDouble(), "en", "path " + i);
+        }
+    }
+
+    @Test
+    void compensation_view_shows_the_residual_and_candidates_graphql_gives() throws Exception {
+        browser.go("#/compensation/fi:outokumpu/2024?maxDistanceKm=200");
+        JsonNode plan = data("""
+                { compensationPartners(organizationId: "fi:outokumpu", year: 2024, maxDistanceKm: 200) {
+                    emissions contracted residual uncovered candidates { sink { name } distanceKm free suggestedTonnes networkHops networkPath } } }""")
+                .get("compensationPartners");
+        var summary = browser.rows("comp-summary");
+        String[] fields = {"emissions", "contracted", "residual", "uncovered"};
+        for (int i = 0; i < fields.length; i++) {
+            assertShown(cell(summary.get(i), "value"), plan.get(fields[i]).asDouble(), "en", fields[i]);
+        }
+        var rows = browser.rows("candidates-table");
+        JsonNode candidates = plan.get("candidates");
+        assertThat(candidates).isNotEmpty();
+        assertRows(rows, candidates, "sink", c -> c.get("sink").get("name"), "distanceKm", "free", "suggestedTonnes");
+        for (int i = 0; i < candidates.size(); i++) {
+            // the path is named node by node, the organization first
+            assertThat(cell(rows.get(i), "path").getText().split(" → ")).hasSize(candidates.get(i).get("networkPath").size());
+        }
+        browser.screenshot(SCREENSHOTS.resolve("compensation.png"));
+    }
+
+    @Test
+    void roadmap_view_shows_the_trajectory_targets_and_cost_curve_graphql_gives() throws Exception {
+        String roadmap = "fi:topinpuisto-carbon-roadmap";
+        browser.go("#/roadmap/" + roadmap + "?year=2035");
+        JsonNode answer = data("""
+                query($r: ID!) { roadmap(id: $r) { trajectory { year baseline planned avoided } targetStatus { year threshold gap met } }
+                  abatementCurve(roadmapId: $r, year: 2035) { measure { name } abatement costPerTonne annualisedCost cumulativeAbatement } }""",
+                Map.of("r", roadmap));
+        JsonNode trajectory = answer.get("roadmap").get("trajectory");
+        var rows = browser.rows("trajectory-table");
+        assertThat(rows).hasSize(trajectory.size());
+        for (int i = 0; i < trajectory.size(); i++) {
+            for (String field : List.of("baseline", "planned", "avoided")) {
+                assertShown(cell(rows.get(i), field), trajectory.get(i).get(field).asDouble(), "en", trajectory.get(i).get("year") + " " + field);
+            }
+        }
+        for (JsonNode target : answer.get("roadmap").get("targetStatus")) {
+            WebElement row = rowWith(rows, target.get("year").asString());
+            assertShown(cell(row, "threshold"), target.get("threshold").asDouble(), "en", "target " + target.get("year"));
+            assertShown(cell(row, "gap"), target.get("gap").asDouble(), "en", "gap " + target.get("year"));
+            assertThat(cell(row, "met").getText()).isEqualTo(target.get("met").asBoolean() ? "met" : "missed");
+        }
+        assertRows(browser.rows("curve-table"), answer.get("abatementCurve"), "measure", c -> c.get("measure").get("name"),
+                "abatement", "costPerTonne", "annualisedCost", "cumulativeAbatement");
+        browser.screenshot(SCREENSHOTS.resolve("roadmap.png"));
+    }
+
+    @Test
+    void finnish_labels_and_number_format_show_the_same_figures() {
+        try {
+            browser.go("#/park/fi:kemi-tornio?year=2024");
+            browser.language("fi");
+            assertThat(browser.find(By.cssSelector("#nav a[data-route=map]")).getText()).isEqualTo("Kartta");
+            assertThat(browser.find(By.id("balance-h")).getText()).startsWith("Hiilitase");
+            assertThat((String) browser.js("return document.documentElement.lang")).isEqualTo("fi");
+            double gross = data("{ carbonBalance(parkId: \"fi:kemi-tornio\", year: 2024) { gross } }").get("carbonBalance").get("gross").asDouble();
+            assertShown(cell(browser.rows("balance-table").get(0), "value"), gross, "fi", "gross in Finnish");
+        } finally {
+            browser.language("en");
+        }
+        assertThat(browser.find(By.cssSelector("#nav a[data-route=map]")).getText()).isEqualTo("Map");
+    }
+
+    @Test
+    void keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_view() {
+        browser.load("#/map");
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement first = browser.active();
+        assertThat(first.getAttribute("id")).isEqualTo("skip-link");
+        assertThat(first.isDisplayed()).isTrue();
+        first.sendKeys(Keys.ENTER);
+        assertThat(browser.active().getAttribute("id")).isEqualTo("view");
+        // the next Tab lands on the view's first control, and every control is focusable
+        browser.active().sendKeys(Keys.TAB);
+        assertThat(browser.active().getAttribute("id")).isEqualTo("year");
+        for (WebElement control : browser.findAll(By.cssSelector("main select, main a, header select, header input, header button"))) {
+            assertThat(control.getAttribute("tabindex")).as(control.getTagName()).isNotEqualTo("-1");
+        }
+    }
+
+    @Test
+    void the_key_entered_in_the_page_is_sent_as_a_bearer_token_for_the_session_only() {
+        browser.load("#/map");
+        // record what the page sends (local mode accepts any request, so the answer cannot tell)
+        browser.js("""
+                window.sentAuthorization = [];
+                const original = window.fetch;
+                window.fetch = (url, init) => { window.sentAuthorization.push(init?.headers?.Authorization ?? null); return original(url, init); };""");
+        browser.js("document.getElementById('view').removeAttribute('data-view')");
+        browser.find(By.id("key")).sendKeys("a-partner-key" + Keys.ENTER);
+        assertThat(browser.waitForView(null)).isEqualTo("map");
+        assertThat(browser.js("return window.sentAuthorization")).asList().isNotEmpty().containsOnly("Bearer a-partner-key");
+        assertThat(browser.find(By.id("key")).getAttribute("value")).isEmpty();
+        assertThat((String) browser.js("return sessionStorage.getItem('kb.key')")).isEqualTo("a-partner-key");
+        assertThat((String) browser.js("return localStorage.getItem('kb.key')")).isNull();
+        // an empty key removes it: requests go without the header again
+        browser.js("window.sentAuthorization = []; document.getElementById('view').removeAttribute('data-view')");
+        browser.find(By.id("key")).sendKeys(Keys.ENTER);
+        assertThat(browser.waitForView(null)).isEqualTo("map");
+        assertThat(browser.js("return window.sentAuthorization")).asList().isNotEmpty().containsOnlyNulls();
+        assertThat((String) browser.js("return sessionStorage.getItem('kb.key')")).isNull();
+    }
+
+    @Test
+    void a_console_error_is_caught_by_the_check() {
+        browser.js("console.error('deliberate')");
+        assertThat(browser.consoleErrors()).anySatisfy(e -> assertThat(e.getMessage()).contains("deliberate"));
+    }
+
+    // --- helpers
+
+    private static JsonNode data(String query) {
+        return data(query, Map.of());
+    }
+
+    private static JsonNode data(String query, Map<String, Object> variables) {
+        var response = http.graphql(query, variables);
+        assertThat(response.body().get("errors")).as(response.raw()).isNull();
+        return response.body().get("data");
+    }
+
+    /** One table row per answer element, in the answer's order, named as it is and showing its figures. */
+    private static void assertRows(List<WebElement> rows, JsonNode expected, String nameColumn, Function<JsonNode, JsonNode> name,
+                                   String... fields) {
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode row = expected.get(i);
+            assertThat(cell(rows.get(i), nameColumn).getText()).isEqualTo(name.apply(row).asString());
+            for (String field : fields) {
+                assertShown(cell(rows.get(i), field), row.get(field).asDouble(), "en", "row " + i + " " + field);
+            }
+        }
+    }
+
+    private static WebElement cell(WebElement row, String column) {
+        return row.findElement(By.cssSelector("td[data-col='" + column + "']"));
+    }
+
+    private static WebElement rowWith(List<WebElement> rows, String text) {
+        List<String> seen = new ArrayList<>();
+        for (WebElement row : rows) {
+            String first = row.findElement(By.tagName("td")).getText();
+            if (first.equals(text)) {
+                return row;
+            }
+            seen.add(first);
+        }
+        throw new AssertionError("no row " + text + " among " + seen);
+    }
+
+    /** The cell shows the value as a person reads it (two decimals at most) and carries it exactly. */
+    private static void assertShown(WebElement cell, double expected, String lang, String what) {
+        assertThat(Double.parseDouble(cell.getAttribute("data-value"))).as(what + " (data-value)").isEqualTo(expected);
+        assertThat(parseShown(cell.getText(), lang)).as(what + " shown as '" + cell.getText() + "'")
+                .isCloseTo(expected, within(0.005 + Math.abs(expected) * 1e-12));
+    }
+
+    static double parseShown(String text, String lang) {
+        String s = text.replaceAll("[\\s\\u00a0\\u202f]", "").replace('\u2212', '-');
+        s = lang.equals("fi") ? s.replace(',', '.') : s.replace(",", "");
+        return Double.parseDouble(s);
+    }
+}
