@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
-import org.symbiosiskb.api.ForbiddenException;
-import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.Paging;
 import org.symbiosiskb.graph.Cypher;
 import org.symbiosiskb.security.Caller;
@@ -43,7 +41,7 @@ public class AnalyticsService {
         params.put("maxDepth", maxDepth);
         params.put("cutoff", cutoff);
         params.put("first", first);
-        requireFigures(processId, "process", "its footprint");
+        disclosure.requireFigures(processId, "process", "its footprint");
         return shown(cypher.one(TRACE, params, EmissionTrace::from).orElseThrow());
     }
 
@@ -72,19 +70,8 @@ public class AnalyticsService {
         return trace.withPaths(shown);
     }
 
-    /** A record's own figures go to whoever may see them; another partner's PRIVATE record answers FORBIDDEN, an unseen one NOT_FOUND. */
-    private void requireFigures(String id, String kind, String what) {
-        switch (disclosure.access(id)) {
-            case NONE -> throw new NotFoundException("no " + kind + " " + id);
-            case NAME -> throw new ForbiddenException(kind + " " + id + " is PRIVATE to partner " + id.substring(0, id.indexOf(':'))
-                    + ": " + what + " is shown only to its owner's keys");
-            case FULL -> {
-            }
-        }
-    }
-
     public CarbonBalance balance(String parkId, int year, boolean includeScope3, boolean includeAvoided) {
-        requireFigures(parkId, "park", "its carbon balance");
+        disclosure.requireFigures(parkId, "park", "its carbon balance");
         var balance = cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
                 "includeAvoided", includeAvoided), CarbonBalance::from).orElseThrow();
         var access = disclosure.access(balance.byProcess().stream().map(CarbonBalance.ProcessEmissions::processId).toList());

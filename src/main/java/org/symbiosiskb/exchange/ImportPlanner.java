@@ -219,13 +219,13 @@ class ImportPlanner {
             var dependentType = RecordTypes.byLabel(row.get("label").asString(""));
             ExchangeRecord deleted = deleting.get(id);
             boolean dependentIsStart = !row.get("fromDeleted").asBoolean();
-            boolean requires = dependentType.stream().flatMap(t -> t.references().stream())
-                    .anyMatch(f -> f.ref().type().equals(row.get("type").asString())
-                            && f.ref().outgoing() == dependentIsStart && f.ref().label().equals(deleted.type().label()));
-            boolean required = requires && dependentType.stream().flatMap(t -> t.references().stream())
-                    .anyMatch(f -> f.required() && f.ref().type().equals(row.get("type").asString())
-                            && f.ref().outgoing() == dependentIsStart && f.ref().label().equals(deleted.type().label()));
-            if (requires && !deleting.containsKey(dependent) && !live.containsKey(dependent)) {
+            // the dependent's reference fields that this relationship stands for
+            var fields = dependentType.stream().flatMap(t -> t.references().stream())
+                    .filter(f -> f.ref().type().equals(row.get("type").asString())
+                            && f.ref().outgoing() == dependentIsStart && f.ref().label().equals(deleted.type().label()))
+                    .toList();
+            boolean required = fields.stream().anyMatch(FieldSpec::required);
+            if (!fields.isEmpty() && !deleting.containsKey(dependent) && !live.containsKey(dependent)) {
                 if (!Ids.partnerOf(dependent).equals(Ids.partnerOf(id))) {
                     demoted.add(id);
                 } else if (required) {

@@ -1,6 +1,8 @@
 package org.symbiosiskb.security;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns {@code Authorization: Bearer <key>} into the request's {@link Caller}. A key that is not
@@ -26,10 +29,12 @@ class CallerFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
     private final Keys keys;
     private final SecurityProperties properties;
+    private final JsonMapper json;
 
-    CallerFilter(Keys keys, SecurityProperties properties) {
+    CallerFilter(Keys keys, SecurityProperties properties, JsonMapper json) {
         this.keys = keys;
         this.properties = properties;
+        this.json = json;
     }
 
     @Override
@@ -68,14 +73,13 @@ class CallerFilter extends OncePerRequestFilter {
     }
 
     /** 401 in the shape the endpoint answers errors in: GraphQL errors on /graphql, problems on the exchange API. */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.getWriter().write(path.startsWith("/graphql")
-                ? "{\"errors\":[{\"message\":" + quoted + ",\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}"
-                : "{\"errors\":[{\"pointer\":\"\",\"message\":" + quoted + "}]}");
+        var error = request.getRequestURI().substring(request.getContextPath().length()).startsWith("/graphql")
+                ? Map.of("message", message, "extensions", Map.of("classification", "UNAUTHORIZED"))
+                : Map.of("pointer", "", "message", message);
+        json.writeValue(response.getWriter(), Map.of("errors", List.of(error)));
     }
 }

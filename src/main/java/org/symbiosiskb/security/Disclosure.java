@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.symbiosiskb.api.ForbiddenException;
+import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.graph.Cypher;
 
 /**
@@ -63,6 +65,24 @@ public class Disclosure {
 
     public Caller.Access access(String id) {
         return access(List.of(id)).getOrDefault(id, Caller.Access.NONE);
+    }
+
+    /**
+     * Refuses a question about one record's own figures unless the caller may see them: another
+     * partner's PRIVATE record answers FORBIDDEN (without figures), a record the caller may not see
+     * at all NOT_FOUND, as if it did not exist.
+     *
+     * @param kind what the record is, for the messages ("process", "side stream")
+     * @param what what would have been shown ("its footprint")
+     */
+    public void requireFigures(String id, String kind, String what) {
+        switch (access(id)) {
+            case NONE -> throw new NotFoundException("no " + kind + " " + id);
+            case NAME -> throw new ForbiddenException(kind + " " + id + " is PRIVATE to partner " + ownerOf(id)
+                    + ": " + what + " is shown only to its owner's keys");
+            case FULL -> {
+            }
+        }
     }
 
     static String ownerOf(String id) {

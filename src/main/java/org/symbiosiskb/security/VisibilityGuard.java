@@ -92,9 +92,7 @@ class VisibilityGuard implements RowGuard {
         if (!entity.containsKey("id") || (entity instanceof Node node && node.hasLabel("Emission"))) {
             return value;
         }
-        String id = entity.get("id").asString();
-        String owner = id.contains(":") ? id.substring(0, id.indexOf(':')) : id;
-        return switch (caller.access(owner, entity.get("visibility").asString(null))) {
+        return switch (caller.access(Disclosure.ownerOf(entity.get("id").asString()), entity.get("visibility").asString(null))) {
             case FULL -> value;
             case NONE -> null;
             case NAME -> {

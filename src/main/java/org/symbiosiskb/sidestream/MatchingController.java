@@ -9,7 +9,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.symbiosiskb.api.BadRequestException;
-import org.symbiosiskb.api.ForbiddenException;
 import org.symbiosiskb.api.Batches;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.Paging;
@@ -64,12 +63,7 @@ class MatchingController {
     List<SideStreamMatch> sideStreamMatches(@Argument String sideStreamId, @Argument Integer year, @Argument double maxDistanceKm,
                                             @Argument int first) {
         paging.page(first, null);
-        switch (disclosure.access(sideStreamId)) {
-            case NONE -> throw new NotFoundException("no side stream " + sideStreamId);
-            case NAME -> throw new ForbiddenException("side stream " + sideStreamId + " is PRIVATE to its owner: what it could supply is shown only to its owner's keys");
-            case FULL -> {
-            }
-        }
+        disclosure.requireFigures(sideStreamId, "side stream", "what it could supply");
         var matches = cypher.list(MATCHES, Map.of("sideStreamId", sideStreamId, "year", year == null ? Year.now().getValue() : year,
                 "maxDistanceKm", maxDistanceKm, "first", first), SideStreamMatch::from);
         var ids = new java.util.ArrayList<String>();
