@@ -28,8 +28,18 @@ CREATE CONSTRAINT roadmap_id IF NOT EXISTS FOR (n:Roadmap) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT waste_code_code IF NOT EXISTS FOR (n:WasteCode) REQUIRE n.code IS UNIQUE;
-// A flow is a relationship with an id of its own.
+// A flow is a relationship with an id of its own. While it waits for the other partner's consent
+// (or after that partner ended it) it is a PROPOSED_SUPPLIES relationship, which no analysis reads.
 CREATE CONSTRAINT flow_id IF NOT EXISTS FOR ()-[f:SUPPLIES]-() REQUIRE f.id IS UNIQUE;
+CREATE CONSTRAINT proposed_flow_id IF NOT EXISTS FOR ()-[f:PROPOSED_SUPPLIES]-() REQUIRE f.id IS UNIQUE;
+CREATE CONSTRAINT consent_id IF NOT EXISTS FOR (n:Consent) REQUIRE n.id IS UNIQUE;
+// The links waiting for a partner's consent (its inbox): a process in its park, a flow from its stream…
+CREATE INDEX proposed_in_park_party IF NOT EXISTS FOR ()-[r:PROPOSED_IN_PARK]-() ON (r.party);
+CREATE INDEX proposed_located_in_party IF NOT EXISTS FOR ()-[r:PROPOSED_LOCATED_IN]-() ON (r.party);
+CREATE INDEX proposed_member_of_party IF NOT EXISTS FOR ()-[r:PROPOSED_MEMBER_OF]-() ON (r.party);
+CREATE INDEX proposed_buyer_party IF NOT EXISTS FOR ()-[r:PROPOSED_BUYER]-() ON (r.party);
+CREATE INDEX proposed_from_sink_party IF NOT EXISTS FOR ()-[r:PROPOSED_FROM_SINK]-() ON (r.party);
+CREATE INDEX proposed_supplies_party IF NOT EXISTS FOR ()-[r:PROPOSED_SUPPLIES]-() ON (r.party);
 
 // Point indexes: nearest sinks, candidates within a distance.
 CREATE POINT INDEX park_location IF NOT EXISTS FOR (n:Park) ON (n.location);

@@ -124,10 +124,16 @@ public class AnalyticsProcedures {
         public double net;
         public boolean climatePositive;
         public boolean carbonNeutral;
-        /** [{process, tCO2e}], largest first */
+        /** [{process, tCO2e, from}], largest first; {@code from}: the emission records summed */
         public List<Map<String, Object>> byProcess;
-        /** [{source, tCO2e}], largest first */
+        /** [{source, tCO2e, from}], largest first */
         public List<Map<String, Object>> bySource;
+        /** The ids of the records each figure is computed from (emission records, sinks, agreements, flows). */
+        public List<String> grossFrom;
+        public List<String> sequestrationFrom;
+        public List<String> soldOutsideFrom;
+        public List<String> purchasedOffsetsFrom;
+        public List<String> avoidedFrom;
     }
 
     public static class PlanRow {

@@ -45,7 +45,9 @@ final class CoreFlowGraph implements KnowledgeGraph {
     static final RelationshipType CLASSIFIED_AS = RelationshipType.withName("CLASSIFIED_AS");
     static final RelationshipType PUBLISHED = RelationshipType.withName("PUBLISHED");
     /** networkHops never passes through these (analytics.md §3); roadmaps are plans, not links between partners. */
-    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure");
+    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure", "Consent");
+    /** The type prefix of links that do not count (the import's consent rule; the store's schema says so too). */
+    static final String PROPOSED = "PROPOSED_";
 
     private final Transaction tx;
     private final Map<String, Node> nodes = new HashMap<>();
@@ -172,7 +174,7 @@ final class CoreFlowGraph implements KnowledgeGraph {
             Node e = r.getEndNode();
             Long y = lng(e, "year");
             if (y != null && y == year) {
-                result.add(new EmissionRecord(lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e")));
+                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e")));
             }
         }
         return result;
@@ -258,7 +260,17 @@ final class CoreFlowGraph implements KnowledgeGraph {
         Long from = lng(a, "fromYear");
         Long to = lng(a, "toYear");
         return new Agreement(id(a), buyer, sink, q == null ? 0 : q, from == null ? Long.MIN_VALUE : from,
-                to == null ? Long.MAX_VALUE : to, str(a, "status"));
+                to == null ? Long.MAX_VALUE : to, effectiveStatus(a));
+    }
+
+    /**
+     * The status an agreement counts with once its parties have spoken (written by the import as
+     * {@code effectiveStatus}: another partner's agreement on our sink stays PROPOSED until we accept it).
+     * A store written before consents existed has only {@code status}.
+     */
+    static String effectiveStatus(Node a) {
+        String effective = str(a, "effectiveStatus");
+        return effective != null ? effective : str(a, "status");
     }
 
     @Override
@@ -482,7 +494,8 @@ final class CoreFlowGraph implements KnowledgeGraph {
                 var neighbours = new ArrayList<Node>();
                 for (Relationship r : n.getRelationships()) {
                     Node m = r.getOtherNode(n);
-                    if (passable(m)) {
+                    // a link waiting for the other partner's consent (or ended by it) connects nobody yet
+                    if (passable(m) && !r.getType().name().startsWith(PROPOSED)) {
                         neighbours.add(m);
                     }
                 }

@@ -19,7 +19,8 @@ public final class Records {
         }
     }
 
-    public record EmissionRecord(int scope, String source, double tCO2e) {
+    /** @param id the record's key in the store ({@code fi:p@2024/1/-/PROCESS}), for answers that say what they are computed from */
+    public record EmissionRecord(String id, int scope, String source, double tCO2e) {
     }
 
     public record Sink(String id, String owner, Location location, double tCO2ePerYear, Long activeFrom, Long activeTo) {

@@ -15,6 +15,9 @@ public record RecordMeta(String source, String visibility, String notes, String 
 
     /** The fields GraphQL reads from every record type; records implement this and get them for free. */
     public interface Carrier {
+        /** The record's id (flows have one too), so that fields every record shares can be resolved in one place. */
+        String id();
+
         RecordMeta meta();
 
         default String source() {

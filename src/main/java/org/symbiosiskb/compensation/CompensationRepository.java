@@ -38,7 +38,7 @@ class CompensationRepository {
             MATCH (n:OffsetAgreement) WHERE n.placeholder IS NULL
               AND ($buyer IS NULL OR EXISTS { (n)-[:BUYER]->(:Organization {id: $buyer}) })
               AND ($sink IS NULL OR EXISTS { (n)-[:FROM_SINK]->(:CarbonSink {id: $sink}) })
-              AND ($status IS NULL OR n.status = $status)
+              AND ($status IS NULL OR coalesce(n.effectiveStatus, n.status) = $status)
             """;
     static final String AGREEMENT_PAGE = AGREEMENT_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
     static final String AGREEMENT_COUNT = AGREEMENT_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";

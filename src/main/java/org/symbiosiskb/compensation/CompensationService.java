@@ -10,7 +10,13 @@ import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.Connection;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.PageRequest;
+import org.symbiosiskb.api.ForbiddenException;
+import org.symbiosiskb.consent.ConsentService;
+import org.symbiosiskb.exchange.Ids;
 import org.symbiosiskb.exchange.RecordService;
+import org.symbiosiskb.security.Caller;
+import org.symbiosiskb.security.Callers;
+import org.symbiosiskb.security.Writes;
 
 /** Carbon sinks and offset agreements: reads for GraphQL and other features, writes through the exchange rules. */
 @Service
@@ -18,10 +24,14 @@ public class CompensationService {
 
     private final CompensationRepository repository;
     private final RecordService records;
+    private final ConsentService consents;
+    private final Writes writes;
 
-    CompensationService(CompensationRepository repository, RecordService records) {
+    CompensationService(CompensationRepository repository, RecordService records, ConsentService consents, Writes writes) {
         this.repository = repository;
         this.records = records;
+        this.consents = consents;
+        this.writes = writes;
     }
 
     public Map<String, List<CarbonSink>> sinksByIds(Collection<String> ids) {
@@ -89,19 +99,65 @@ public class CompensationService {
         return createAgreement(proposal);
     }
 
-    /** The import's capacity rule runs under a lock on the sink, so racing activations cannot over-allocate it. */
+    /**
+     * Activates an agreement: its owner turns its own PROPOSED into ACTIVE; the owner of its sink or buyer, where
+     * that is another partner, accepts it (a consent). Who may act is checked before anything else, so an
+     * answer never says more than the caller may do. The import's capacity rule runs under a lock on the sink,
+     * so racing activations cannot over-allocate it.
+     */
     OffsetAgreement activate(String id) {
         var agreement = agreement(id).orElseThrow(() -> new NotFoundException("no offset agreement " + id));
-        return switch (agreement.status()) {
-            case "ACTIVE" -> agreement;
-            case "PROPOSED" -> updateAgreement(Map.of("id", id, "status", "ACTIVE"));
-            default -> throw new BadRequestException(id + " has ENDED; propose a new agreement instead");
+        return switch (roleIn(agreement)) {
+            case OWNER -> {
+                if ("ENDED".equals(agreement.ownStatus())) {
+                    throw new BadRequestException(id + " has ENDED; propose a new agreement instead");
+                }
+                var active = "ACTIVE".equals(agreement.ownStatus()) ? agreement : updateAgreement(Map.of("id", id, "status", "ACTIVE"));
+                if (Callers.current().local()) {
+                    // local mode acts for every partner: each party accepts too
+                    agreement.parties().forEach(party -> consents.decide(party, id, "ACCEPTED"));
+                    yield agreement(id).orElseThrow();
+                }
+                yield active;
+            }
+            case PARTY -> {
+                if ("ENDED".equals(agreement.status())) {
+                    throw new BadRequestException(id + " has ENDED; propose a new agreement instead");
+                }
+                consents.decide(Callers.current().partner(), id, "ACCEPTED");
+                yield agreement(id).orElseThrow();
+            }
         };
     }
 
+    /** Ends an agreement: its owner sets ENDED; the owner of its sink or buyer, where another partner, ends it by its consent. */
     OffsetAgreement end(String id) {
         var agreement = agreement(id).orElseThrow(() -> new NotFoundException("no offset agreement " + id));
-        return "ENDED".equals(agreement.status()) ? agreement : updateAgreement(Map.of("id", id, "status", "ENDED"));
+        return switch (roleIn(agreement)) {
+            case OWNER -> "ENDED".equals(agreement.ownStatus()) ? agreement : updateAgreement(Map.of("id", id, "status", "ENDED"));
+            case PARTY -> {
+                consents.decide(Callers.current().partner(), id, "ENDED");
+                yield agreement(id).orElseThrow();
+            }
+        };
+    }
+
+    private enum Role { OWNER, PARTY }
+
+    /** Whether the caller may act on the agreement as its owner or as a party (an EDITOR or ADMIN key); else FORBIDDEN. */
+    private Role roleIn(OffsetAgreement agreement) {
+        Caller caller = Callers.current();
+        String owner = Ids.partnerOf(agreement.id());
+        if (caller.local() || owner.equals(caller.partner())) {
+            writes.requirePartner(owner);
+            return Role.OWNER;
+        }
+        if (caller.partner() != null && agreement.parties().contains(caller.partner())) {
+            writes.requirePartner(caller.partner());
+            return Role.PARTY;
+        }
+        throw new ForbiddenException(caller.describe() + " may not act on " + agreement.id() + ": only its owner (" + owner
+                + ") and the owners of its buyer and sink may activate or end it");
     }
 
     boolean delete(String array, String id) {

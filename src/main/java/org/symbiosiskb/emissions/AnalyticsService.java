@@ -31,6 +31,28 @@ public class AnalyticsService {
         this.disclosure = disclosure;
     }
 
+    /**
+     * What a trace's own figures are computed from: the process's emission records of the year and the
+     * flows into it (and out of it, for what it passes on). The burden a flow carries is a figure of the flow
+     * (its producer agreed to pass it on), so the private records further upstream do not withhold the totals.
+     */
+    static final String INPUTS = """
+            UNWIND $ids AS key
+            MATCH (p:Process {id: key})
+            RETURN key,
+                   [(p)-[:REPORTED]->(e:Emission) WHERE e.year = $year AND e.scope <= 2 | e.id] AS emissions,
+                   [(:SideStream)-[f:SUPPLIES]->(p) WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year) | f.id] AS inputs,
+                   [(p)-[:PRODUCES]->(:SideStream)-[f:SUPPLIES]->() WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year) | f.id] AS outputs""";
+
+    private record Inputs(List<String> emissions, List<String> inputs, List<String> outputs) {
+
+        List<String> local() {
+            var local = new ArrayList<String>(emissions);
+            local.addAll(inputs);
+            return local;
+        }
+    }
+
     public EmissionTrace trace(String processId, int year, String direction, String allocation, int maxDepth, double cutoff, int first) {
         paging.page(first, null); // the page size cap applies to paths too
         var params = new HashMap<String, Object>();
@@ -46,41 +68,46 @@ public class AnalyticsService {
     }
 
     /**
-     * The totals count every process; the chains show what the caller may see (federation-security.md):
-     * a hop through another partner's PRIVATE record keeps its place but loses its quantity and share, and
-     * its chain's contribution; a chain through a record the caller may not see at all is left out.
+     * The trace as the caller may see it (security.Disclosure): its totals when the caller may see the
+     * process's emission records and the flows into it (and out of it, for passedOn); each chain's hops
+     * where the caller may see the flow, its stream and both processes, and its contribution only when
+     * every hop and the start's own inputs are seen. A chain through a record the caller may not see at
+     * all is left out.
      */
     private EmissionTrace shown(EmissionTrace trace) {
-        var access = disclosure.access(trace.paths().stream().flatMap(p -> p.hops().stream()).flatMap(h -> h.ids().stream()).toList());
-        var shown = new ArrayList<EmissionTrace.EmissionPath>();
+        var starts = new java.util.LinkedHashSet<String>(List.of(trace.processId()));
+        trace.paths().forEach(p -> starts.add(p.hops().getFirst().fromId()));
+        var inputs = new HashMap<String, Inputs>();
+        cypher.unguarded().list(INPUTS, Map.of("ids", List.copyOf(starts), "year", trace.year()), row -> inputs.put(row.get("key").asString(),
+                new Inputs(row.get("emissions").asList(v -> v.asString()), row.get("inputs").asList(v -> v.asString()),
+                        row.get("outputs").asList(v -> v.asString()))));
+        var ids = new ArrayList<String>();
+        inputs.values().forEach(i -> { ids.addAll(i.local()); ids.addAll(i.outputs()); });
+        trace.paths().forEach(p -> p.hops().forEach(h -> ids.addAll(h.ids())));
+        var view = disclosure.view(ids);
+        var own = inputs.getOrDefault(trace.processId(), new Inputs(List.of(), List.of(), List.of()));
+        var shownPaths = new ArrayList<EmissionTrace.EmissionPath>();
+        boolean pathWithheld = false;
         for (var path : trace.paths()) {
-            var hops = new ArrayList<EmissionTrace.EmissionHop>();
-            boolean hidden = false;
-            boolean withheld = false;
-            for (var hop : path.hops()) {
-                var least = hop.ids().stream().map(id -> access.getOrDefault(id, Caller.Access.FULL)).min(Comparator.naturalOrder()).orElseThrow();
-                hidden |= least == Caller.Access.NONE;
-                withheld |= least == Caller.Access.NAME;
-                hops.add(least == Caller.Access.FULL ? hop : hop.withoutFigures());
+            if (path.hops().stream().flatMap(h -> h.ids().stream()).anyMatch(id -> view.of(id) == Caller.Access.NONE)) {
+                pathWithheld = true;
+                continue;
             }
-            if (!hidden) {
-                shown.add(new EmissionTrace.EmissionPath(withheld ? null : path.contribution(), hops));
-            }
+            var hops = path.hops().stream().map(h -> view.showsAll(h.ids()) ? h : h.withoutFigures()).toList();
+            var from = new ArrayList<String>(inputs.getOrDefault(path.hops().getFirst().fromId(), own).local());
+            path.hops().forEach(h -> from.addAll(h.ids()));
+            Double contribution = view.showsAll(from) ? path.contribution() : null;
+            pathWithheld |= contribution == null;
+            shownPaths.add(new EmissionTrace.EmissionPath(contribution, hops));
         }
-        return trace.withPaths(shown);
+        return trace.shownAs(view.showsAll(own.emissions()), view.showsAll(own.local()),
+                view.showsAll(own.outputs()) && view.showsAll(own.local()), !pathWithheld, shownPaths);
     }
 
     public CarbonBalance balance(String parkId, int year, boolean includeScope3, boolean includeAvoided) {
         disclosure.requireFigures(parkId, "park", "its carbon balance");
-        var balance = cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
-                "includeAvoided", includeAvoided), CarbonBalance::from).orElseThrow();
-        var access = disclosure.access(balance.byProcess().stream().map(CarbonBalance.ProcessEmissions::processId).toList());
-        boolean allShown = access.values().stream().allMatch(a -> a == Caller.Access.FULL);
-        // a source bucket fed by one private process would show its figure: with any process withheld, bySource is too
-        return balance.withBreakdowns(balance.byProcess().stream()
-                .filter(p -> access.getOrDefault(p.processId(), Caller.Access.FULL) != Caller.Access.NONE)
-                .map(p -> access.getOrDefault(p.processId(), Caller.Access.FULL) == Caller.Access.FULL ? p
-                        : new CarbonBalance.ProcessEmissions(p.processId(), null))
-                .toList(), allShown ? balance.bySource() : List.of());
+        var computed = cypher.one(BALANCE, Map.of("parkId", parkId, "year", year, "includeScope3", includeScope3,
+                "includeAvoided", includeAvoided), CarbonBalance.Computed::new).orElseThrow();
+        return computed.shownTo(disclosure.view(computed.ids()), includeAvoided);
     }
 }

@@ -6,9 +6,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 /** The answer of traceEmissions, as kb.trace computed it. */
-public record EmissionTrace(String processId, int year, String direction, String allocation, double direct, double transport,
-                     double inherited, double total, Double intensity, Double passedOn, double coverage, boolean truncated,
-                     List<EmissionPath> paths) {
+public record EmissionTrace(String processId, int year, String direction, String allocation, Double direct, Double transport,
+                     Double inherited, Double total, Double intensity, Double passedOn, Double coverage, boolean truncated,
+                     List<EmissionPath> paths, boolean withheld) {
 
     /** @param contribution null when a hop of the chain is another partner's PRIVATE record */
     public record EmissionPath(Double contribution, List<EmissionHop> hops) {
@@ -29,9 +29,20 @@ public record EmissionTrace(String processId, int year, String direction, String
         }
     }
 
-    EmissionTrace withPaths(List<EmissionPath> shown) {
-        return new EmissionTrace(processId, year, direction, allocation, direct, transport, inherited, total, intensity,
-                passedOn, coverage, truncated, shown);
+    /**
+     * The figures the caller may see (security.Disclosure); the rest null.
+     *
+     * @param directShown   the process's emission records are seen
+     * @param localShown    and the flows into it: its totals
+     * @param passedOnShown and the flows out of it: what it passes on
+     * @param pathsShown    every listed chain's contribution is seen: the coverage they give
+     */
+    EmissionTrace shownAs(boolean directShown, boolean localShown, boolean passedOnShown, boolean pathsShown, List<EmissionPath> shown) {
+        boolean totals = directShown && localShown;
+        return new EmissionTrace(processId, year, direction, allocation, directShown ? direct : null, totals ? transport : null,
+                totals ? inherited : null, totals ? total : null, totals ? intensity : null, passedOnShown ? passedOn : null,
+                totals && pathsShown ? coverage : null, truncated, shown,
+                !totals || !pathsShown || (passedOn != null && !passedOnShown));
     }
 
     static EmissionTrace from(Record r) {
@@ -41,7 +52,7 @@ public record EmissionTrace(String processId, int year, String direction, String
         return new EmissionTrace(r.get("process").asString(), r.get("year").asInt(), r.get("direction").asString(),
                 r.get("allocation").asString(), r.get("direct").asDouble(), r.get("transport").asDouble(),
                 r.get("inherited").asDouble(), r.get("total").asDouble(), nullable(r.get("intensity")),
-                nullable(r.get("passedOn")), r.get("coverage").asDouble(), r.get("truncated").asBoolean(), paths);
+                nullable(r.get("passedOn")), r.get("coverage").asDouble(), r.get("truncated").asBoolean(), paths, false);
     }
 
     static Double nullable(Value v) {

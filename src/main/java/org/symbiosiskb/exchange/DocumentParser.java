@@ -172,6 +172,20 @@ final class DocumentParser {
                 }
                 return s;
             }
+            case PARTNER -> {
+                if (!(v instanceof String s) || !Ids.isValidPartner(s)) {
+                    problems.add(new Problem(pointer, "must be a partner prefix matching [a-z][a-z0-9-]{1,31}, found " + describe(v)));
+                    return null;
+                }
+                return s;
+            }
+            case RECORD_ID -> {
+                if (!(v instanceof String s) || !Ids.isValid(s)) {
+                    problems.add(new Problem(pointer, "must be the id of a record or flow, of the form <partner>:<local>, found " + describe(v)));
+                    return null;
+                }
+                return s;
+            }
             case REFS -> {
                 if (!(v instanceof List<?> list)) {
                     problems.add(new Problem(pointer, "must be an array of ids"));
@@ -300,6 +314,7 @@ final class DocumentParser {
         if (deleted) {
             return;
         }
+        checkOwnership(type, f, pointer, problems);
         yearsInOrder(f, "fromYear", "toYear", pointer, problems);
         yearsInOrder(f, "activeFrom", "activeTo", pointer, problems);
         if (type == RecordTypes.EMISSIONS && f.get("category") != null && !Long.valueOf(3).equals(f.get("scope"))) {
@@ -317,6 +332,44 @@ final class DocumentParser {
                 problems.add(new Problem(pointer + "/ewc", "a need names a List of Waste entry or sub-chapter (\"NN NN NN\" or \"NN NN\"), found \"" + ewc + "\""));
             }
         }
+    }
+
+    /**
+     * The consent rule's fixed part (README, "Consent"): a record belongs to the owner of what it is part of
+     * (a side stream to its producer's, a need to its process's, a measure to its roadmap's…), a flow to one of
+     * its two ends' owners, and a consent is given to another partner's record.
+     */
+    private static void checkOwnership(RecordType type, Map<String, Object> f, String pointer, List<Problem> problems) {
+        String owner = Ids.partnerOf(String.valueOf(f.get(type.ownerField())));
+        for (FieldSpec spec : type.references()) {
+            if (spec.ref().gate() != Ref.Gate.OWN || spec.name().equals(type.ownerField()) || !(f.get(spec.name()) instanceof String target)) {
+                continue;
+            }
+            if (!Ids.partnerOf(target).equals(owner)) {
+                problems.add(new Problem(pointer + "/" + spec.name(), target + " is partner " + Ids.partnerOf(target) + "'s; "
+                        + article(type) + " belongs to the owner of its " + spec.name() + ", so it must be one of partner "
+                        + owner + "'s records"));
+            }
+        }
+        if (type == RecordTypes.FLOWS && f.get("sideStream") instanceof String stream && f.get("consumer") instanceof String consumer
+                && !owner.equals(Ids.partnerOf(stream)) && !owner.equals(Ids.partnerOf(consumer))) {
+            problems.add(new Problem(pointer + "/id", "a flow belongs to its side stream's owner or its consumer's owner ("
+                    + Ids.partnerOf(stream) + " or " + Ids.partnerOf(consumer) + "), not to partner " + owner));
+        }
+        if (type == RecordTypes.CONSENTS && f.get("record") instanceof String record && Ids.partnerOf(record).equals(owner)) {
+            problems.add(new Problem(pointer + "/record", record + " is partner " + owner + "'s own record; a consent is given "
+                    + "to another partner's record"));
+        }
+    }
+
+    private static String article(RecordType type) {
+        String noun = switch (type.array()) {
+            case "sideStreams" -> "side stream";
+            case "carbonSinks" -> "carbon sink";
+            case "offsetAgreements" -> "offset agreement";
+            default -> type.label().toLowerCase(java.util.Locale.ROOT);
+        };
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private static void yearsInOrder(Map<String, Object> f, String from, String to, String pointer, List<Problem> problems) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExampleData implements StartupData {
 
     private static final Logger log = LoggerFactory.getLogger(ExampleData.class);
-    static final List<String> DOCUMENTS = List.of("example/nordic.json", "example/fi.json", "example/roadmap-topinpuisto.json");
+    static final List<String> DOCUMENTS = List.of("example/fi.json", "example/nordic.json", "example/roadmap-topinpuisto.json");
 
     private final ExchangeService exchange;
     private final Cypher cypher;

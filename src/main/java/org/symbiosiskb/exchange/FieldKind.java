@@ -20,6 +20,10 @@ enum FieldKind {
     BOOLEAN,
     /** ISO 3166 alpha-2 */
     COUNTRY,
+    /** a partner prefix, {@code [a-z][a-z0-9-]{1,31}} */
+    PARTNER,
+    /** the id of any record (a node's or a flow's), stored as a property: what a consent is about */
+    RECORD_ID,
     /** the id of another record, stored as a relationship */
     REF,
     /** an array of ids of other records, stored as relationships */

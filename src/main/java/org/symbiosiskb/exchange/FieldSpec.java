@@ -17,12 +17,12 @@ record FieldSpec(String name, FieldKind kind, boolean required, List<String> val
         return new FieldSpec(name, FieldKind.ENUM, false, List.of(values), null, false, null, null);
     }
 
-    static FieldSpec ref(String name, String label, String type, boolean outgoing) {
-        return new FieldSpec(name, FieldKind.REF, false, List.of(), null, false, null, new Ref(label, type, outgoing));
+    static FieldSpec ref(String name, String label, String type, boolean outgoing, Ref.Gate gate) {
+        return new FieldSpec(name, FieldKind.REF, false, List.of(), null, false, null, new Ref(label, type, outgoing, gate));
     }
 
-    static FieldSpec refs(String name, String label, String type, boolean outgoing) {
-        return new FieldSpec(name, FieldKind.REFS, false, List.of(), null, false, null, new Ref(label, type, outgoing));
+    static FieldSpec refs(String name, String label, String type, boolean outgoing, Ref.Gate gate) {
+        return new FieldSpec(name, FieldKind.REFS, false, List.of(), null, false, null, new Ref(label, type, outgoing, gate));
     }
 
     FieldSpec mandatory() {
@@ -45,5 +45,9 @@ record FieldSpec(String name, FieldKind kind, boolean required, List<String> val
 
     boolean isReference() {
         return ref != null;
+    }
+
+    boolean gated() {
+        return ref != null && ref.gate() == Ref.Gate.CONSENT;
     }
 }

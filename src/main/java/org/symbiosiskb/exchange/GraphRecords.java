@@ -21,8 +21,10 @@ class GraphRecords {
 
     private static final String NODE_RELS = """
             RETURN n AS node,
-                   [(n)-[r]->(m) WHERE type(r) IN $outTypes | {type: type(r), id: m.id, label: [l IN labels(m) WHERE l <> 'Record'][0]}] AS outs,
-                   [(n)<-[r]-(m) WHERE type(r) IN $inTypes | {type: type(r), id: m.id, label: [l IN labels(m) WHERE l <> 'Record'][0]}] AS ins
+                   [(n)-[r]->(m) WHERE type(r) IN $outTypes | {type: replace(type(r), 'PROPOSED_', ''), id: m.id,
+                                                              label: [l IN labels(m) WHERE l <> 'Record'][0]}] AS outs,
+                   [(n)<-[r]-(m) WHERE type(r) IN $inTypes | {type: replace(type(r), 'PROPOSED_', ''), id: m.id,
+                                                             label: [l IN labels(m) WHERE l <> 'Record'][0]}] AS ins
             """;
     static final String NODES_BY_ID = """
             UNWIND $ids AS id
@@ -33,13 +35,18 @@ class GraphRecords {
               AND ($since IS NULL OR n.updatedAt > $since)
             WITH n ORDER BY n.id
             """ + NODE_RELS;
+    /** A flow whether it counts (SUPPLIES) or waits for the other partner's consent (PROPOSED_SUPPLIES): the record is the same. */
     static final String FLOWS_BY_ID = """
             UNWIND $ids AS id
-            MATCH (s:SideStream)-[f:SUPPLIES {id: id}]->(c:Process)
+            CALL (id) {
+              MATCH (s:SideStream)-[f:SUPPLIES {id: id}]->(c:Process) RETURN s, f, c
+              UNION
+              MATCH (s:SideStream)-[f:PROPOSED_SUPPLIES {id: id}]->(c:Process) RETURN s, f, c
+            }
             RETURN f AS flow, s.id AS sideStream, c.id AS consumer
             """;
     static final String FLOWS_OF_PARTNER = """
-            MATCH (s:SideStream)-[f:SUPPLIES]->(c:Process) WHERE f.source = $partner
+            MATCH (s:SideStream)-[f:SUPPLIES|PROPOSED_SUPPLIES]->(c:Process) WHERE f.source = $partner
               AND ($since IS NULL OR f.updatedAt > $since)
             RETURN f AS flow, s.id AS sideStream, c.id AS consumer ORDER BY f.id
             """;
@@ -121,8 +128,10 @@ class GraphRecords {
     private static Map<String, Object> nodeParams(RecordType type) {
         var params = new LinkedHashMap<String, Object>();
         params.put("label", type.label());
-        params.put("outTypes", type.references().stream().filter(f -> f.ref().outgoing()).map(f -> f.ref().type()).toList());
-        params.put("inTypes", type.references().stream().filter(f -> !f.ref().outgoing()).map(f -> f.ref().type()).toList());
+        params.put("outTypes", type.references().stream().filter(f -> f.ref().outgoing())
+                .flatMap(f -> java.util.stream.Stream.of(f.ref().type(), f.ref().proposedType())).toList());
+        params.put("inTypes", type.references().stream().filter(f -> !f.ref().outgoing())
+                .flatMap(f -> java.util.stream.Stream.of(f.ref().type(), f.ref().proposedType())).toList());
         return params;
     }
 

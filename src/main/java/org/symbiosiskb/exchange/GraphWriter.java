@@ -31,8 +31,11 @@ class GraphWriter {
             """;
     static final String DELETE_FLOWS = """
             UNWIND $ids AS id
-            MATCH ()-[f:SUPPLIES {id: id}]->()
-            DELETE f
+            CALL (id) {
+              MATCH ()-[f:SUPPLIES {id: id}]->() DELETE f
+              UNION
+              MATCH ()-[f:PROPOSED_SUPPLIES {id: id}]->() DELETE f
+            }
             """;
     /** A deleted record that other partners still refer to: back to a placeholder, its own relationships gone. */
     static final String DEMOTE_NODES = """
@@ -87,21 +90,56 @@ class GraphWriter {
             SET n = row.props
             SET n:$($label)
             """;
+    /** A reference's relationships of both kinds: counting ({@code $type}) and not counting ({@code PROPOSED_$type}). */
     static final String DELETE_OUTGOING = """
             UNWIND $ids AS id
-            MATCH (n:Record {id: id})-[r:$($type)]->(m:$($label))
+            MATCH (n:Record {id: id})-[r:$($type)|$($proposed)]->(m:$($label))
             DELETE r
             """;
     static final String DELETE_INCOMING = """
             UNWIND $ids AS id
-            MATCH (n:Record {id: id})<-[r:$($type)]-(m:$($label))
+            MATCH (n:Record {id: id})<-[r:$($type)|$($proposed)]-(m:$($label))
             DELETE r
             """;
+    /** {@code pair.type} is the reference's type, or PROPOSED_ + it while the other partner's consent is missing (Consents). */
     static final String CREATE_RELATIONSHIPS = """
             UNWIND $pairs AS pair
             MATCH (a:Record {id: pair.from})
             MATCH (b:Record {id: pair.to})
-            CREATE (a)-[:$($type)]->(b)
+            CREATE (a)-[r:$(pair.type)]->(b)
+            SET r.consent = pair.consent, r.party = pair.party
+            """;
+    /**
+     * A consent changed: the links of a record to the consenting partner's records get the type that says
+     * whether they count (the other links of the record stay as they are).
+     */
+    static final String RETYPE_LINKS = """
+            UNWIND $rows AS row
+            MATCH (n:Record {id: row.id})-[r]->(m:Record)
+            WHERE replace(type(r), 'PROPOSED_', '') IN $types AND m.source = row.partner
+            WITH n, r, m, row, CASE row.state WHEN 'AGREED' THEN replace(type(r), 'PROPOSED_', '')
+                                              ELSE 'PROPOSED_' + replace(type(r), 'PROPOSED_', '') END AS wanted
+            DELETE r
+            CREATE (n)-[s:$(wanted)]->(m)
+            SET s.consent = row.consent, s.party = row.party
+            """;
+    static final String RETYPE_FLOWS = """
+            UNWIND $rows AS row
+            CALL (row) {
+              MATCH (a)-[f:SUPPLIES {id: row.id}]->(b) RETURN a, f, b
+              UNION
+              MATCH (a)-[f:PROPOSED_SUPPLIES {id: row.id}]->(b) RETURN a, f, b
+            }
+            WITH a, f, b, row, properties(f) AS props
+            DELETE f
+            CREATE (a)-[g:$(row.type)]->(b)
+            SET g = props, g.consent = row.consent, g.party = row.party
+            """;
+    /** What an offset agreement counts as once its parties have spoken (Consents.effectiveStatus). */
+    static final String AGREEMENT_STATUS = """
+            UNWIND $rows AS row
+            MATCH (a:OffsetAgreement {id: row.id})
+            SET a.effectiveStatus = row.effectiveStatus, a.awaiting = row.awaiting
             """;
     static final String ENSURE_WASTE_CODES = """
             UNWIND $codes AS c
@@ -122,15 +160,19 @@ class GraphWriter {
             UNWIND $rows AS row
             MATCH (s:Record {id: row.sideStream})
             MATCH (c:Record {id: row.consumer})
-            CREATE (s)-[f:SUPPLIES]->(c)
+            CREATE (s)-[f:$(row.type)]->(c)
             SET f = row.props
             """;
     static final String UPSERT_FLOWS = """
             UNWIND $rows AS row
-            CALL (row) { MATCH ()-[old:SUPPLIES {id: row.id}]->() DELETE old }
+            CALL (row) {
+              MATCH ()-[old:SUPPLIES {id: row.id}]->() DELETE old
+              UNION
+              MATCH ()-[old:PROPOSED_SUPPLIES {id: row.id}]->() DELETE old
+            }
             MATCH (s:Record {id: row.sideStream})
             MATCH (c:Record {id: row.consumer})
-            CREATE (s)-[f:SUPPLIES]->(c)
+            CREATE (s)-[f:$(row.type)]->(c)
             SET f = row.props
             """;
 
@@ -167,8 +209,8 @@ class GraphWriter {
                 continue;
             }
             var label = Map.<String, Object>of("label", type.label());
-            batchedRows(CREATE_NODES, rows(fresh, type, plan.partner(), now), label);
-            batchedRows(UPSERT_NODES, rows(existing, type, plan.partner(), now), label);
+            batchedRows(CREATE_NODES, rows(fresh, type, plan, now), label);
+            batchedRows(UPSERT_NODES, rows(existing, type, plan, now), label);
         }
         for (RecordType type : RecordTypes.ALL) {
             if (type.isFlow()) {
@@ -178,15 +220,53 @@ class GraphWriter {
             var records = new ArrayList<>(fresh.stream().filter(r -> r.type() == type).toList());
             records.addAll(existing.stream().filter(r -> r.type() == type).toList());
             if (!records.isEmpty()) {
-                writeReferences(type, before, records);
+                writeReferences(type, before, records, plan.consents());
                 if (type.field("ewc").isPresent()) {
                     classify(records);
                 }
             }
         }
-        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
-        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
+        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan, now)).toList(), Map.of());
+        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan, now)).toList(), Map.of());
         footprints(plan, now);
+        consented(plan.consents());
+    }
+
+    /** The records the document's consents are about: their links to the consenting partner, and an agreement's status. */
+    private void consented(ConsentPlanner.Plan consents) {
+        var links = new ArrayList<Map<String, Object>>();
+        var flows = new ArrayList<Map<String, Object>>();
+        var agreements = new ArrayList<Map<String, Object>>();
+        consents.targets().forEach((key, record) -> {
+            consents.of(key).forEach((partner, state) -> {
+                var row = new HashMap<String, Object>(linkMarkers(state, partner));
+                row.put("id", key);
+                if (record.type().isFlow()) {
+                    row.put("type", state == Consents.State.AGREED ? "SUPPLIES" : Consents.PROPOSED + "SUPPLIES");
+                    flows.add(row);
+                } else {
+                    row.put("partner", partner);
+                    row.put("state", state.name());
+                    links.add(row);
+                }
+            });
+            if (record.type() == RecordTypes.OFFSET_AGREEMENTS) {
+                agreements.add(Map.of("id", key, "effectiveStatus", consents.effectiveStatus(record), "awaiting", consents.awaiting(key)));
+            }
+        });
+        var gated = RecordTypes.ALL.stream().flatMap(t -> t.references().stream()).filter(FieldSpec::gated)
+                .map(f -> f.ref().type()).filter(t -> !t.equals("SUPPLIES")).distinct().toList();
+        batchedRows(RETYPE_LINKS, links, Map.of("types", gated));
+        batchedRows(RETYPE_FLOWS, flows, Map.of());
+        batchedRows(AGREEMENT_STATUS, agreements, Map.of());
+    }
+
+    /** A link that does not count says why (consent AWAITING or ENDED) and whose word it waits for; a counting link says nothing. */
+    private static Map<String, Object> linkMarkers(Consents.State state, String partner) {
+        var markers = new HashMap<String, Object>();
+        markers.put("consent", state == Consents.State.AGREED ? null : state.name());
+        markers.put("party", state == Consents.State.AGREED ? null : partner);
+        return markers;
     }
 
     private void footprints(ImportPlan plan, ZonedDateTime now) {
@@ -209,8 +289,7 @@ class GraphWriter {
                 continue;
             }
             for (FieldSpec spec : type.references()) {
-                var labelled = Map.<String, Object>of("type", spec.ref().type(), "label", spec.ref().label());
-                batched(spec.ref().outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, ids, labelled);
+                batched(spec.ref().outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, ids, labelled(spec.ref()));
             }
             batched(DEMOTE_NODES, ids, Map.of());
         }
@@ -227,26 +306,38 @@ class GraphWriter {
         batched(CLEAR_TOMBSTONES, plan.created().stream().map(ExchangeRecord::key).toList(), Map.of());
     }
 
-    private static List<Map<String, Object>> rows(List<ExchangeRecord> records, RecordType type, String partner, ZonedDateTime now) {
-        return records.stream().filter(r -> r.type() == type).map(r -> nodeRow(r, partner, now)).toList();
+    private static List<Map<String, Object>> rows(List<ExchangeRecord> records, RecordType type, ImportPlan plan, ZonedDateTime now) {
+        return records.stream().filter(r -> r.type() == type).map(r -> nodeRow(r, plan, now)).toList();
     }
 
-    /** Replaces the relationships the records' reference fields own: detach those of existing nodes, then create all. */
-    private void writeReferences(RecordType type, List<String> existingIds, List<ExchangeRecord> records) {
+    private static Map<String, Object> labelled(Ref ref) {
+        return Map.of("type", ref.type(), "proposed", ref.proposedType(), "label", ref.label());
+    }
+
+    /**
+     * Replaces the relationships the records' reference fields own: detach those of existing nodes, then create
+     * all, each consent-gated link to another partner's record with the type its consent state gives it.
+     */
+    private void writeReferences(RecordType type, List<String> existingIds, List<ExchangeRecord> records, ConsentPlanner.Plan consents) {
         for (FieldSpec spec : type.references()) {
             Ref ref = spec.ref();
-            var labelled = Map.<String, Object>of("type", ref.type(), "label", ref.label());
-            batched(ref.outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, existingIds, labelled);
+            batched(ref.outgoing() ? DELETE_OUTGOING : DELETE_INCOMING, existingIds, labelled(ref));
             var pairs = new ArrayList<Map<String, Object>>();
             for (ExchangeRecord r : records) {
                 var targets = spec.kind() == FieldKind.REFS ? r.ids(spec.name())
                         : r.string(spec.name()) == null ? List.<String>of() : List.of(r.string(spec.name()));
                 for (String target : targets) {
-                    pairs.add(ref.outgoing() ? Map.of("from", r.key(), "to", target) : Map.of("from", target, "to", r.key()));
+                    var state = spec.gated() && !Ids.partnerOf(target).equals(r.owner())
+                            ? consents.state(r.key(), Ids.partnerOf(target)) : Consents.State.AGREED;
+                    var pair = new HashMap<String, Object>(linkMarkers(state, Ids.partnerOf(target)));
+                    pair.put("from", ref.outgoing() ? r.key() : target);
+                    pair.put("to", ref.outgoing() ? target : r.key());
+                    pair.put("type", state == Consents.State.AGREED ? ref.type() : ref.proposedType());
+                    pairs.add(pair);
                 }
             }
             for (int i = 0; i < pairs.size(); i += batchSize) {
-                cypher.run(CREATE_RELATIONSHIPS, Map.of("pairs", pairs.subList(i, Math.min(pairs.size(), i + batchSize)), "type", ref.type()));
+                cypher.run(CREATE_RELATIONSHIPS, Map.of("pairs", pairs.subList(i, Math.min(pairs.size(), i + batchSize))));
             }
         }
     }
@@ -272,7 +363,8 @@ class GraphWriter {
     }
 
     /** Properties as the node gets them; locations as driver points, so Cypher need not build them row by row. */
-    private static Map<String, Object> nodeRow(ExchangeRecord r, String partner, ZonedDateTime now) {
+    private static Map<String, Object> nodeRow(ExchangeRecord r, ImportPlan plan, ZonedDateTime now) {
+        String partner = plan.partner();
         var props = new LinkedHashMap<String, Object>();
         props.put("id", r.key());
         // Every node carries its owner in `source`, except emissions: model.md gives Emission a
@@ -288,16 +380,35 @@ class GraphWriter {
             props.put(e.getKey(), e.getValue() instanceof GeoPoint p ? Values.point(WGS84, p.lon(), p.lat()) : e.getValue());
         }
         props.put("updatedAt", now);
+        putParties(r, props);
+        if (r.type() == RecordTypes.OFFSET_AGREEMENTS) {
+            props.put("effectiveStatus", plan.consents().effectiveStatus(r));
+            props.put("awaiting", plan.consents().awaiting(r.key()));
+        }
         return Map.of("id", r.key(), "props", props);
     }
 
-    private static Map<String, Object> flowRow(ExchangeRecord r, String partner, ZonedDateTime now) {
+    /** The partners whose consent the record's links need: they see it in full (security.Caller#access). */
+    private static void putParties(ExchangeRecord r, Map<String, Object> props) {
+        var parties = Consents.parties(r.type(), r.key(), r.fields());
+        if (!parties.isEmpty()) {
+            props.put("parties", parties);
+        }
+    }
+
+    private static Map<String, Object> flowRow(ExchangeRecord r, ImportPlan plan, ZonedDateTime now) {
         var props = new LinkedHashMap<String, Object>(r.fields());
         props.remove("sideStream");
         props.remove("consumer");
-        props.put("source", partner);
+        props.put("source", plan.partner());
         props.put("updatedAt", now);
-        return Map.of("id", r.key(), "sideStream", r.string("sideStream"), "consumer", r.string("consumer"), "props", props);
+        putParties(r, props);
+        var state = plan.consents().of(r.key()).values().stream().findFirst().orElse(Consents.State.AGREED); // at most one other end
+        String other = plan.consents().of(r.key()).keySet().stream().findFirst().orElse(null);
+        props.putAll(linkMarkers(state, other));
+        props.values().removeIf(java.util.Objects::isNull);
+        return Map.of("id", r.key(), "sideStream", r.string("sideStream"), "consumer", r.string("consumer"), "props", props,
+                "type", state == Consents.State.AGREED ? "SUPPLIES" : Consents.PROPOSED + "SUPPLIES");
     }
 
     private void batched(String statement, List<String> ids, Map<String, Object> extra) {

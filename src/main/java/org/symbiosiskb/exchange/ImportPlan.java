@@ -8,12 +8,13 @@ import java.util.Set;
 /**
  * Step 3 of an import: what the document will do. Records already in the graph exactly as the
  * document states them are {@code unchanged} and not written at all. Deleted records that another
- * partner's records still refer to are {@code demoted} to placeholders instead of removed.
+ * partner's records still refer to are {@code demoted} to placeholders instead of removed. {@code consents}
+ * says which links count: those of the records written, and those of the records the document's consents are about.
  */
 record ImportPlan(String partner, List<ExchangeRecord> created, List<ExchangeRecord> updated,
                   List<ExchangeRecord> unchanged, List<ExchangeRecord> deleted,
                   Map<String, Set<String>> placeholders, Set<String> placeholdersInGraph,
-                  Set<String> demoted, List<PublishedFootprint> footprints) {
+                  Set<String> demoted, List<PublishedFootprint> footprints, ConsentPlanner.Plan consents) {
 
     /** Created records whose node does not exist at all yet (not even as a placeholder): nothing to merge or detach. */
     List<ExchangeRecord> fresh() {

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 
 import org.neo4j.driver.Value;
 import org.symbiosiskb.graph.Cypher;
-import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +33,13 @@ class ImportPlanner {
     static final String NODE_DEPENDENTS = """
             UNWIND $ids AS id
             MATCH (n:Record {id: id})-[r]-(m:Record)
-            WHERE NOT type(r) IN ['SUPPLIES', 'REPORTED', 'HAS_TARGET']
-            RETURN id, type(r) AS type, startNode(r) = n AS fromDeleted, m.id AS dependent,
+            WHERE NOT type(r) IN ['SUPPLIES', 'PROPOSED_SUPPLIES', 'REPORTED', 'HAS_TARGET']
+            RETURN id, replace(type(r), 'PROPOSED_', '') AS type, startNode(r) = n AS fromDeleted, m.id AS dependent,
                    [l IN labels(m) WHERE l <> 'Record'][0] AS label
             """;
     static final String FLOW_DEPENDENTS = """
             UNWIND $ids AS id
-            MATCH (n:Record {id: id})-[f:SUPPLIES]-()
+            MATCH (n:Record {id: id})-[f:SUPPLIES|PROPOSED_SUPPLIES]-()
             RETURN id, f.id AS dependent
             """;
     /** Locks the nodes whose capacity the document uses, so two imports cannot both take the last tonne. */
@@ -49,12 +48,17 @@ class ImportPlanner {
             MATCH (n:Record {id: id})
             SET n.lock = true REMOVE n.lock
             """;
+    /**
+     * A stream's flows and whether each counts against it: agreed, or proposed by the stream's owner and
+     * awaiting only the consumer (the owner has committed to it; ConsentPlanner.Plan.committed).
+     */
     static final String FLOWS_FROM_STREAMS = """
             UNWIND $ids AS id
             MATCH (s:SideStream {id: id})
-            OPTIONAL MATCH (s)-[f:SUPPLIES]->()
+            OPTIONAL MATCH (s)-[f:SUPPLIES|PROPOSED_SUPPLIES]->(c)
             RETURN id, s.quantity AS capacity, s.unit AS unit, s.visibility AS visibility,
-                   collect(f {.id, .quantity, .fromYear, .toYear, counts: true}) AS items
+                   collect(f {.id, .quantity, .fromYear, .toYear,
+                              counts: type(f) = 'SUPPLIES' OR (f.consent = 'AWAITING' AND f.party = split(c.id, ':')[0])}) AS items
             """;
     static final String STREAMS_OF_PROCESSES = """
             UNWIND $ids AS id
@@ -63,24 +67,34 @@ class ImportPlanner {
             RETURN id, p.outputTonnes AS capacity, 't' AS unit, p.visibility AS visibility,
                    collect(s {.id, .quantity, counts: s.unit = 't'}) AS items
             """;
+    /**
+     * A sink's agreements and whether each counts against it: the sink's side agreed (FROM_SINK, not
+     * PROPOSED_FROM_SINK), and ACTIVE or awaiting only its other parties (ConsentPlanner.Plan.committed).
+     */
     static final String AGREEMENTS_ON_SINKS = """
             UNWIND $ids AS id
             MATCH (k:CarbonSink {id: id})
             OPTIONAL MATCH (a:OffsetAgreement)-[:FROM_SINK]->(k)
             RETURN id, k.tCO2ePerYear AS capacity, 'tCO2e' AS unit, k.visibility AS visibility,
-                   collect(a {.id, quantity: a.tCO2ePerYear, .fromYear, .toYear, counts: a.status = 'ACTIVE'}) AS items
+                   collect(a {.id, quantity: a.tCO2ePerYear, .fromYear, .toYear,
+                              counts: a.effectiveStatus = 'ACTIVE' OR (a.effectiveStatus = 'PROPOSED' AND size(coalesce(a.awaiting, [])) > 0)}) AS items
             """;
 
     private final Cypher cypher;
     private final GraphRecords graphRecords;
+    private final ConsentPlanner consents;
 
-    ImportPlanner(Cypher cypher, GraphRecords graphRecords) {
+    ImportPlanner(Cypher cypher, GraphRecords graphRecords, ConsentPlanner consents) {
         this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.graphRecords = graphRecords;
+        this.consents = consents;
     }
 
-    ImportPlan plan(DocumentParser.Parsed doc) {
+    ImportPlan plan(DocumentParser.Parsed parsed) {
         var problems = new ArrayList<Problem>();
+        boolean harvesting = Callers.current().harvester();
+        var consentPlan = consents.plan(parsed.records(), harvesting, problems);
+        var doc = new DocumentParser.Parsed(parsed.partner(), consentPlan.records(), parsed.footprints(), parsed.problems());
         var live = new LinkedHashMap<String, ExchangeRecord>();
         var deleting = new HashMap<String, ExchangeRecord>();
         for (ExchangeRecord r : doc.records()) {
@@ -88,9 +102,8 @@ class ImportPlanner {
                 (r.deleted() ? deleting : live).put(r.key(), r);
             }
         }
-        boolean harvesting = Callers.current().harvester();
         var stillReferenced = new TreeSet<String>(); // harvested deletions that the same document still refers to
-        lock(doc.records());
+        lock(doc.records(), consentPlan.targets().values());
         var placeholdersInGraph = new HashSet<String>();
         var labels = lookupLabels(referencedIds(doc.records()), placeholdersInGraph);
         var placeholders = new TreeMap<String, Set<String>>();
@@ -110,16 +123,18 @@ class ImportPlanner {
         var demoted = checkDeletions(deleting, live, problems);
         demoted.addAll(stillReferenced);
         checkFootprints(doc, live, problems);
-        checkCapacities(doc.records(), problems);
+        checkCapacities(doc.partner(), doc.records(), consentPlan, problems);
         if (!problems.isEmpty()) {
             throw new InvalidDocumentException(problems);
         }
-        return classify(doc, placeholders, placeholdersInGraph, demoted);
+        return classify(doc, placeholders, placeholdersInGraph, demoted, consentPlan);
     }
 
-    private void lock(List<ExchangeRecord> records) {
+    private void lock(List<ExchangeRecord> records, java.util.Collection<ExchangeRecord> consentTargets) {
         var ids = new TreeSet<String>();
-        for (ExchangeRecord r : records) {
+        var all = new ArrayList<>(records);
+        all.addAll(consentTargets); // an acceptance takes capacity of the stream or sink it is about
+        for (ExchangeRecord r : all) {
             var keys = switch (r.type().array()) {
                 case "flows" -> java.util.stream.Stream.of(r.string("sideStream"));
                 case "sideStreams" -> java.util.stream.Stream.of(r.key(), r.string("producer"));
@@ -292,22 +307,31 @@ class ImportPlanner {
             new Rule(STREAMS_OF_PROCESSES, "processes", "id", "outputTonnes", "sideStreams", "producer", "quantity",
                     "side streams in tonnes of %s add up to %s %s%s, more than its outputTonnes of %s %s"),
             new Rule(AGREEMENTS_ON_SINKS, "carbonSinks", "id", "tCO2ePerYear", "offsetAgreements", "sink", "tCO2ePerYear",
-                    "active offset agreements on %s add up to %s %s%s, more than its %s %s per year"));
+                    "offset agreements committed on %s add up to %s %s%s, more than its %s %s per year"));
 
-    private void checkCapacities(List<ExchangeRecord> records, List<Problem> problems) {
+    /**
+     * The capacity rules of model.md, checked only for the writer's own streams, processes and sinks: the
+     * owner sees every flow and agreement on them (it is a party to each), so its refusals may name figures.
+     * A record on another partner's stream or sink is not checked here (that would answer yes or no about
+     * figures the writer may not see); it counts only once that partner accepts it, and the acceptance is
+     * checked. Items count as far as the group's owner has committed to them (ConsentPlanner.Plan.committed).
+     */
+    private void checkCapacities(String partner, List<ExchangeRecord> records, ConsentPlanner.Plan consents, List<Problem> problems) {
+        var items = new ArrayList<ExchangeRecord>(records);
+        items.addAll(consents.targets().values()); // what an acceptance or an ending changes
         for (Rule rule : RULES) {
             var groups = new TreeMap<String, ExchangeRecord>();   // group id → its record in the document, if any
             var docItems = new HashMap<String, List<Item>>();     // group id → the document's items
             var docItemIds = new HashSet<String>();               // every item id the document states (or deletes)
-            for (ExchangeRecord r : records) {
+            for (ExchangeRecord r : items) {
                 if (r.type().array().equals(rule.groupArray()) && !r.deleted()) {
                     groups.put(r.key(), r);
                 } else if (r.type().array().equals(rule.itemArray())) {
                     docItemIds.add(r.key());
-                    if (!r.deleted()) {
-                        String group = r.string(rule.itemGroupField());
+                    String group = r.string(rule.itemGroupField());
+                    if (!r.deleted() && group != null && Ids.partnerOf(group).equals(partner)) {
                         groups.putIfAbsent(group, null);
-                        docItems.computeIfAbsent(group, k -> new ArrayList<>()).add(docItem(rule, r));
+                        docItems.computeIfAbsent(group, k -> new ArrayList<>()).add(docItem(rule, r, consents));
                     }
                 }
             }
@@ -316,22 +340,19 @@ class ImportPlanner {
             }
             forBatches(List.copyOf(groups.keySet()), batch -> cypher.list(rule.query(), Map.of("ids", batch), row -> {
                 String group = row.get("id").asString();
-                var items = new ArrayList<Item>();
+                var inGroup = new ArrayList<Item>();
                 for (Value v : row.get("items").values()) {
                     if (!v.get("id").isNull() && !docItemIds.contains(v.get("id").asString())) {
-                        items.add(new Item(v.get("id").asString(), v.get("quantity").asDouble(0),
+                        inGroup.add(new Item(v.get("id").asString(), v.get("quantity").asDouble(0),
                                 year(v.get("fromYear")), year(v.get("toYear")), v.get("counts").asBoolean(false), null));
                     }
                 }
-                items.addAll(docItems.getOrDefault(group, List.of()));
+                inGroup.addAll(docItems.getOrDefault(group, List.of()));
                 ExchangeRecord own = groups.get(group);
                 Double capacity = own != null ? own.number(rule.capacityField())
                         : row.get("capacity").isNull() ? null : row.get("capacity").asDouble();
                 String unit = own != null && own.string("unit") != null ? own.string("unit") : row.get("unit").asString("");
-                // another partner's PRIVATE capacity must not leak through the refusal either
-                boolean figuresShown = own != null || Callers.current().access(Ids.partnerOf(group),
-                        row.get("visibility").asString(null)) == Caller.Access.FULL;
-                checkGroup(rule, group, own, capacity, unit, items, problems, figuresShown);
+                checkGroup(rule, group, own, capacity, unit, inGroup, problems);
                 groups.remove(group);
                 return group;
             }));
@@ -339,25 +360,24 @@ class ImportPlanner {
             groups.forEach((group, own) -> {
                 if (own != null) {
                     String unit = own.string("unit") != null ? own.string("unit") : rule.groupArray().equals("carbonSinks") ? "tCO2e" : "t";
-                    checkGroup(rule, group, own, own.number(rule.capacityField()), unit,
-                            docItems.getOrDefault(group, List.of()), problems, true);
+                    checkGroup(rule, group, own, own.number(rule.capacityField()), unit, docItems.getOrDefault(group, List.of()), problems);
                 }
             });
         }
     }
 
-    private static Item docItem(Rule rule, ExchangeRecord r) {
+    private static Item docItem(Rule rule, ExchangeRecord r, ConsentPlanner.Plan consents) {
         boolean counts = switch (rule.itemArray()) {
-            case "offsetAgreements" -> "ACTIVE".equals(r.string("status"));
             case "sideStreams" -> "t".equals(r.string("unit"));
-            default -> true;
+            default -> consents.committed(r);
         };
-        return new Item(r.key(), r.number(rule.itemQuantityField()), r.integer("fromYear"), r.integer("toYear"),
-                counts, r.pointer() + "/" + rule.itemQuantityField());
+        // an item a consent is about is reported at the consent
+        String pointer = consents.targets().containsKey(r.key()) ? r.pointer() : r.pointer() + "/" + rule.itemQuantityField();
+        return new Item(r.key(), r.number(rule.itemQuantityField()), r.integer("fromYear"), r.integer("toYear"), counts, pointer);
     }
 
     private static void checkGroup(Rule rule, String group, ExchangeRecord own, Double capacity, String unit,
-                                   List<Item> items, List<Problem> problems, boolean figuresShown) {
+                                   List<Item> items, List<Problem> problems) {
         if (capacity == null || items.isEmpty()) {
             return; // no outputTonnes declared: nothing to exceed
         }
@@ -378,11 +398,6 @@ class ImportPlanner {
             if (sum > capacity * (1 + 1e-12)) {
                 String pointer = last != null ? last.pointer() : own != null ? own.pointer() + "/" + rule.capacityField() : "";
                 String when = year == Long.MIN_VALUE ? "" : " in " + year;
-                if (!figuresShown) {
-                    problems.add(new Problem(pointer, "this would exceed the capacity of " + group + when
-                            + " (a PRIVATE record of another partner, so its figures are not shown)"));
-                    return;
-                }
                 String message = rule.describe().formatted(group, number(sum), unit, when, number(capacity), unit);
                 if (last != null) {
                     // what the others leave: the figure a person needs to fix the record
@@ -409,7 +424,7 @@ class ImportPlanner {
     // ---- classification ----
 
     private ImportPlan classify(DocumentParser.Parsed doc, Map<String, Set<String>> placeholders, Set<String> placeholdersInGraph,
-                                Set<String> demoted) {
+                                Set<String> demoted, ConsentPlanner.Plan consents) {
         var created = new ArrayList<ExchangeRecord>();
         var updated = new ArrayList<ExchangeRecord>();
         var unchanged = new ArrayList<ExchangeRecord>();
@@ -436,7 +451,7 @@ class ImportPlanner {
             }
         }
         return new ImportPlan(doc.partner(), created, updated, unchanged, deleted, placeholders, placeholdersInGraph, demoted,
-                doc.footprints());
+                doc.footprints(), consents);
     }
 
     private static <T> void forBatches(List<String> ids, java.util.function.Function<List<String>, T> action) {

@@ -28,6 +28,7 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
         return switch (array) {
             case "emissions" -> List.of("process", "year", "scope", "category", "source");
             case "targets" -> List.of("roadmap", "year");
+            case "consents" -> List.of("partner", "record");
             default -> List.of("id");
         };
     }
@@ -39,11 +40,16 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
 
     /**
      * The key a record is stored under: its id, or {@code <first>@<rest joined by />} with "-" for
-     * absent fields, e.g. {@code fi:p@2024/1/-/PROCESS} for an emission, {@code fi:r@2030} for a target.
+     * absent fields, e.g. {@code fi:p@2024/1/-/PROCESS} for an emission, {@code fi:r@2030} for a target;
+     * a consent's is {@code <partner>:consent@<record>}.
      */
     String keyOf(Map<String, Object> fields) {
         if (keyedById()) {
             return (String) fields.get("id");
+        }
+        if (this == RecordTypes.CONSENTS) {
+            // the owner first, as in every id: fi:consent@se:oa-1
+            return fields.get("partner") + ":consent@" + fields.get("record");
         }
         var key = new StringBuilder().append(fields.get(ownerField())).append('@');
         var rest = keyFields().subList(1, keyFields().size());

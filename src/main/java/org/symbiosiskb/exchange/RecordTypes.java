@@ -6,6 +6,8 @@ import static org.symbiosiskb.exchange.FieldKind.EWC;
 import static org.symbiosiskb.exchange.FieldKind.ID;
 import static org.symbiosiskb.exchange.FieldKind.INTEGER;
 import static org.symbiosiskb.exchange.FieldKind.NUMBER;
+import static org.symbiosiskb.exchange.FieldKind.PARTNER;
+import static org.symbiosiskb.exchange.FieldKind.RECORD_ID;
 import static org.symbiosiskb.exchange.FieldKind.POINT;
 import static org.symbiosiskb.exchange.FieldKind.STRING;
 import static org.symbiosiskb.exchange.FieldKind.YEAR;
@@ -13,6 +15,9 @@ import static org.symbiosiskb.exchange.FieldSpec.of;
 import static org.symbiosiskb.exchange.FieldSpec.oneOf;
 import static org.symbiosiskb.exchange.FieldSpec.ref;
 import static org.symbiosiskb.exchange.FieldSpec.refs;
+import static org.symbiosiskb.exchange.Ref.Gate.CONSENT;
+import static org.symbiosiskb.exchange.Ref.Gate.NAMES;
+import static org.symbiosiskb.exchange.Ref.Gate.OWN;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +47,7 @@ final class RecordTypes {
             of("id", ID).mandatory(),
             of("name", STRING).mandatory(),
             oneOf("scope", "REGIONAL", "NATIONAL", "NORDIC", "INTERNATIONAL"),
-            ref("coordinator", "Organization", "COORDINATES", false)));
+            ref("coordinator", "Organization", "COORDINATES", false, NAMES)));
 
     static final RecordType PARKS = new RecordType("parks", "Park", withCommon(
             of("id", ID).mandatory(),
@@ -53,8 +58,8 @@ final class RecordTypes {
             oneOf("origin", "SPONTANEOUS", "PLANNED", "PUBLIC_PRIVATE", "FORMER_LANDFILL", "ANCHOR_PLANT", "ACADEMIC"),
             of("areaHa", NUMBER).nonNegative(),
             of("founded", YEAR),
-            ref("coordinator", "Organization", "COORDINATES", false),
-            refs("networks", "Network", "MEMBER_OF", true)));
+            ref("coordinator", "Organization", "COORDINATES", false, NAMES),
+            refs("networks", "Network", "MEMBER_OF", true, CONSENT)));
 
     static final RecordType ORGANIZATIONS = new RecordType("organizations", "Organization", withCommon(
             of("id", ID).mandatory(),
@@ -65,19 +70,19 @@ final class RecordTypes {
             of("nace", STRING),
             of("location", POINT),
             of("climatePartnerSince", YEAR),
-            ref("park", "Park", "LOCATED_IN", true)));
+            ref("park", "Park", "LOCATED_IN", true, CONSENT)));
 
     static final RecordType PROCESSES = new RecordType("processes", "Process", withCommon(
             of("id", ID).mandatory(),
             of("name", STRING).mandatory(),
-            ref("operator", "Organization", "OPERATES", false).mandatory(),
-            ref("park", "Park", "IN_PARK", true),
+            ref("operator", "Organization", "OPERATES", false, OWN).mandatory(),
+            ref("park", "Park", "IN_PARK", true, CONSENT),
             of("location", POINT),
             of("outputTonnes", NUMBER).nonNegative(),
             of("mainProduct", STRING)));
 
     static final RecordType EMISSIONS = new RecordType("emissions", "Emission", withCommon(
-            ref("process", "Process", "REPORTED", false).mandatory(),
+            ref("process", "Process", "REPORTED", false, OWN).mandatory(),
             of("year", YEAR).mandatory(),
             of("scope", INTEGER).mandatory().between(1, 3),
             of("tCO2e", NUMBER).mandatory().nonNegative(),
@@ -87,7 +92,7 @@ final class RecordTypes {
     static final RecordType SIDE_STREAMS = new RecordType("sideStreams", "SideStream", withCommon(
             of("id", ID).mandatory(),
             of("name", STRING).mandatory(),
-            ref("producer", "Process", "PRODUCES", false).mandatory(),
+            ref("producer", "Process", "PRODUCES", false, OWN).mandatory(),
             of("quantity", NUMBER).mandatory().positive(),
             oneOf("unit", "t", "MWh").mandatory(),
             of("ewc", EWC),
@@ -96,7 +101,7 @@ final class RecordTypes {
 
     static final RecordType NEEDS = new RecordType("needs", "Need", withCommon(
             of("id", ID).mandatory(),
-            ref("process", "Process", "NEEDS", false).mandatory(),
+            ref("process", "Process", "NEEDS", false, OWN).mandatory(),
             of("quantity", NUMBER).mandatory().positive(),
             oneOf("unit", "t", "MWh").mandatory(),
             of("ewc", EWC),
@@ -107,10 +112,10 @@ final class RecordTypes {
             of("id", ID).mandatory(),
             of("name", STRING).mandatory(),
             oneOf("kind", "FOREST", "WETLAND", "SOIL", "BIOCHAR", "MINERALISATION", "CCS", "OTHER").mandatory(),
-            ref("owner", "Organization", "OWNS", false).mandatory(),
+            ref("owner", "Organization", "OWNS", false, OWN).mandatory(),
             of("location", POINT).mandatory(),
             of("tCO2ePerYear", NUMBER).mandatory().nonNegative(),
-            ref("park", "Park", "IN_PARK", true),
+            ref("park", "Park", "IN_PARK", true, CONSENT),
             of("permanenceYears", NUMBER).nonNegative(),
             of("verification", STRING),
             of("activeFrom", YEAR),
@@ -118,8 +123,8 @@ final class RecordTypes {
 
     static final RecordType OFFSET_AGREEMENTS = new RecordType("offsetAgreements", "OffsetAgreement", withCommon(
             of("id", ID).mandatory(),
-            ref("buyer", "Organization", "BUYER", true).mandatory(),
-            ref("sink", "CarbonSink", "FROM_SINK", true).mandatory(),
+            ref("buyer", "Organization", "BUYER", true, CONSENT).mandatory(),
+            ref("sink", "CarbonSink", "FROM_SINK", true, CONSENT).mandatory(),
             of("tCO2ePerYear", NUMBER).mandatory().positive(),
             of("fromYear", YEAR).mandatory(),
             of("toYear", YEAR).mandatory(),
@@ -129,8 +134,8 @@ final class RecordTypes {
     /** A flow is the relationship {@code (:SideStream)-[:SUPPLIES]->(:Process)}; its two ends are its references. */
     static final RecordType FLOWS = new RecordType("flows", "SUPPLIES", withCommon(
             of("id", ID).mandatory(),
-            ref("sideStream", "SideStream", "SUPPLIES", false).mandatory(),
-            ref("consumer", "Process", "SUPPLIES", true).mandatory(),
+            ref("sideStream", "SideStream", "SUPPLIES", false, CONSENT).mandatory(),
+            ref("consumer", "Process", "SUPPLIES", true, CONSENT).mandatory(),
             of("quantity", NUMBER).mandatory().positive(),
             oneOf("transportMode", "ROAD", "RAIL", "SEA", "PIPELINE"),
             of("distanceKm", NUMBER).nonNegative(),
@@ -143,13 +148,13 @@ final class RecordTypes {
     static final RecordType ROADMAPS = new RecordType("roadmaps", "Roadmap", withCommon(
             of("id", ID).mandatory(),
             of("name", STRING).mandatory(),
-            ref("park", "Park", "FOR_PARK", true).mandatory(),
+            ref("park", "Park", "FOR_PARK", true, NAMES).mandatory(),
             of("baseYear", YEAR).mandatory(),
             of("discountRate", NUMBER).between(0, 1)));
 
     /** Keyed by roadmap and year, like an emission by its fields; exactly one of maxNet and reductionPercent (RoadmapRules). */
     static final RecordType TARGETS = new RecordType("targets", "Target", withCommon(
-            ref("roadmap", "Roadmap", "HAS_TARGET", false).mandatory(),
+            ref("roadmap", "Roadmap", "HAS_TARGET", false, OWN).mandatory(),
             of("year", YEAR).mandatory(),
             of("maxNet", NUMBER),
             of("reductionPercent", NUMBER).nonNegative()));
@@ -157,7 +162,7 @@ final class RecordTypes {
     /** Which fields a measure needs depends on its kind (RoadmapRules). */
     static final RecordType MEASURES = new RecordType("measures", "Measure", withCommon(
             of("id", ID).mandatory(),
-            ref("roadmap", "Roadmap", "HAS_MEASURE", false).mandatory(),
+            ref("roadmap", "Roadmap", "HAS_MEASURE", false, OWN).mandatory(),
             of("name", STRING).mandatory(),
             oneOf("kind", RoadmapRules.KINDS.toArray(String[]::new)).mandatory(),
             of("startYear", YEAR).mandatory(),
@@ -165,19 +170,31 @@ final class RecordTypes {
             of("capexEUR", NUMBER).nonNegative(),
             of("opexEURPerYear", NUMBER),
             oneOf("status", "PLANNED", "DONE", "DROPPED"),
-            ref("process", "Process", "CUTS", true),
+            ref("process", "Process", "CUTS", true, NAMES),
             of("tCO2ePerYear", NUMBER).nonNegative(),
-            ref("sideStream", "SideStream", "FLOW_FROM", true),
-            ref("consumer", "Process", "FLOW_TO", true),
+            ref("sideStream", "SideStream", "FLOW_FROM", true, NAMES),
+            ref("consumer", "Process", "FLOW_TO", true, NAMES),
             of("quantity", NUMBER).positive(),
             of("substitutesFactor", NUMBER).nonNegative(),
             oneOf("transportMode", "ROAD", "RAIL", "SEA", "PIPELINE"),
             of("distanceKm", NUMBER).nonNegative(),
             of("transportFactor", NUMBER).nonNegative()));
 
+    /**
+     * A partner's consent to another partner's record that puts that record into its figures (README,
+     * "Consent"): its process in our park, its flow from our stream, its agreement on our sink. Keyed by the
+     * consenting partner and the record; {@code terms} pins what was accepted (Consents.terms), so a later
+     * change of the record's terms needs consent again. ENDED ends the link for good.
+     */
+    static final RecordType CONSENTS = new RecordType("consents", "Consent", withCommon(
+            of("partner", PARTNER).mandatory(),
+            of("record", RECORD_ID).mandatory(),
+            oneOf("decision", "ACCEPTED", "ENDED").mandatory(),
+            of("terms", STRING)));
+
     /** In the order records are written, whatever their order in the file. */
     static final List<RecordType> ALL = List.of(NETWORKS, PARKS, ORGANIZATIONS, PROCESSES, EMISSIONS,
-            SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS, ROADMAPS, TARGETS, MEASURES);
+            SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS, ROADMAPS, TARGETS, MEASURES, CONSENTS);
 
     static Optional<RecordType> byArray(String array) {
         return ALL.stream().filter(t -> t.array().equals(array)).findFirst();

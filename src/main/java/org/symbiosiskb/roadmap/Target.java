@@ -14,4 +14,10 @@ record Target(String roadmapId, int year, Double maxNet, Double reductionPercent
         return new Target(row.get("key").asString(), n.get("year").asInt(), Values.number(n, "maxNet"),
                 Values.number(n, "reductionPercent"), RecordMeta.of(n));
     }
+
+    /** Its key in the store: the roadmap's id and the year. */
+    @Override
+    public String id() {
+        return roadmapId + "@" + year;
+    }
 }

@@ -40,6 +40,16 @@ public record Caller(String partner, Role role, boolean local) {
 
     /** model.md: PUBLIC to anyone, NETWORK (the default) to any partner's key, PRIVATE to the owner's keys. */
     public Access access(String source, String visibility) {
+        return access(source, visibility, java.util.List.of());
+    }
+
+    /**
+     * The one visibility rule. PUBLIC to anyone, NETWORK (the default) to any partner's key, PRIVATE to the
+     * owner's keys, and to the {@code parties}: the partners whose consent the record's links need (the
+     * owner of the park it asks to join, of the stream its flow takes from, of the sink its agreement buys
+     * from), who cannot consent to what they may not see. Another partner's PRIVATE record is seen by name.
+     */
+    public Access access(String source, String visibility, java.util.Collection<String> parties) {
         String v = visibility == null ? "NETWORK" : visibility;
         if (owns(source) || v.equals("PUBLIC")) {
             return Access.FULL;
@@ -47,7 +57,7 @@ public record Caller(String partner, Role role, boolean local) {
         if (!authenticated()) {
             return Access.NONE;
         }
-        return v.equals("PRIVATE") ? Access.NAME : Access.FULL;
+        return v.equals("PRIVATE") && (partner == null || !parties.contains(partner)) ? Access.NAME : Access.FULL;
     }
 
     /** May this caller create, change or delete the record with this id? */

@@ -2,8 +2,10 @@ package org.symbiosiskb.security;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.api.ForbiddenException;
@@ -11,10 +13,16 @@ import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.graph.Cypher;
 
 /**
- * How much of each record the current caller may see, for answers computed by the analytics
- * procedures: they run below the service and return ids and figures, so the features that present
- * them (traces, balances, matches, compensation) ask here which figures to withhold. One statement
- * for all the ids of an answer.
+ * The disclosure rule (README, "What an answer shows"), for every figure an answer computes from
+ * records: a figure is shown only when the caller may see every record it is computed from
+ * ({@link Caller#access}); otherwise it is null and the answer says that figures were withheld. Value-chain
+ * trace totals follow the same rule with one convention: the burden a flow carries is a figure of that flow
+ * (its producer passed it on by agreeing to the flow), so a trace's totals depend on the traced process and
+ * the flows into and out of it, not on the private records further upstream.
+ *
+ * <p>Features ask here with the ids an answer depends on (the analytics procedures return them); one
+ * statement answers for all of them. An emission record is seen as the stricter of its own and its process's
+ * visibility, and a record's parties (the partners whose consent its links need) see it in full.
  */
 @Component
 public class Disclosure {
@@ -22,8 +30,16 @@ public class Disclosure {
     static final String VISIBILITY_OF = """
             UNWIND $ids AS key
             OPTIONAL MATCH (r:Record {id: key})
-            OPTIONAL MATCH ()-[f:SUPPLIES {id: key}]->()
-            RETURN key, coalesce(r.visibility, f.visibility) AS visibility, r IS NULL AND f IS NULL AS missing""";
+            OPTIONAL MATCH (r)<-[:REPORTED]-(p:Process)
+            CALL (key) {
+              OPTIONAL MATCH ()-[f:SUPPLIES {id: key}]->() RETURN f
+              UNION
+              OPTIONAL MATCH ()-[f:PROPOSED_SUPPLIES {id: key}]->() RETURN f
+            }
+            WITH key, r, p, [x IN collect(f) WHERE x IS NOT NULL][0] AS f
+            RETURN key, r IS NULL AND f IS NULL AS missing, coalesce(r.visibility, f.visibility) AS visibility,
+                   coalesce(r.parties, f.parties, []) AS parties,
+                   p IS NOT NULL AS emission, p.visibility AS processVisibility, coalesce(p.parties, []) AS processParties""";
 
     private final Cypher cypher;
 
@@ -31,40 +47,87 @@ public class Disclosure {
         this.cypher = cypher.unguarded();
     }
 
+    /** What the current caller may see of these records (and flows); one statement. */
+    public View view(Collection<String> ids) {
+        Caller caller = Callers.current();
+        var access = new HashMap<String, Caller.Access>();
+        var distinct = new LinkedHashSet<String>(ids);
+        distinct.remove(null);
+        if (caller.local() || distinct.isEmpty()) {
+            distinct.forEach(id -> access.put(id, Caller.Access.FULL));
+            return new View(access, caller.local());
+        }
+        cypher.list(VISIBILITY_OF, Map.of("ids", List.copyOf(distinct)), row -> {
+            String id = row.get("key").asString();
+            Caller.Access seen = Caller.Access.NONE;
+            if (!row.get("missing").asBoolean()) {
+                String owner = ownerOf(id);
+                seen = caller.access(owner, row.get("visibility").asString(null), row.get("parties").asList(v -> v.asString()));
+                if (row.get("emission").asBoolean()) {
+                    // an emission record is seen no better than its process (model.md: a PRIVATE process's figures)
+                    var parties = row.get("processParties").asList(v -> v.asString());
+                    Caller.Access own = caller.access(owner, row.get("visibility").asString(null), parties);
+                    Caller.Access process = caller.access(owner, row.get("processVisibility").asString(null), parties);
+                    seen = own.compareTo(process) < 0 ? own : process;
+                }
+            }
+            access.put(id, seen);
+            return id;
+        });
+        return new View(access, false);
+    }
+
+    /**
+     * What the caller may see of the records an answer depends on.
+     *
+     * @param local local mode: the person at the laptop sees everything
+     */
+    public record View(Map<String, Caller.Access> access, boolean local) {
+
+        /** Access to one record; a record not asked about, or not there, counts as not seen at all. */
+        public Caller.Access of(String id) {
+            return local ? Caller.Access.FULL : access.getOrDefault(id, Caller.Access.NONE);
+        }
+
+        public boolean shows(String id) {
+            return of(id) == Caller.Access.FULL;
+        }
+
+        /** Whether a figure computed from these records may be shown. */
+        public boolean showsAll(Collection<String> ids) {
+            return ids.stream().allMatch(this::shows);
+        }
+
+        /** The figure when the caller may see every record it is computed from, else null (withheld). */
+        public Double figure(double value, Collection<String> from) {
+            return showsAll(from) ? value : null;
+        }
+    }
+
     /** Access per id; ids that name no record count as {@link Caller.Access#NONE}. */
     public Map<String, Caller.Access> access(Collection<String> ids) {
-        Caller caller = Callers.current();
+        var view = view(ids);
         var result = new HashMap<String, Caller.Access>();
-        if (caller.local() || ids.isEmpty()) {
-            ids.forEach(id -> result.put(id, Caller.Access.FULL));
-            return result;
-        }
-        cypher.list(VISIBILITY_OF, Map.of("ids", List.copyOf(new java.util.LinkedHashSet<>(ids))), row -> {
-            String id = row.get("key").asString();
-            result.put(id, row.get("missing").asBoolean() ? Caller.Access.NONE
-                    : caller.access(ownerOf(id), row.get("visibility").asString(null)));
-            return Boolean.TRUE;
-        });
+        ids.forEach(id -> result.put(id, view.of(id)));
         return result;
     }
 
     static final String NOT_PUBLIC = """
             MATCH (r:$($label)) WHERE coalesce(r.visibility, 'NETWORK') <> 'PUBLIC' AND r.placeholder IS NULL
-            RETURN r.id AS id, r.visibility AS visibility""";
+            RETURN r.id AS id""";
 
     /** Ids of the records with this label whose figures the caller may not see, to leave out of a computation. */
-    public java.util.Set<String> withheld(String label) {
-        Caller caller = Callers.current();
-        if (caller.local()) {
-            return java.util.Set.of();
+    public Set<String> withheld(String label) {
+        if (Callers.current().local()) {
+            return Set.of();
         }
-        return java.util.Set.copyOf(cypher.list(NOT_PUBLIC, Map.of("label", label), row -> row).stream()
-                .filter(row -> caller.access(ownerOf(row.get("id").asString()), row.get("visibility").asString(null)) != Caller.Access.FULL)
-                .map(row -> row.get("id").asString()).toList());
+        var ids = cypher.list(NOT_PUBLIC, Map.of("label", label), row -> row.get("id").asString());
+        var view = view(ids);
+        return Set.copyOf(ids.stream().filter(id -> !view.shows(id)).toList());
     }
 
     public Caller.Access access(String id) {
-        return access(List.of(id)).getOrDefault(id, Caller.Access.NONE);
+        return view(List.of(id)).of(id);
     }
 
     /**

@@ -32,9 +32,9 @@ class VisibilityGuard implements RowGuard {
 
     /** What a PRIVATE record of another partner still shows: who and what it is, never how much. */
     static final Set<String> SHOWN_WHEN_PRIVATE = Set.of("id", "name", "source", "visibility", "updatedAt", "placeholder",
-            "kind", "role", "scope", "unit", "ewc", "material", "mainProduct", "location", "municipality", "country", "origin",
+            "kind", "role", "scope", "unit", "ewc", "material", "location", "municipality", "country", "origin",
             "nace", "businessId", "founded", "climatePartnerSince", "transportMode", "fromYear", "toYear", "status",
-            "activeFrom", "activeTo", "verification");
+            "effectiveStatus", "activeFrom", "activeTo", "verification", "parties", "consent", "party");
 
     @Override
     public Record apply(Record row) {
@@ -92,7 +92,8 @@ class VisibilityGuard implements RowGuard {
         if (!entity.containsKey("id") || (entity instanceof Node node && node.hasLabel("Emission"))) {
             return value;
         }
-        return switch (caller.access(Disclosure.ownerOf(entity.get("id").asString()), entity.get("visibility").asString(null))) {
+        var parties = entity.get("parties").isNull() ? java.util.List.<String>of() : entity.get("parties").asList(Value::asString);
+        return switch (caller.access(Disclosure.ownerOf(entity.get("id").asString()), entity.get("visibility").asString(null), parties)) {
             case FULL -> value;
             case NONE -> null;
             case NAME -> {

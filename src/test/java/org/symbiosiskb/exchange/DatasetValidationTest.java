@@ -203,7 +203,7 @@ class DatasetValidationTest {
         records(doc, "offsetAgreements").add(new HashMap<>(Map.of("id", "fi:oa-3", "buyer", "fi:roads", "sink", "fi:forest",
                 "tCO2ePerYear", 900, "fromYear", 2024, "toYear", 2035, "status", "PROPOSED")));
         assertThat(refused(doc, "/offsetAgreements/1/tCO2ePerYear").getFirst())
-                .isEqualTo("active offset agreements on fi:forest add up to 1100 tCO2e in 2030, more than its 1000 tCO2e per year; 400 tCO2e free");
+                .isEqualTo("offset agreements committed on fi:forest add up to 1100 tCO2e in 2030, more than its 1000 tCO2e per year; 400 tCO2e free");
     }
 
     @Test

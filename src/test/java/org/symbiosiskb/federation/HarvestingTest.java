@@ -102,6 +102,11 @@ class HarvestingTest {
         }
     }
 
+    private static void accept(Http instance, String record) {
+        var consent = instance.graphql("mutation { setConsent(input: {record: \"" + record + "\", decision: ACCEPTED}) { current } }");
+        assertThat(consent.body().get("errors")).as(consent.raw()).isNull();
+    }
+
     private static double total(Http instance, String process) {
         var response = instance.graphql("{ traceEmissions(processId: \"" + process + "\", year: 2024) { total } }");
         assertThat(response.body().get("errors")).as(response.raw()).isNull();
@@ -114,9 +119,13 @@ class HarvestingTest {
         // before any pull Finland knows se:slag only as a placeholder: the kiln's footprint is its own 50 t
         assertThat(total(finland, "fi:cement")).isCloseTo(50, within(1e-9));
 
+        // Sweden learns of Finland's flow from its slag, and accepts it in its own instance (README, Consent)
+        assertThat(sweden.post("/api/v1/peers/fi/sync", "").status()).isEqualTo(200);
+        assertThat(total(sweden, "fi:cement")).as("before Sweden's consent").isCloseTo(50, within(1e-9));
+        accept(sweden, "fi:slag-to-cement");
+        // the consent is Sweden's record: Finland gets it with Sweden's data
         var pull = finland.post("/api/v1/peers/se/sync", "");
         assertThat(pull.status()).as(pull.raw()).isEqualTo(200);
-        assertThat(sweden.post("/api/v1/peers/fi/sync", "").status()).isEqualTo(200);
 
         // c(f) = 400 t / outputTonnes 2000 t = 0.2; F(furnace) = 1000; F(cement) = 50 + 0.2 × 1000 = 250, in both instances
         assertThat(total(finland, "fi:cement")).isCloseTo(250, within(1e-9));
@@ -214,6 +223,8 @@ class HarvestingTest {
                 {"format": "symbiosis-kb/1", "partner": "fi",
                  "flows": [{"id": "fi:scale-to-cement", "sideStream": "se:scale", "consumer": "fi:cement", "quantity": 100}]}""");
         assertThat(fi.status()).as(fi.raw()).isEqualTo(200);
+        assertThat(sweden.post("/api/v1/peers/fi/sync", "").status()).isEqualTo(200);
+        accept(sweden, "fi:scale-to-cement");
 
         var pull = finland.post("/api/v1/peers/se/sync", "");
         assertThat(pull.status()).as(pull.raw()).isEqualTo(200);

@@ -173,7 +173,7 @@ class ScenarioTest {
     void an_over_allocated_sink_is_refused_with_the_import_error() {
         var error = refused(Map.of("addAgreement", Map.of("id", "fi:oa", "buyer", "fi:o1", "sink", "fi:s9", "tCO2ePerYear", 150,
                 "fromYear", 2022, "toYear", 2030, "status", "ACTIVE")));
-        assertThat(error.get("message").asString()).startsWith("changes[0].addAgreement.tCO2ePerYear: active offset agreements on fi:s9 add up to 150")
+        assertThat(error.get("message").asString()).startsWith("changes[0].addAgreement.tCO2ePerYear: offset agreements committed on fi:s9 add up to 150")
                 .contains("more than its 100 tCO2e per year");
     }
 

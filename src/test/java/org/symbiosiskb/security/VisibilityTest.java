@@ -81,6 +81,9 @@ class VisibilityTest {
                                   "ewc": "10 02 08"}],
                  "flows": [{"id": "visfi:f-slag", "sideStream": "visse:slag", "consumer": "visfi:cement", "quantity": 555.5}]}""");
         assertThat(fi.status()).as(fi.raw()).isEqualTo(200);
+        // Sweden accepts Tornio's flow from its slag: now it counts, and its burden passes to the kiln (README, Consent)
+        var consent = sweden.graphql("mutation { setConsent(input: {record: \"visfi:f-slag\", decision: ACCEPTED}) { current } }");
+        assertThat(consent.body().get("data").get("setConsent").get("current").asBoolean()).as(consent.raw()).isTrue();
     }
 
     private static JsonNode data(Http.Response response) {
@@ -244,30 +247,35 @@ class VisibilityTest {
     }
 
     @Test
-    void a_balance_counts_private_records_in_its_totals_and_hides_their_own_figures() {
+    void a_balance_that_mixes_in_private_figures_withholds_them_whole_and_shows_the_rest() {
         var response = finland.graphql("""
-                { carbonBalance(parkId: "visse:park", year: 2024) { gross sequestration net byProcess { process { id } tCO2e }
-                    bySource { source tCO2e } }
+                { carbonBalance(parkId: "visse:park", year: 2024) { gross sequestration net climatePositive withheld
+                    byProcess { process { id } tCO2e } bySource { source tCO2e } }
                   sideStreamTable(parkId: "visse:park", year: 2024) { sideStream { id } produced used available } }""");
         assertNoPrivateFigure(response);
         var seen = data(response);
-        // gross = 7777.7 + 22.2 = 7799.9; sequestration = 4444.4 + 55.5 = 4499.9; net = 7799.9 − 4499.9 = 3300
-        assertThat(seen.get("carbonBalance").get("gross").asDouble()).isCloseTo(7799.9, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(seen.get("carbonBalance").get("sequestration").asDouble()).isCloseTo(4499.9, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(seen.get("carbonBalance").get("net").asDouble()).isCloseTo(3300, org.assertj.core.data.Offset.offset(1e-9));
-        for (JsonNode row : seen.get("carbonBalance").get("byProcess")) {
+        var balance = seen.get("carbonBalance");
+        // gross 7777.7 + 22.2 and sequestration 4444.4 + 55.5 each include a private figure: shown, either would give it
+        // away by subtraction (gross − the rolling mill's 22.2 = the furnace's 7777.7); so would net and its sign
+        assertThat(balance.get("gross").isNull() && balance.get("sequestration").isNull() && balance.get("net").isNull()
+                && balance.get("climatePositive").isNull()).as(balance.toString()).isTrue();
+        assertThat(balance.get("withheld").asBoolean()).isTrue();
+        for (JsonNode row : balance.get("byProcess")) {
             boolean furnace = row.get("process").get("id").asString().equals("visse:furnace");
             assertThat(row.get("tCO2e").isNull()).as(row.toString()).isEqualTo(furnace);
         }
-        // by source, the furnace's 7777.7 would stand alone in its bucket: withheld while any process is
-        assertThat(seen.get("carbonBalance").get("bySource")).isEmpty();
+        // both mills report no source: the one bucket holds the furnace's figure
+        assertThat(balance.get("bySource").get(0).get("tCO2e").isNull()).isTrue();
         var slag = seen.get("sideStreamTable").get(0);
         assertThat(slag.get("sideStream").get("id").asString()).isEqualTo("visse:slag");
         assertThat(slag.get("produced").isNull() && slag.get("used").isNull() && slag.get("available").isNull()).isTrue();
 
         var owner = data(sweden.graphql("{ sideStreamTable(parkId: \"visse:park\", year: 2024) { produced used available } "
-                + "carbonBalance(parkId: \"visse:park\", year: 2024) { bySource { tCO2e } } }"));
-        // the owner sees the breakdown: both mills report no source, one bucket of 7799.9
+                + "carbonBalance(parkId: \"visse:park\", year: 2024) { gross sequestration net withheld bySource { tCO2e } } }"));
+        // the owner sees all: gross 7777.7 + 22.2 = 7799.9; sequestration 4444.4 + 55.5 = 4499.9; net 7799.9 − 4499.9 = 3300
+        assertThat(owner.get("carbonBalance").get("gross").asDouble()).isCloseTo(7799.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(owner.get("carbonBalance").get("net").asDouble()).isCloseTo(3300, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(owner.get("carbonBalance").get("withheld").asBoolean()).isFalse();
         assertThat(owner.get("carbonBalance").get("bySource").get(0).get("tCO2e").asDouble()).isCloseTo(7799.9, org.assertj.core.data.Offset.offset(1e-9));
         // produced 6666.6, used by Tornio 555.5, available 6666.6 − 555.5 = 6111.1
         assertThat(owner.get("sideStreamTable").get(0).get("available").asDouble()).isCloseTo(6111.1, org.assertj.core.data.Offset.offset(1e-9));
@@ -298,14 +306,26 @@ class VisibilityTest {
     }
 
     @Test
-    void a_refusal_does_not_tell_another_partners_private_capacity() {
-        var response = finland.postRaw("/api/v1/datasets", """
+    void an_agreement_on_another_partners_private_sink_is_not_checked_against_it_until_its_owner_accepts() {
+        String agreement = """
                 {"format": "symbiosis-kb/1", "partner": "visfi",
-                 "offsetAgreements": [{"id": "visfi:oa", "buyer": "visfi:cement-co", "sink": "visse:forest", "tCO2ePerYear": 5000,
-                                       "fromYear": 2024, "toYear": 2030, "status": "ACTIVE"}]}""");
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.raw()).contains("visse:forest");
-        assertNoPrivateFigure(response);
+                 "offsetAgreements": [{"id": "visfi:oa", "buyer": "visfi:cement-co", "sink": "visse:forest", "tCO2ePerYear": %s,
+                                       "fromYear": 2024, "toYear": 2030, "status": "ACTIVE"}]}""";
+        // a dry run of 5000 and of 1 answer alike: whether the forest's 4444.4 t would take it is Sweden's to know
+        var big = finland.postRaw("/api/v1/datasets?dryRun=true", agreement.formatted(5000));
+        var small = finland.postRaw("/api/v1/datasets?dryRun=true", agreement.formatted(1));
+        assertThat(big.status()).as(big.raw()).isEqualTo(200);
+        assertThat(small.status()).isEqualTo(200);
+        assertThat(finland.postRaw("/api/v1/datasets", agreement.formatted(5000)).status()).isEqualTo(200);
+        var proposed = data(finland.graphql("{ offsetAgreement(id: \"visfi:oa\") { status ownStatus consents { partner state } } }"));
+        assertThat(proposed.get("offsetAgreement").get("status").asString()).isEqualTo("PROPOSED");
+        assertThat(proposed.get("offsetAgreement").get("consents").toString()).isEqualTo("[{\"partner\":\"visse\",\"state\":\"AWAITING\"}]");
+
+        // Sweden, who sees its forest, gets the refusal with its figures when it would accept too much
+        var accept = sweden.graphql("mutation { activateOffsetAgreement(id: \"visfi:oa\") { status } }");
+        assertThat(accept.body().get("errors").get(0).get("message").asString())
+                .contains("visse:forest", "5000", "4444.4");
+        assertNoPrivateFigure(finland.graphql("{ offsetAgreement(id: \"visfi:oa\") { status tCO2ePerYear } }"));
     }
 
     @Test
