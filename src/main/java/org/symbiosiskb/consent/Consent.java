@@ -9,12 +9,12 @@ import org.symbiosiskb.api.Values;
  *
  * @param current whether it was given for the record's terms as they stand now (a changed flow or agreement needs it again)
  */
-public record Consent(String partner, String recordId, String decision, boolean current, RecordMeta meta) implements RecordMeta.Carrier {
+public record Consent(String partner, String record, String decision, boolean current, RecordMeta meta) implements RecordMeta.Carrier {
 
     /** Its key in the store: {@code <partner>:consent@<record>}. */
     @Override
     public String id() {
-        return partner + ":consent@" + recordId;
+        return partner + ":consent@" + record;
     }
 
     static Consent from(Value n, boolean current) {

@@ -7,5 +7,5 @@ package org.symbiosiskb.consent;
  * @param link   the relationship it would have when it counts (IN_PARK, SUPPLIES, FROM_SINK, …)
  * @param target the partner's own record it joins or uses
  */
-public record ConsentRequest(String recordId, String kind, String owner, String partner, String link, String target, String state) {
+public record ConsentRequest(String record, String kind, String owner, String partner, String link, String target, String state) {
 }

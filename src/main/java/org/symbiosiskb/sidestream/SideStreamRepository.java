@@ -47,9 +47,14 @@ class SideStreamRepository {
             UNWIND $ids AS key MATCH (:Process {id: key})-[:PRODUCES]->(n:SideStream) RETURN key, n ORDER BY n.id""";
 
     private static final String FLOW = " f, s.id AS from, c.id AS to";
-    static final String FLOW_BY_ID = "MATCH (s:SideStream)-[f:SUPPLIES {id: $id}]->(c:Process) RETURN" + FLOW;
+    /** A flow by id, whether it counts (SUPPLIES) or waits for the other partner's consent (PROPOSED_SUPPLIES). */
     static final String FLOWS_BY_IDS = """
-            UNWIND $ids AS key MATCH (s:SideStream)-[f:SUPPLIES {id: key}]->(c:Process)
+            UNWIND $ids AS key
+            CALL (key) {
+              MATCH (s:SideStream)-[f:SUPPLIES {id: key}]->(c:Process) RETURN s, f, c
+              UNION
+              MATCH (s:SideStream)-[f:PROPOSED_SUPPLIES {id: key}]->(c:Process) RETURN s, f, c
+            }
             RETURN key,""" + FLOW;
     static final String FLOWS_OUT_OF_STREAMS = """
             UNWIND $ids AS key MATCH (s:SideStream {id: key})-[f:SUPPLIES]->(c:Process)
@@ -105,7 +110,7 @@ class SideStreamRepository {
     }
 
     Optional<Flow> flow(String id) {
-        return cypher.one(FLOW_BY_ID, Map.of("id", id), Flow::from);
+        return cypher.one(FLOWS_BY_IDS, Map.of("ids", List.of(id)), Flow::from);
     }
 
     Optional<Need> need(String id) {

@@ -257,6 +257,25 @@ class HarvestingTest {
         assertThat(again.statusCode()).isEqualTo(304);
     }
 
+    @Test
+    @Order(8)
+    void a_harvested_process_in_another_partners_park_waits_for_that_partners_consent() {
+        assertThat(sweden.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "se",
+                 "processes": [{"id": "se:grinding", "name": "Slag grinding", "operator": "se:steel", "park": "fi:tornio"}],
+                 "emissions": [{"process": "se:grinding", "year": 2024, "scope": 1, "tCO2e": 30}]}""").status()).isEqualTo(200);
+        assertThat(finland.post("/api/v1/peers/se/sync", "").status()).isEqualTo(200);
+        String gross = "{ carbonBalance(parkId: \"fi:tornio\", year: 2024) { gross } }";
+        // harvested or not, Sweden's process joins Tornio only with Finland's consent: gross is the kiln's 50
+        assertThat(finland.graphql(gross).body().get("data").get("carbonBalance").get("gross").asDouble()).isCloseTo(50, within(1e-9));
+        accept(finland, "se:grinding");
+        // 50 + 30
+        assertThat(finland.graphql(gross).body().get("data").get("carbonBalance").get("gross").asDouble()).isCloseTo(80, within(1e-9));
+        // Sweden learns of the consent from Finland's data, and its own view of Tornio agrees
+        assertThat(sweden.post("/api/v1/peers/fi/sync", "").status()).isEqualTo(200);
+        assertThat(sweden.graphql(gross).body().get("data").get("carbonBalance").get("gross").asDouble()).isCloseTo(80, within(1e-9));
+    }
+
     static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
