@@ -145,6 +145,9 @@ public class AnalyticsProcedures {
         public double uncovered;
         /** [{sink, owner, distanceKm, free, suggestedTonnes, networkHops, networkPath}], nearest first */
         public List<Map<String, Object>> candidates;
+        /** The ids of the records emissions and contracted are computed from (its processes and their records; agreements). */
+        public List<String> emissionsFrom;
+        public List<String> contractedFrom;
     }
 
     public static class MatchRow {

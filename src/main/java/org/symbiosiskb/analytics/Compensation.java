@@ -37,6 +37,10 @@ final class Compensation {
             throw AnalyticsException.badRequest(organization + " has no location, nor a park with one; distances cannot be computed");
         }
         double emissions = graph.processesOperatedBy(organization).stream().mapToDouble(p -> graph.directEmissions(p, year)).sum();
+        var emissionsFrom = new ArrayList<String>(graph.processesOperatedBy(organization));
+        graph.processesOperatedBy(organization).forEach(p -> graph.emissions(p, year).stream()
+                .filter(e -> e.scope() <= 2).forEach(e -> emissionsFrom.add(e.id())));
+        var contractedFrom = graph.agreementsOfBuyer(organization).stream().filter(a -> a.activeIn(year)).map(Agreement::id).toList();
         double contracted = graph.agreementsOfBuyer(organization).stream().filter(a -> a.activeIn(year))
                 .mapToDouble(Agreement::tCO2ePerYear).sum();
         double residual = Math.max(0, emissions - contracted);
@@ -86,6 +90,8 @@ final class Compensation {
         plan.residual = residual;
         plan.uncovered = uncovered;
         plan.candidates = rows;
+        plan.emissionsFrom = emissionsFrom;
+        plan.contractedFrom = contractedFrom;
         return plan;
     }
 }

@@ -48,6 +48,11 @@ final class CoreFlowGraph implements KnowledgeGraph {
     static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure", "Consent");
     /** The type prefix of links that do not count (the import's consent rule; the store's schema says so too). */
     static final String PROPOSED = "PROPOSED_";
+    /**
+     * Set only inside a scenario (a transaction that is always rolled back) on a hypothetical flow from another
+     * partner's stream whose footprint the asker may not see: the flow carries the stream's published footprint.
+     */
+    public static final String USE_PUBLISHED = "kbUsePublished";
 
     private final Transaction tx;
     private final Map<String, Node> nodes = new HashMap<>();
@@ -107,7 +112,7 @@ final class CoreFlowGraph implements KnowledgeGraph {
                 dbl(r, "quantity"), str(stream, "unit"), stream.hasProperty("quantity") ? dbl(stream, "quantity") : 0,
                 dbl(stream, "allocationShare"), producer == null ? null : dbl(producer, "outputTonnes"),
                 dbl(r, "distanceKm"), dbl(r, "transportFactor"), str(r, "transportMode"), dbl(r, "substitutesFactor"),
-                producer == null || producer.hasProperty("placeholder") ? published(stream) : Map.of());
+                producer == null || producer.hasProperty("placeholder") || r.hasProperty(USE_PUBLISHED) ? published(stream) : Map.of());
     }
 
     /** Footprints the stream's owner published, by year: what the trace uses when the producer's data is not here. */

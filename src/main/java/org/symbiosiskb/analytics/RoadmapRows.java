@@ -18,6 +18,8 @@ public final class RoadmapRows {
         public List<Map<String, Object>> trajectory;
         /** [{year, threshold, planned, gap, met}] in target year order */
         public List<Map<String, Object>> targetStatus;
+        /** The ids of every record the figures are computed from (the balances of each year, the measures). */
+        public List<String> dependsOn;
     }
 
     public static class CurveRow {
@@ -27,5 +29,7 @@ public final class RoadmapRows {
         public double annualisedCost;
         public double costPerTonne;
         public double cumulativeAbatement;
+        /** The ids of the records abatement and cost are computed from: the measure, and the process it cuts with its records. */
+        public List<String> dependsOn;
     }
 }

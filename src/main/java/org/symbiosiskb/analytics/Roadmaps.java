@@ -52,6 +52,9 @@ final class Roadmaps {
     private record Year(int year, double baseline, double planned, double avoided) {
     }
 
+    /** Every record a figure of this roadmap is computed from, gathered as the years are computed. */
+    private final java.util.Set<String> dependsOn = new java.util.TreeSet<>();
+
     /** A trajectory computes a balance per year; a typo such as a target in 2300 should not cost three centuries of them. */
     static final int MAX_YEARS = 100;
 
@@ -91,13 +94,21 @@ final class Roadmaps {
         result.discountRate = plan.discountRate();
         result.trajectory = years;
         result.targetStatus = status;
+        plan.measures().forEach(m -> dependsOn.add(m.id()));
+        result.dependsOn = List.copyOf(dependsOn);
         return result;
     }
 
     /** baseline, planned and avoided in year y (roadmap.md, Trajectory). */
     private Year year(int y) {
         var balance = Balance.run(graph, plan.park(), y, false, false);
+        for (var from : List.of(balance.sequestrationFrom, balance.soldOutsideFrom, balance.purchasedOffsetsFrom, balance.avoidedFrom)) {
+            dependsOn.addAll(from);
+        }
         Integer carried = emissionYears.floor(y);
+        if (carried != null) {
+            processes.forEach(p -> graph.emissions(p, carried).stream().filter(e -> e.scope() <= 2).forEach(e -> dependsOn.add(e.id())));
+        }
         // emissions are carried forward from the latest year with records, never invented
         double gross = carried == null ? 0 : carried == y ? balance.gross : grossIn(carried);
         double baseline = balance.net - balance.gross + gross;
@@ -106,6 +117,9 @@ final class Roadmaps {
         for (Step m : plan.measures()) {
             if (m.inEffect(y)) {
                 abatement += abatement(m, carried);
+                if ("EMISSION_CUT".equals(m.kind()) && m.process() != null && carried != null) {
+                    graph.emissions(m.process(), carried).stream().filter(e -> e.scope() <= 2).forEach(e -> dependsOn.add(e.id()));
+                }
                 if ("NEW_FLOW".equals(m.kind())) {
                     avoided += flowAvoided(m);
                 }
@@ -151,6 +165,12 @@ final class Roadmaps {
             var row = new RoadmapRows.CurveRow();
             row.measure = m.id();
             row.kind = m.kind();
+            var from = new ArrayList<String>(List.of(m.id()));
+            if ("EMISSION_CUT".equals(m.kind()) && m.process() != null && carried != null) {
+                from.add(m.process());
+                graph.emissions(m.process(), carried).stream().filter(e -> e.scope() <= 2).forEach(e -> from.add(e.id()));
+            }
+            row.dependsOn = from;
             row.abatement = a;
             row.annualisedCost = m.capexEUR() * capitalRecoveryFactor(plan.discountRate(), m.lifetimeYears()) + m.opexEURPerYear();
             row.costPerTonne = row.annualisedCost / a;

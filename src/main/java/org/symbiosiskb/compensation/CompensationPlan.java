@@ -6,10 +6,18 @@ import org.neo4j.driver.Record;
 
 /** The answer of compensationPartners, as kb.compensationPartners computed it. */
 record CompensationPlan(String organizationId, int year, double emissions, double contracted, double residual,
-                        double uncovered, List<Candidate> candidates) {
+                        double uncovered, List<Candidate> candidates, List<String> dependsOn) {
 
     record Candidate(String sinkId, String ownerId, double distanceKm, double free, double suggestedTonnes,
                      Integer networkHops, List<String> networkPath) {
+
+        Candidate withoutPath() {
+            return new Candidate(sinkId, ownerId, distanceKm, free, suggestedTonnes, null, null);
+        }
+    }
+
+    CompensationPlan withCandidates(List<Candidate> shown) {
+        return new CompensationPlan(organizationId, year, emissions, contracted, residual, uncovered, shown, dependsOn);
     }
 
     static CompensationPlan from(Record r) {
@@ -18,6 +26,8 @@ record CompensationPlan(String organizationId, int year, double emissions, doubl
                 r.get("candidates").asList(c -> new Candidate(c.get("sink").asString(), c.get("owner").asString(null),
                         c.get("distanceKm").asDouble(), c.get("free").asDouble(), c.get("suggestedTonnes").asDouble(),
                         c.get("networkHops").isNull() ? null : c.get("networkHops").asInt(),
-                        c.get("networkPath").isNull() ? null : c.get("networkPath").asList(v -> v.asString()))));
+                        c.get("networkPath").isNull() ? null : c.get("networkPath").asList(v -> v.asString()))),
+                java.util.stream.Stream.concat(r.get("emissionsFrom").asList(v -> v.asString()).stream(),
+                        r.get("contractedFrom").asList(v -> v.asString()).stream()).toList());
     }
 }

@@ -47,6 +47,10 @@ class CompensationRepository {
     static final String AGREEMENTS_OF_BUYERS = """
             UNWIND $ids AS key MATCH (:Organization {id: key})<-[:BUYER]-(n:OffsetAgreement) RETURN key, n ORDER BY n.id""";
 
+    static final String PARTNERS = "CALL kb.compensationPartners($organizationId, $year, $maxDistanceKm, $first, $excludeSinks)";
+    static final String SINK_IDS_OF_AGREEMENTS = """
+            UNWIND $ids AS id MATCH (:OffsetAgreement {id: id})-[:FROM_SINK|PROPOSED_FROM_SINK]->(k:CarbonSink) RETURN DISTINCT k.id AS id""";
+
     private final Cypher cypher;
 
     CompensationRepository(Cypher cypher) {
@@ -73,6 +77,16 @@ class CompensationRepository {
 
     Map<String, List<CarbonSink>> sinks(String query, Collection<String> ids) {
         return cypher.grouped(query, ids, r -> CarbonSink.from(r.get("n")));
+    }
+
+    CompensationPlan partners(String organizationId, int year, double maxDistanceKm, int first, List<String> excludeSinks) {
+        return cypher.one(PARTNERS, Map.of("organizationId", organizationId, "year", year, "maxDistanceKm", maxDistanceKm,
+                "first", first, "excludeSinks", excludeSinks), CompensationPlan::from).orElseThrow();
+    }
+
+    List<String> sinksOfAgreements(Collection<String> agreementIds) {
+        return agreementIds.isEmpty() ? List.of()
+                : cypher.unguarded().list(SINK_IDS_OF_AGREEMENTS, Map.of("ids", List.copyOf(agreementIds)), r -> r.get("id").asString());
     }
 
     Map<String, List<OffsetAgreement>> agreements(String query, Collection<String> ids) {

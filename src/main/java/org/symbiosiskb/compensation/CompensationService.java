@@ -16,6 +16,7 @@ import org.symbiosiskb.exchange.Ids;
 import org.symbiosiskb.exchange.RecordService;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;
+import org.symbiosiskb.security.Disclosure;
 import org.symbiosiskb.security.Writes;
 
 /** Carbon sinks and offset agreements: reads for GraphQL and other features, writes through the exchange rules. */
@@ -26,12 +27,40 @@ public class CompensationService {
     private final RecordService records;
     private final ConsentService consents;
     private final Writes writes;
+    private final Disclosure disclosure;
 
-    CompensationService(CompensationRepository repository, RecordService records, ConsentService consents, Writes writes) {
+    CompensationService(CompensationRepository repository, RecordService records, ConsentService consents, Writes writes,
+                        Disclosure disclosure) {
         this.repository = repository;
         this.records = records;
         this.consents = consents;
         this.writes = writes;
+        this.disclosure = disclosure;
+    }
+
+    /**
+     * compensationPartners as the caller may see it (security.Disclosure). The residual sums the organization's
+     * process emissions and its agreements: shown only to whoever may see all of them, else FORBIDDEN. A sink
+     * whose free capacity the caller may not work out (another partner's PRIVATE sink, or one an agreement the
+     * caller may not see buys from) is left out of the allocation itself, not just the answer.
+     */
+    CompensationPlan partners(String organizationId, int year, double maxDistanceKm, int first) {
+        if (disclosure.access(organizationId) == Caller.Access.NONE) {
+            throw new NotFoundException("no organization " + organizationId);
+        }
+        var excluded = new java.util.TreeSet<>(disclosure.withheld("CarbonSink"));
+        excluded.addAll(repository.sinksOfAgreements(disclosure.withheld("OffsetAgreement")));
+        var plan = repository.partners(organizationId, year, maxDistanceKm, first, List.copyOf(excluded));
+        var ids = new java.util.ArrayList<String>(plan.dependsOn());
+        plan.candidates().forEach(c -> { if (c.networkPath() != null) ids.addAll(c.networkPath()); });
+        var view = disclosure.view(ids);
+        if (!view.showsAll(plan.dependsOn())) {
+            throw new ForbiddenException("organization " + organizationId + " has records whose figures are PRIVATE: its emissions "
+                    + "and residual are shown only to whoever may see them all");
+        }
+        // a path through a record the caller may not see at all would tell that it exists
+        return plan.withCandidates(plan.candidates().stream().map(c -> c.networkPath() == null
+                || c.networkPath().stream().allMatch(id -> view.of(id) != Caller.Access.NONE) ? c : c.withoutPath()).toList());
     }
 
     public Map<String, List<CarbonSink>> sinksByIds(Collection<String> ids) {

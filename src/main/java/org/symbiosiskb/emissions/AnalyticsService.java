@@ -53,6 +53,20 @@ public class AnalyticsService {
         }
     }
 
+    /**
+     * Whether the caller would see the process's footprint in a trace of it: the process, its emission records
+     * and the flows into it (a scenario may then let a hypothetical flow carry it; roadmap.ScenarioService).
+     */
+    public boolean footprintShown(String processId, int year) {
+        var ids = new ArrayList<String>(List.of(processId));
+        cypher.unguarded().list(INPUTS, Map.of("ids", List.of(processId), "year", year), row -> {
+            ids.addAll(row.get("emissions").asList(v -> v.asString()));
+            ids.addAll(row.get("inputs").asList(v -> v.asString()));
+            return row;
+        });
+        return disclosure.view(ids).showsAll(ids);
+    }
+
     public EmissionTrace trace(String processId, int year, String direction, String allocation, int maxDepth, double cutoff, int first) {
         paging.page(first, null); // the page size cap applies to paths too
         var params = new HashMap<String, Object>();

@@ -103,18 +103,19 @@ public class ExchangeService {
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly();
             var arrays = new LinkedHashMap<String, List<Object>>();
+            var sent = new java.util.HashSet<String>();
             for (RecordType type : RecordTypes.ALL) {
                 var records = graphRecords.ofPartner(type, partner, since);
-                var access = type == RecordTypes.EMISSIONS
-                        ? disclosure.access(records.stream().map(r -> (String) r.get("process")).toList()) : new java.util.HashMap<String, Caller.Access>();
+                // an emission is shown no better than its process (security.Disclosure)
+                var processes = type == RecordTypes.EMISSIONS
+                        ? disclosure.view(records.stream().map(r -> (String) r.record().get("process")).toList()) : null;
                 var shown = new ArrayList<Object>();
                 for (var r : records) {
-                    boolean whole = caller.access(partner, (String) r.get("visibility")) == Caller.Access.FULL
-                            && access.getOrDefault((String) r.get("process"), Caller.Access.FULL) == Caller.Access.FULL;
+                    boolean whole = caller.access(partner, (String) r.record().get("visibility"), r.parties()) == Caller.Access.FULL
+                            && (processes == null || processes.shows((String) r.record().get("process")));
                     if (whole) {
-                        shown.add(r);
-                    } else if (since != null) {
-                        shown.add(deletionOf(type, r));
+                        shown.add(r.record());
+                        sent.add(type.keyOf(r.record()));
                     }
                 }
                 arrays.put(type.array(), shown);
@@ -122,8 +123,13 @@ public class ExchangeService {
             // footprints are published to be used: any partner's key gets them, as NETWORK records
             arrays.put("footprints", caller.authenticated() ? new ArrayList<>(graphRecords.footprints(partner, since)) : new ArrayList<>());
             if (since != null) {
+                // a deletion, or a narrowing, goes to whoever could have harvested the record itself, and to no one else:
+                // an anonymous harvester learns nothing of NETWORK and PRIVATE records
                 for (var tombstone : graphRecords.tombstones(partner, since)) {
-                    arrays.get(tombstone.getKey()).add(json.readValue(tombstone.getValue(), Map.class));
+                    if (!sent.contains(tombstone.key())
+                            && caller.access(partner, tombstone.visibility(), tombstone.parties()) == Caller.Access.FULL) {
+                        arrays.get(tombstone.array()).add(json.readValue(tombstone.record(), Map.class));
+                    }
                 }
             }
             arrays.forEach((array, records) -> {
@@ -141,18 +147,4 @@ public class ExchangeService {
 
     private static final java.time.Duration EXPORT_OVERLAP = java.time.Duration.ofSeconds(10);
 
-    private static Map<String, Object> deletionOf(RecordType type, Map<String, Object> record) {
-        var deletion = new LinkedHashMap<String, Object>();
-        if (type.keyedById()) {
-            deletion.put("id", record.get("id"));
-        } else {
-            for (String key : List.of("process", "year", "scope", "category", "source")) {
-                if (record.containsKey(key)) {
-                    deletion.put(key, record.get(key));
-                }
-            }
-        }
-        deletion.put("deleted", true);
-        return deletion;
-    }
 }

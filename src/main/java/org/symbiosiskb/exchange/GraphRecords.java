@@ -77,21 +77,34 @@ class GraphRecords {
 
     static final String TOMBSTONES_OF_PARTNER = """
             MATCH (t:Tombstone) WHERE t.partner = $partner AND t.deletedAt > $since
-            RETURN t.array AS array, t.record AS record ORDER BY t.key
+            RETURN t.key AS key, t.array AS array, t.record AS record, t.visibility AS visibility, coalesce(t.parties, []) AS parties
+            ORDER BY t.key
             """;
 
+    /** A deletion (or a narrowing) a harvester has to learn of, with who could see the record. */
+    record Tombstone(String key, String array, String record, String visibility, List<String> parties) {
+    }
+
+    /** A record as an export sends it, and the partners its links need (they may see it: security.Caller#access). */
+    record Exported(Map<String, Object> record, List<String> parties) {
+    }
+
     /** Every record of a partner of one type, in id order; with {@code since}, only those written after it. */
-    List<Map<String, Object>> ofPartner(RecordType type, String partner, java.time.ZonedDateTime since) {
+    List<Exported> ofPartner(RecordType type, String partner, java.time.ZonedDateTime since) {
         if (type.isFlow()) {
             var params = new java.util.HashMap<String, Object>();
             params.put("partner", partner);
             params.put("since", since);
-            return cypher.list(FLOWS_OF_PARTNER, params, this::flow);
+            return cypher.list(FLOWS_OF_PARTNER, params, row -> new Exported(flow(row), parties(row.get("flow"))));
         }
         var params = nodeParams(type);
         params.put("prefix", partner + ":");
         params.put("since", since);
-        return cypher.list(NODES_OF_PARTNER, params, row -> node(type, row));
+        return cypher.list(NODES_OF_PARTNER, params, row -> new Exported(node(type, row), parties(row.get("node"))));
+    }
+
+    private static List<String> parties(Value entity) {
+        return entity.get("parties").isNull() ? List.of() : entity.get("parties").asList(Value::asString);
     }
 
     static final String FOOTPRINTS_OF_PARTNER = """
@@ -116,9 +129,10 @@ class GraphRecords {
     }
 
     /** Deletion records (as JSON text) of a partner after {@code since}, with the array each belongs to. */
-    List<Map.Entry<String, String>> tombstones(String partner, java.time.ZonedDateTime since) {
+    List<Tombstone> tombstones(String partner, java.time.ZonedDateTime since) {
         return cypher.list(TOMBSTONES_OF_PARTNER, Map.of("partner", partner, "since", since),
-                row -> Map.entry(row.get("array").asString(), row.get("record").asString()));
+                row -> new Tombstone(row.get("key").asString(), row.get("array").asString(), row.get("record").asString(),
+                        row.get("visibility").asString(null), row.get("parties").asList(Value::asString)));
     }
 
     static String keyOf(RecordType type, Map<String, Object> fields) {

@@ -49,10 +49,25 @@ class GraphWriter {
      * What a harvester needs to learn of a deletion (federation-security.md): the deletion record as
      * the document states it, kept until the record is created again.
      */
+    /**
+     * A tombstone keeps who could see the record (its visibility, for an emission the stricter of its own and its
+     * process's, and its parties): an export sends it only to a caller that could have harvested the record itself.
+     * A record whose visibility narrowed gets one too, with its visibility before ({@code row.visibility}), so that
+     * those who may no longer see it drop their copy. Written before the record is deleted.
+     */
     static final String TOMBSTONES = """
             UNWIND $rows AS row
+            OPTIONAL MATCH (n:Record {id: row.key})
+            OPTIONAL MATCH (n)<-[:REPORTED]-(p:Process)
+            OPTIONAL MATCH ()-[f:SUPPLIES {id: row.key}]->()
+            OPTIONAL MATCH ()-[g:PROPOSED_SUPPLIES {id: row.key}]->()
+            WITH row, coalesce(row.visibility, n.visibility, f.visibility, g.visibility, 'NETWORK') AS own,
+                 p.visibility AS processVisibility, coalesce(n.parties, f.parties, g.parties, []) AS parties
             MERGE (t:Tombstone {key: row.key})
-            SET t.partner = row.partner, t.array = row.array, t.record = row.record, t.deletedAt = $now
+            SET t.partner = row.partner, t.array = row.array, t.record = row.record, t.deletedAt = $now, t.parties = parties,
+                t.visibility = CASE WHEN own = 'PRIVATE' OR processVisibility = 'PRIVATE' THEN 'PRIVATE'
+                                    WHEN own = 'PUBLIC' AND coalesce(processVisibility, 'PUBLIC') = 'PUBLIC' THEN 'PUBLIC'
+                                    ELSE 'NETWORK' END
             """;
     static final String CLEAR_TOMBSTONES = """
             UNWIND $ids AS id
@@ -195,10 +210,10 @@ class GraphWriter {
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
         var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
+        tombstones(plan, now);
         batched(DELETE_FLOWS, deletedFlows, Map.of());
         batched(DELETE_NODES, deletedNodes.stream().filter(id -> !plan.demoted().contains(id)).toList(), Map.of());
         demote(plan);
-        tombstones(plan, now);
 
         plan.placeholders().forEach((label, ids) -> batched(CREATE_PLACEHOLDERS, List.copyOf(ids), Map.of("label", label)));
 
@@ -275,8 +290,10 @@ class GraphWriter {
         batchedRows(FOOTPRINTS, published, Map.of("partner", plan.partner(), "now", now));
         var withdrawn = plan.footprints().stream().filter(PublishedFootprint::deleted).toList();
         batched(DELETE_FOOTPRINTS, withdrawn.stream().map(PublishedFootprint::key).toList(), Map.of());
+        // footprints are published to any partner's key (ExchangeService.export), as NETWORK records
         batchedRows(TOMBSTONES, withdrawn.stream().map(f -> Map.<String, Object>of("key", "footprint:" + f.key(), "partner", plan.partner(),
-                "array", "footprints", "record", json.writeValueAsString(Map.of("sideStream", f.sideStream(), "year", f.year(), "deleted", true))))
+                "array", "footprints", "visibility", "NETWORK",
+                "record", json.writeValueAsString(Map.of("sideStream", f.sideStream(), "year", f.year(), "deleted", true))))
                 .toList(), Map.of("now", now));
         batched(CLEAR_TOMBSTONES, published.stream().map(f -> "footprint:" + f.get("key")).toList(), Map.of());
     }
@@ -296,14 +313,30 @@ class GraphWriter {
     }
 
     private void tombstones(ImportPlan plan, ZonedDateTime now) {
-        var rows = plan.deleted().stream().map(r -> {
-            var record = new LinkedHashMap<String, Object>(r.fields());
-            record.put("deleted", true);
-            return Map.<String, Object>of("key", r.key(), "partner", plan.partner(), "array", r.type().array(),
-                    "record", json.writeValueAsString(record));
-        }).toList();
+        var rows = new ArrayList<Map<String, Object>>();
+        plan.deleted().forEach(r -> rows.add(tombstone(r, plan.partner(), null)));
+        plan.narrowed().forEach((key, before) -> plan.updated().stream().filter(r -> r.key().equals(key)).findFirst()
+                .ifPresent(r -> rows.add(tombstone(r, plan.partner(), before))));
         batchedRows(TOMBSTONES, rows, Map.of("now", now));
         batched(CLEAR_TOMBSTONES, plan.created().stream().map(ExchangeRecord::key).toList(), Map.of());
+    }
+
+    /** The deletion record a harvester applies: the record's key fields and {@code "deleted": true}. */
+    private Map<String, Object> tombstone(ExchangeRecord r, String partner, String visibilityBefore) {
+        var record = new LinkedHashMap<String, Object>();
+        r.type().keyFields().forEach(field -> {
+            if (r.fields().get(field) != null) {
+                record.put(field, r.fields().get(field));
+            }
+        });
+        record.put("deleted", true);
+        var row = new HashMap<String, Object>();
+        row.put("key", r.key());
+        row.put("partner", partner);
+        row.put("array", r.type().array());
+        row.put("record", json.writeValueAsString(record));
+        row.put("visibility", visibilityBefore);
+        return row;
     }
 
     private static List<Map<String, Object>> rows(List<ExchangeRecord> records, RecordType type, ImportPlan plan, ZonedDateTime now) {

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class ImportPlanner {
 
     private static final int LOOKUP_BATCH = 10_000;
+    /** Widest first: a record that moves right in this list is seen by fewer callers. */
+    private static final List<String> VISIBILITY_ORDER = List.of("PUBLIC", "NETWORK", "PRIVATE");
 
     static final String LOOKUP = """
             UNWIND $ids AS id
@@ -427,6 +429,7 @@ class ImportPlanner {
                                 Set<String> demoted, ConsentPlanner.Plan consents) {
         var created = new ArrayList<ExchangeRecord>();
         var updated = new ArrayList<ExchangeRecord>();
+        var narrowed = new HashMap<String, String>();
         var unchanged = new ArrayList<ExchangeRecord>();
         var deleted = new ArrayList<ExchangeRecord>();
         for (RecordType type : RecordTypes.ALL) {
@@ -447,11 +450,15 @@ class ImportPlanner {
                     unchanged.add(r);
                 } else {
                     updated.add(r);
+                    String was = (String) before.getOrDefault("visibility", "NETWORK");
+                    if (VISIBILITY_ORDER.indexOf(String.valueOf(r.fields().getOrDefault("visibility", "NETWORK"))) > VISIBILITY_ORDER.indexOf(was)) {
+                        narrowed.put(r.key(), was);
+                    }
                 }
             }
         }
         return new ImportPlan(doc.partner(), created, updated, unchanged, deleted, placeholders, placeholdersInGraph, demoted,
-                doc.footprints(), consents);
+                doc.footprints(), consents, narrowed);
     }
 
     private static <T> void forBatches(List<String> ids, java.util.function.Function<List<String>, T> action) {

@@ -25,10 +25,12 @@ public class RecordService {
     private final PlatformTransactionManager transactions;
 
     private final Writes writes;
+    private final org.symbiosiskb.graph.Cypher cypher;
 
     RecordService(ImportPlanner planner, GraphWriter writer, GraphRecords graphRecords,
-                  PlatformTransactionManager transactionManager, Writes writes) {
+                  PlatformTransactionManager transactionManager, Writes writes, org.symbiosiskb.graph.Cypher cypher) {
         this.writes = writes;
+        this.cypher = cypher.unguarded();
         this.planner = planner;
         this.writer = writer;
         this.graphRecords = graphRecords;
@@ -84,6 +86,36 @@ public class RecordService {
             writer.write(plan);
             return !plan.deleted().isEmpty();
         }));
+    }
+
+    static final String ASSUME_AGREED_LINKS = """
+            MATCH (n:Record {id: $id})-[r]->(m) WHERE type(r) STARTS WITH 'PROPOSED_'
+            WITH n, r, m, substring(type(r), 9) AS counting
+            DELETE r
+            CREATE (n)-[:$(counting)]->(m)
+            WITH DISTINCT n WHERE n:OffsetAgreement
+            SET n.effectiveStatus = CASE n.status WHEN 'ENDED' THEN 'ENDED' ELSE 'ACTIVE' END, n.awaiting = []""";
+    static final String ASSUME_AGREED_FLOW = """
+            MATCH (s)-[f:PROPOSED_SUPPLIES {id: $id}]->(c)
+            WITH s, f, c, properties(f) AS props
+            DELETE f
+            CREATE (s)-[g:SUPPLIES]->(c)
+            SET g = props, g.consent = null, g.party = null, g.kbUsePublished = CASE WHEN $published THEN true END""";
+
+    /**
+     * For a scenario only (roadmap.md: a transaction that is always rolled back): the record's links to other
+     * partners count as if those partners had agreed, so that "what if we took their slag" can be asked. A flow
+     * may be told to carry its stream's published footprint instead of its producer's own figures.
+     */
+    public void assumeAgreedInScenario(String array, String key, boolean usePublishedFootprint) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("assumed consents are for scenarios, inside their rolled-back transaction");
+        }
+        if (type(array).isFlow()) {
+            cypher.run(ASSUME_AGREED_FLOW, Map.of("id", key, "published", usePublishedFootprint));
+        } else {
+            cypher.run(ASSUME_AGREED_LINKS, Map.of("id", key));
+        }
     }
 
     private interface Merge {

@@ -61,6 +61,11 @@ class RoadmapController {
         return analysed(list, RoadmapAnalysis::trajectory);
     }
 
+    @BatchMapping(typeName = "Roadmap", field = "withheld")
+    Map<Roadmap, Boolean> withheld(List<Roadmap> list) {
+        return analysed(list, RoadmapAnalysis::withheld);
+    }
+
     @BatchMapping(typeName = "Roadmap", field = "targetStatus")
     Map<Roadmap, List<RoadmapAnalysis.TargetStatus>> targetStatus(List<Roadmap> list) {
         return analysed(list, RoadmapAnalysis::targetStatus);

@@ -28,11 +28,11 @@ class RoadmapRepository {
             + Measure.COLUMNS + " ORDER BY n.id";
     static final String MEASURES_BY_IDS = "UNWIND $ids AS key MATCH (n:Measure {id: key}) RETURN key, " + Measure.COLUMNS;
     static final String ANALYSES = """
-            UNWIND $ids AS key CALL kb.roadmap(key) YIELD trajectory, targetStatus RETURN key, trajectory, targetStatus""";
+            UNWIND $ids AS key CALL kb.roadmap(key) YIELD trajectory, targetStatus, dependsOn RETURN key, trajectory, targetStatus, dependsOn""";
     static final String CURVE = """
             CALL kb.abatementCurve($roadmapId, $year)
-            YIELD measure, abatement, annualisedCost, costPerTonne, cumulativeAbatement
-            RETURN measure, abatement, annualisedCost, costPerTonne, cumulativeAbatement""";
+            YIELD measure, abatement, annualisedCost, costPerTonne, cumulativeAbatement, dependsOn
+            RETURN measure, abatement, annualisedCost, costPerTonne, cumulativeAbatement, dependsOn""";
 
     private final Cypher cypher;
 

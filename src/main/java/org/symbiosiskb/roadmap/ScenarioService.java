@@ -58,7 +58,7 @@ class ScenarioService {
             var before = analytics.balance(parkId, year, false, false);
             var tracesBefore = traces(traced, year);
             for (int i = 0; i < changes.size(); i++) {
-                apply(i, changes.get(i));
+                apply(i, year, changes.get(i));
             }
             var after = analytics.balance(parkId, year, false, false);
             var tracesAfter = traces(traced, year);
@@ -84,13 +84,13 @@ class ScenarioService {
     }
 
     @SuppressWarnings("unchecked")
-    private void apply(int index, Map<String, Object> change) {
+    private void apply(int index, int year, Map<String, Object> change) {
         String kind = kindOf(index, change);
         String at = "changes[" + index + "]." + kind;
         Object value = change.get(kind);
         try {
             switch (kind) {
-                case "addFlow" -> records.create("flows", (Map<String, Object>) value);
+                case "addFlow" -> addFlow(at, year, (Map<String, Object>) value);
                 case "removeFlow" -> {
                     if (!records.delete("flows", Map.of("id", value))) {
                         throw new BadRequestException(at + ": no flow " + value);
@@ -98,8 +98,10 @@ class ScenarioService {
                 }
                 case "scaleFlow" -> scale(at, (Map<String, Object>) value);
                 case "setEmission" -> records.put("emissions", (Map<String, Object>) value);
-                case "addSink" -> records.create("carbonSinks", (Map<String, Object>) value);
-                case "addAgreement" -> records.create("offsetAgreements", (Map<String, Object>) value);
+                // a hypothetical sink in another partner's park, an agreement with another partner: as if they agreed
+                case "addSink" -> records.assumeAgreedInScenario("carbonSinks", records.create("carbonSinks", (Map<String, Object>) value), false);
+                case "addAgreement" -> records.assumeAgreedInScenario("offsetAgreements",
+                        records.create("offsetAgreements", (Map<String, Object>) value), false);
                 default -> throw new IllegalStateException(kind);
             }
         } catch (InvalidDocumentException e) {
@@ -109,6 +111,32 @@ class ScenarioService {
             throw new BadRequestException(e.getMessage().replaceFirst("^input", at));
         } catch (BadRequestException e) {
             throw e.getMessage().startsWith("input") ? new BadRequestException(e.getMessage().replaceFirst("^input", at)) : e;
+        }
+    }
+
+    /**
+     * A hypothetical flow between partners counts as if the other side had agreed, but a flow from another
+     * partner's stream brings that producer's burden: only where the caller would see the producer's footprint
+     * anyway (security.Disclosure), else the stream's published footprint, else it is refused (a scenario must
+     * not read a footprint its owner keeps to itself).
+     */
+    private void addFlow(String at, int year, Map<String, Object> flow) {
+        String id = records.create("flows", flow);
+        String stream = String.valueOf(flow.get("sideStream"));
+        String owner = org.symbiosiskb.exchange.Ids.partnerOf(id);
+        if (org.symbiosiskb.exchange.Ids.partnerOf(stream).equals(owner)) {
+            records.assumeAgreedInScenario("flows", id, false);
+            return;
+        }
+        var producer = sideStreams.producerOf(stream);
+        if (producer.isPresent() && analytics.footprintShown(producer.get(), year)) {
+            records.assumeAgreedInScenario("flows", id, false);
+        } else if (sideStreams.publishedFootprint(stream, year)) {
+            records.assumeAgreedInScenario("flows", id, true);
+        } else {
+            throw new BadRequestException(at + ".sideStream: the footprint of " + stream + " in " + year + " is partner "
+                    + org.symbiosiskb.exchange.Ids.partnerOf(stream) + "'s to share: a scenario can add this flow once they publish "
+                    + "a footprint of the stream or let you see its producer's figures");
         }
     }
 

@@ -12,47 +12,20 @@ import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.Batches;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.Paging;
-import org.symbiosiskb.graph.Cypher;
 import org.symbiosiskb.organization.OrganizationService;
 import org.symbiosiskb.organization.Process;
 import org.symbiosiskb.park.ParkService;
-import org.symbiosiskb.security.Caller;
-import org.symbiosiskb.security.Disclosure;
 
 /** sideStreamMatches (kb.sideStreamMatches) and the park's side-stream table. */
 @Controller
 class MatchingController {
 
-    static final String MATCHES = "CALL kb.sideStreamMatches($sideStreamId, $year, $maxDistanceKm, $first)";
-    /** Streams of the park's processes (IN_PARK, or through the operator's park) with what active flows use. */
-    static final String TABLE = """
-            MATCH (park:Park {id: $parkId})
-            CALL (park) {
-              MATCH (park)<-[:IN_PARK]-(p:Process) RETURN p
-              UNION
-              MATCH (park)<-[:LOCATED_IN]-(:Organization)-[:OPERATES]->(p:Process) WHERE NOT (p)-[:IN_PARK]->(:Park) RETURN p
-            }
-            MATCH (p)-[:PRODUCES]->(n:SideStream)
-            WHERE $chapter IS NULL OR left(n.ewc, 2) = $chapter
-            WITH n, COLLECT { MATCH (n)-[f:SUPPLIES]->()
-                              WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year)
-                              RETURN f.quantity } AS flows
-            WITH n, reduce(total = 0.0, q IN flows | total + q) AS used
-            RETURN n, used, n.unit AS unit
-            ORDER BY n.ewc, n.id""";
-
-    private final Cypher cypher;
     private final Paging paging;
     private final SideStreamService sideStreams;
     private final OrganizationService organizations;
     private final ParkService parks;
 
-    private final Disclosure disclosure;
-
-    MatchingController(Cypher cypher, Paging paging, SideStreamService sideStreams, OrganizationService organizations, ParkService parks,
-                       Disclosure disclosure) {
-        this.cypher = cypher;
-        this.disclosure = disclosure;
+    MatchingController(Paging paging, SideStreamService sideStreams, OrganizationService organizations, ParkService parks) {
         this.paging = paging;
         this.sideStreams = sideStreams;
         this.organizations = organizations;
@@ -63,22 +36,7 @@ class MatchingController {
     List<SideStreamMatch> sideStreamMatches(@Argument String sideStreamId, @Argument Integer year, @Argument double maxDistanceKm,
                                             @Argument int first) {
         paging.page(first, null);
-        disclosure.requireFigures(sideStreamId, "side stream", "what it could supply");
-        var matches = cypher.list(MATCHES, Map.of("sideStreamId", sideStreamId, "year", year == null ? Year.now().getValue() : year,
-                "maxDistanceKm", maxDistanceKm, "first", first), SideStreamMatch::from);
-        var ids = new java.util.ArrayList<String>();
-        matches.forEach(m -> {
-            ids.add(m.processId());
-            if (m.needId() != null) {
-                ids.add(m.needId());
-            }
-        });
-        var access = disclosure.access(ids);
-        // a need the caller sees by name only keeps its place without its quantity (supplyable would tell it)
-        return matches.stream()
-                .filter(m -> access.get(m.processId()) != Caller.Access.NONE && (m.needId() == null || access.get(m.needId()) != Caller.Access.NONE))
-                .map(m -> m.needId() != null && access.get(m.needId()) == Caller.Access.NAME ? m.withoutFigures() : m)
-                .toList();
+        return sideStreams.matches(sideStreamId, year == null ? Year.now().getValue() : year, maxDistanceKm, first);
     }
 
     @QueryMapping
@@ -89,17 +47,7 @@ class MatchingController {
         if (parks.park(parkId).isEmpty()) {
             throw new NotFoundException("no park " + parkId);
         }
-        var params = new java.util.HashMap<String, Object>();
-        params.put("parkId", parkId);
-        params.put("year", year);
-        params.put("chapter", ewcChapter);
-        // the guard reduces another partner's PRIVATE stream to its name: its row keeps its place without figures
-        return cypher.list(TABLE, params, r -> {
-            var stream = SideStream.from(r.get("n"));
-            return stream.quantity() == null ? new SideStreamRow(stream, null, null, null, r.get("unit").asString())
-                    : new SideStreamRow(stream, stream.quantity(), r.get("used").asDouble(), stream.quantity() - r.get("used").asDouble(),
-                    r.get("unit").asString());
-        });
+        return sideStreams.table(parkId, year, ewcChapter);
     }
 
     @BatchMapping(typeName = "SideStreamMatch", field = "need")

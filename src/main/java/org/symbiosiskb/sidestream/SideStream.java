@@ -8,6 +8,11 @@ import org.symbiosiskb.api.Values;
 public record SideStream(String id, String name, Double quantity, String unit, String ewc, String material,
                          Double allocationShare, RecordMeta meta) implements RecordMeta.Carrier {
 
+    /** As another partner's PRIVATE stream is shown: its figures left out. */
+    SideStream withoutFigures() {
+        return new SideStream(id, name, null, unit, ewc, material, null, meta);
+    }
+
     public static SideStream from(Value n) {
         return new SideStream(n.get("id").asString(), Values.name(n), Values.number(n, "quantity"), Values.str(n, "unit"),
                 Values.str(n, "ewc"), Values.str(n, "material"), Values.number(n, "allocationShare"), RecordMeta.of(n));

@@ -93,6 +93,31 @@ class SideStreamRepository {
     static final String WASTE_CODE_CHILDREN = """
             UNWIND $ids AS key MATCH (:WasteCode {code: key})<-[:IN]-(n:WasteCode) RETURN key, n ORDER BY n.code""";
 
+    static final String MATCHES = "CALL kb.sideStreamMatches($sideStreamId, $year, $maxDistanceKm, $first)";
+    /** Streams of the park's processes (IN_PARK, or through the operator's park) with the active flows that use them. */
+    static final String TABLE = """
+            MATCH (park:Park {id: $parkId})
+            CALL (park) {
+              MATCH (park)<-[:IN_PARK]-(p:Process) RETURN p
+              UNION
+              MATCH (park)<-[:LOCATED_IN]-(:Organization)-[:OPERATES]->(p:Process) WHERE NOT (p)-[:IN_PARK]->(:Park)
+              RETURN p
+            }
+            MATCH (p)-[:PRODUCES]->(n:SideStream)
+            WHERE $chapter IS NULL OR left(n.ewc, 2) = $chapter
+            RETURN n, n.unit AS unit, COLLECT { MATCH (n)-[f:SUPPLIES]->()
+                                                WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year)
+                                                RETURN f {.id, .quantity} } AS flows
+            ORDER BY n.ewc, n.id""";
+    /** The flows a stream's available quantity depends on in a year. */
+    static final String ACTIVE_FLOWS_OUT = """
+            MATCH (:SideStream {id: $id})-[f:SUPPLIES]->()
+            WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year)
+            RETURN f.id AS id""";
+
+    static final String PUBLISHED_FOOTPRINT = """
+            MATCH (:SideStream {id: $id})-[:PUBLISHED]->(f:Footprint {year: $year}) RETURN count(f) > 0 AS published""";
+
     private final Cypher cypher;
 
     SideStreamRepository(Cypher cypher) {
@@ -128,6 +153,34 @@ class SideStreamRepository {
 
     List<WasteCode> wasteChapters() {
         return cypher.list(WASTE_CHAPTERS, Map.of(), r -> WasteCode.from(r.get("n")));
+    }
+
+    /** A table row as computed, with the flows its used and available figures sum. */
+    record TableRow(SideStream stream, String unit, List<String> flowIds, double used) {
+    }
+
+    List<TableRow> table(String parkId, int year, String chapter) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("parkId", parkId);
+        params.put("year", year);
+        params.put("chapter", chapter);
+        return cypher.unguarded().list(TABLE, params, r -> new TableRow(SideStream.from(r.get("n")), r.get("unit").asString(),
+                r.get("flows").asList(f -> f.get("id").asString()),
+                r.get("flows").asList(f -> f.get("quantity").asDouble(0)).stream().mapToDouble(Double::doubleValue).sum()));
+    }
+
+    List<SideStreamMatch> matches(String sideStreamId, int year, double maxDistanceKm, int first) {
+        return cypher.list(MATCHES, Map.of("sideStreamId", sideStreamId, "year", year, "maxDistanceKm", maxDistanceKm, "first", first),
+                SideStreamMatch::from);
+    }
+
+    boolean publishedFootprint(String sideStreamId, int year) {
+        return cypher.unguarded().one(PUBLISHED_FOOTPRINT, Map.of("id", sideStreamId, "year", year),
+                r -> r.get("published").asBoolean()).orElse(false);
+    }
+
+    List<String> activeFlowsOut(String sideStreamId, int year) {
+        return cypher.unguarded().list(ACTIVE_FLOWS_OUT, Map.of("id", sideStreamId, "year", year), r -> r.get("id").asString());
     }
 
     Map<String, List<SideStream>> sideStreams(String query, Collection<String> ids) {

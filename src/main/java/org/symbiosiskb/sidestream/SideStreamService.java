@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.symbiosiskb.api.Connection;
 import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.exchange.RecordService;
+import org.symbiosiskb.security.Caller;
+import org.symbiosiskb.security.Disclosure;
 
 /** Side streams, flows, needs and waste codes: reads for GraphQL and other features, writes through the exchange rules. */
 @Service
@@ -16,10 +18,56 @@ public class SideStreamService {
 
     private final SideStreamRepository repository;
     private final RecordService records;
+    private final Disclosure disclosure;
 
-    SideStreamService(SideStreamRepository repository, RecordService records) {
+    SideStreamService(SideStreamRepository repository, RecordService records, Disclosure disclosure) {
         this.repository = repository;
         this.records = records;
+        this.disclosure = disclosure;
+    }
+
+    /**
+     * The park's side-stream table as the caller may see it (security.Disclosure): a stream the caller may not see
+     * at all is left out; produced shows when it may see the stream, used when it may see every flow summed, and
+     * available when both.
+     */
+    List<SideStreamRow> table(String parkId, int year, String chapter) {
+        var rows = repository.table(parkId, year, chapter);
+        var ids = new java.util.ArrayList<String>();
+        rows.forEach(r -> { ids.add(r.stream().id()); ids.addAll(r.flowIds()); });
+        var view = disclosure.view(ids);
+        return rows.stream().filter(r -> view.of(r.stream().id()) != Caller.Access.NONE).map(r -> {
+            boolean streamShown = view.shows(r.stream().id());
+            var stream = streamShown ? r.stream() : r.stream().withoutFigures();
+            Double used = view.figure(r.used(), r.flowIds());
+            Double produced = streamShown ? r.stream().quantity() : null;
+            Double available = produced == null || used == null ? null : produced - used;
+            return new SideStreamRow(stream, produced, used, available, r.unit());
+        }).toList();
+    }
+
+    /**
+     * Needs and precedents the stream could serve, as the caller may see them: the stream's own figures must be
+     * seen (else FORBIDDEN); a need seen by name keeps its place without wanted and supplyable, and supplyable
+     * also needs every flow the stream's available quantity subtracts.
+     */
+    List<SideStreamMatch> matches(String sideStreamId, int year, double maxDistanceKm, int first) {
+        disclosure.requireFigures(sideStreamId, "side stream", "what it could supply");
+        var matches = repository.matches(sideStreamId, year, maxDistanceKm, first);
+        var flowsOut = repository.activeFlowsOut(sideStreamId, year);
+        var ids = new java.util.ArrayList<String>(flowsOut);
+        matches.forEach(m -> {
+            ids.add(m.processId());
+            if (m.needId() != null) {
+                ids.add(m.needId());
+            }
+        });
+        var view = disclosure.view(ids);
+        boolean availableShown = view.showsAll(flowsOut);
+        return matches.stream()
+                .filter(m -> view.of(m.processId()) != Caller.Access.NONE && (m.needId() == null || view.of(m.needId()) != Caller.Access.NONE))
+                .map(m -> m.shownWith(m.needId() == null || view.shows(m.needId()), availableShown))
+                .toList();
     }
 
     public Optional<SideStream> sideStream(String id) {
@@ -68,6 +116,16 @@ public class SideStreamService {
 
     Connection<Need> needs(Map<String, Object> filter, PageRequest page) {
         return repository.needs(filter, page);
+    }
+
+    /** The process that produces the stream, if the stream is here with its producer. */
+    public java.util.Optional<String> producerOf(String sideStreamId) {
+        return producerIds(List.of(sideStreamId)).getOrDefault(sideStreamId, List.of()).stream().findFirst();
+    }
+
+    /** Whether the stream's owner published its footprint for the year (federation: what a consumer may use). */
+    public boolean publishedFootprint(String sideStreamId, int year) {
+        return repository.publishedFootprint(sideStreamId, year);
     }
 
     /** The id of each stream's producing process. */
