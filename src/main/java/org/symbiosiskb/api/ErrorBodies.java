@@ -43,6 +43,15 @@ public final class ErrorBodies {
      */
     public static void write(HttpServletResponse response, JsonMapper json, String path, int status, String message,
                              Map<String, Object> extensions) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(path, status, message, extensions));
+    }
+
+    /** {@code {"errors": [one error]}} in the shape of the endpoint at {@code path}. */
+    static Map<String, Object> body(String path, int status, String message, Map<String, Object> extensions) {
         Map<String, Object> error;
         if (graphql(path)) {
             var ext = new LinkedHashMap<String, Object>();
@@ -55,11 +64,7 @@ public final class ErrorBodies {
             rest.put("message", message);
             error = rest;
         }
-        response.resetBuffer();
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Map.of("errors", List.of(error)));
+        return Map.of("errors", List.of(error));
     }
 
     /** Text from a request (a path, a header) made safe to quote: no control or bidi characters, at most 100 characters. */

@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP side of POST /graphql, checked before Spring for GraphQL reads anything: the method,
- * the content type, the size ({@code kb.limits.max-graphql-body-size}, counted while reading, so a
+ * the content types asked and sent, the size ({@code kb.limits.max-graphql-body-size}, counted while reading, so a
  * chunked body is cut off at the limit and never held whole) and the shape of a GraphQL-over-HTTP
  * request ({@code {"query": "…", "variables": {…}, "operationName": "…", "extensions": {…}}}).
- * Each refusal is a GraphQL error response (400, 405, 413 or 415) with a message of the service's
+ * Each refusal is a GraphQL error response (400, 405, 406, 413 or 415) with a message of the service's
  * own; the request that passes goes on with the body already read.
  */
 @Component
@@ -65,6 +65,11 @@ class GraphQlRequestGuard extends OncePerRequestFilter {
                     + "; send a POST with a JSON body {\"query\": \"…\"}", Map.of());
             return;
         }
+        if (!acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+            refuse(response, 406, "the answer is JSON: send Accept: application/json or application/graphql-response+json, "
+                    + "or no Accept header; found " + ErrorBodies.quote(request.getHeader(HttpHeaders.ACCEPT)), Map.of());
+            return;
+        }
         if (!json(request.getContentType())) {
             refuse(response, 415, "Content-Type must be application/json, found " + ErrorBodies.quote(request.getContentType()), Map.of());
             return;
@@ -100,6 +105,19 @@ class GraphQlRequestGuard extends OncePerRequestFilter {
             var type = MediaType.parseMediaType(contentType);
             return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(LEGACY_GRAPHQL);
         } catch (RuntimeException noneOrInvalid) {
+            return false;
+        }
+    }
+
+    /** No Accept header, or one that takes application/json or application/graphql-response+json (or a wildcard of them). */
+    private static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.includes(MediaType.APPLICATION_JSON)
+                    || type.includes(MediaType.APPLICATION_GRAPHQL_RESPONSE));
+        } catch (RuntimeException invalid) {
             return false;
         }
     }

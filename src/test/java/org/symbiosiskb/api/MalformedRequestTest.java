@@ -37,11 +37,14 @@ class MalformedRequestTest {
         }
     }
 
-    Answer send(String method, String path, String contentType, String body) throws Exception {
+    Answer send(String method, String path, String contentType, String body, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
@@ -95,6 +98,18 @@ class MalformedRequestTest {
         graphqlRefusal(send("POST", "/graphql", "text/plain", "{\"query\": \"{ formatVersion }\"}"), 415, "application/json");
         graphqlRefusal(send("POST", "/graphql", null, "{\"query\": \"{ formatVersion }\"}"), 415, "application/json");
         graphqlRefusal(send("PUT", "/graphql", "application/json", "{\"query\": \"{ formatVersion }\"}"), 405, "POST");
+        graphqlRefusal(send("POST", "/graphql", "application/json", "{\"query\": \"{ formatVersion }\"}", "Accept", "application/xml"), 406,
+                "application/graphql-response+json");
+        var graphqlResponse = send("POST", "/graphql", "application/json", "{\"query\": \"{ formatVersion }\"}",
+                "Accept", "application/graphql-response+json");
+        assertThat(graphqlResponse.status()).as(graphqlResponse.raw()).isEqualTo(200);
+    }
+
+    @Test
+    void requests_the_servlet_container_refuses_are_answered_in_the_service_shape_too() throws Exception {
+        restRefusal(send("GET", "/api/v1/datasets/fi%00", null, null), 400, "malformed URL");
+        restRefusal(send("POST", "/api/v1/peers/a%2Fb/sync", null, null), 400, "malformed URL");
+        restRefusal(send("GET", "/api/v1/datasets/fi", null, null, "X-Padding", "x".repeat(10_000)), 400, "size limit");
     }
 
     @Test
@@ -106,5 +121,6 @@ class MalformedRequestTest {
         restRefusal(send("POST", "/api/v1/datasets?dryRun=maybe", "application/json", "{}"), 400, "dryRun must be true or false");
         restRefusal(send("POST", "/api/v1/datasets", "application/json", "{bad"), 400, "line 1, column 2");
         restRefusal(send("POST", "/api/v1/datasets", "application/json", ""), 400, "empty");
+        restRefusal(send("GET", "/api/v1/datasets/fi", null, null, "Accept", "application/xml"), 406, "Accept: application/json");
     }
 }
