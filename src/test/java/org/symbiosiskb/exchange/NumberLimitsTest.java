@@ -2,8 +2,8 @@ package org.symbiosiskb.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.symbiosiskb.exchange.Refusals.problemAt;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +33,13 @@ class NumberLimitsTest {
     @Autowired
     Neo4jClient neo4j;
     Http http;
+    Refusals refusals;
 
     @BeforeEach
     void empty() {
         neo4j.query("MATCH (n) DETACH DELETE n").run();
         http = new Http(port);
+        refusals = new Refusals(http, neo4j);
     }
 
     /**
@@ -63,27 +65,6 @@ class NumberLimitsTest {
         return doc;
     }
 
-    JsonNode refusedByDryRunAndWrite(Map<String, Object> document) {
-        var dryRun = http.post("/api/v1/datasets?dryRun=true", document);
-        var write = http.post("/api/v1/datasets", document);
-        assertThat(dryRun.status()).as(dryRun.raw()).isEqualTo(422);
-        assertThat(write.status()).as(write.raw()).isEqualTo(422);
-        assertThat(write.body()).isEqualTo(dryRun.body());
-        assertThat(neo4j.query("MATCH (n:Record) RETURN count(n)").fetchAs(Long.class).one().orElseThrow()).isZero();
-        return write.body().get("errors");
-    }
-
-    static void problemAt(JsonNode errors, String pointer, String expected) {
-        var messages = new ArrayList<String>();
-        errors.forEach(e -> {
-            if (e.get("pointer").asString().equals(pointer)) {
-                messages.add(e.get("message").asString());
-            }
-        });
-        assertThat(messages).as(pointer + " in " + errors).hasSize(1);
-        assertThat(messages.getFirst()).contains(expected);
-    }
-
     @Test
     void a_1e308_emission_and_other_numbers_past_their_bounds_are_refused_naming_the_field() {
         var doc = park(1e-300, 1e13, 1e308, 10, 40_001, 101, 1e308, 5);
@@ -94,7 +75,7 @@ class NumberLimitsTest {
         doc.put("parks", List.of(park));
         doc.put("footprints", List.of(Map.of("sideStream", "nl:s", "year", 2024, "tCO2ePerUnit", 1e6)));
 
-        var errors = refusedByDryRunAndWrite(doc);
+        var errors = refusals.byDryRunAndWrite(doc);
         problemAt(errors, "/emissions/0/tCO2e", "at most 1000000000000");
         problemAt(errors, "/sideStreams/0/quantity", "at most 1000000000000");
         problemAt(errors, "/processes/1/outputTonnes", "at most 1000000000000");

@@ -1,8 +1,8 @@
 package org.symbiosiskb.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.symbiosiskb.exchange.Refusals.problemAt;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +31,13 @@ class StringLimitsTest {
     @Autowired
     Neo4jClient neo4j;
     Http http;
+    Refusals refusals;
 
     @BeforeEach
     void empty() {
         neo4j.query("MATCH (n) DETACH DELETE n").run();
         http = new Http(port);
+        refusals = new Refusals(http, neo4j);
     }
 
     static Map<String, Object> document(String array, List<Map<String, Object>> records) {
@@ -56,39 +58,9 @@ class StringLimitsTest {
         return network;
     }
 
-    /** The problems a dry run and a write report; they must be the same, and nothing may be written. */
-    JsonNode refusedByDryRunAndWrite(Map<String, Object> document) {
-        var dryRun = http.post("/api/v1/datasets?dryRun=true", document);
-        var write = http.post("/api/v1/datasets", document);
-        assertThat(dryRun.status()).as(dryRun.raw()).isEqualTo(422);
-        assertThat(write.status()).as(write.raw()).isEqualTo(422);
-        assertThat(write.body()).isEqualTo(dryRun.body());
-        assertThat(neo4j.query("MATCH (n:Record) RETURN count(n)").fetchAs(Long.class).one().orElseThrow()).isZero();
-        return write.body().get("errors");
-    }
-
-    static void problemAt(JsonNode errors, String pointer, String expected) {
-        var messages = new ArrayList<String>();
-        errors.forEach(e -> {
-            if (e.get("pointer").asString().equals(pointer)) {
-                messages.add(e.get("message").asString());
-            }
-        });
-        assertThat(messages).as(pointer + " in " + errors).hasSize(1);
-        assertThat(messages.getFirst()).contains(expected);
-    }
-
-    void accepted(Map<String, Object> document) {
-        var dryRun = http.post("/api/v1/datasets?dryRun=true", document);
-        assertThat(dryRun.status()).as(dryRun.raw()).isEqualTo(200);
-        var write = http.post("/api/v1/datasets", document);
-        assertThat(write.status()).as(write.raw()).isEqualTo(200);
-        assertThat(write.body()).isEqualTo(dryRun.body());
-    }
-
     @Test
     void a_32_kb_name_is_refused_naming_the_field_by_the_dry_run_and_the_write_alike() {
-        var errors = refusedByDryRunAndWrite(document("networks", List.of(network("sl:long", "x".repeat(32 * 1024), null))));
+        var errors = refusals.byDryRunAndWrite(document("networks", List.of(network("sl:long", "x".repeat(32 * 1024), null))));
         problemAt(errors, "/networks/0/name", "at most 500 characters, found 32768");
         // the refusal does not echo the 32 KB back
         assertThat(errors.toString().length()).isLessThan(1000);
@@ -97,18 +69,18 @@ class StringLimitsTest {
     @Test
     void names_of_500_characters_are_accepted_counting_characters_not_bytes() {
         // "ä" is 2 bytes in UTF-8, "🌲" 4 bytes and two Java chars: 500 characters each way
-        accepted(document("networks", List.of(network("sl:a", "ä".repeat(500), null), network("sl:b", "🌲".repeat(500), null))));
+        refusals.accepted(document("networks", List.of(network("sl:a", "ä".repeat(500), null), network("sl:b", "🌲".repeat(500), null))));
         neo4j.query("MATCH (n) DETACH DELETE n").run();
-        var refused = refusedByDryRunAndWrite(document("networks", List.of(network("sl:c", "🌲".repeat(501), null))));
+        var refused = refusals.byDryRunAndWrite(document("networks", List.of(network("sl:c", "🌲".repeat(501), null))));
         problemAt(refused, "/networks/0/name", "found 501");
     }
 
     @Test
     void notes_hold_up_to_10000_characters_with_newlines_and_tabs() {
         String lines = "Source: E-PRTR 2023\n\tillustrative\r\n";
-        accepted(document("networks", List.of(network("sl:n", "Notes", lines + "n".repeat(10_000 - lines.length())))));
+        refusals.accepted(document("networks", List.of(network("sl:n", "Notes", lines + "n".repeat(10_000 - lines.length())))));
         neo4j.query("MATCH (n) DETACH DELETE n").run();
-        var errors = refusedByDryRunAndWrite(document("networks", List.of(
+        var errors = refusals.byDryRunAndWrite(document("networks", List.of(
                 network("sl:n1", "Notes", "n".repeat(10_001)),
                 network("sl:n2", "Five megabytes", "n".repeat(1_000_000)))));
         problemAt(errors, "/networks/0/notes", "at most 10000 characters, found 10001");
@@ -117,7 +89,7 @@ class StringLimitsTest {
 
     @Test
     void control_and_bidirectional_override_characters_are_refused_in_names() {
-        var errors = refusedByDryRunAndWrite(document("networks", List.of(
+        var errors = refusals.byDryRunAndWrite(document("networks", List.of(
                 network("sl:nul", "Kemi\u0000Tornio", null),
                 network("sl:esc", "\u001b[31mKemi\u001b[0m", null),
                 network("sl:rlo", "Kemi \u202Egpj.exe", null),
@@ -142,12 +114,12 @@ class StringLimitsTest {
         assertThat(surrogate.status()).as(surrogate.raw()).isEqualTo(422);
         problemAt(surrogate.body().get("errors"), "/networks/0/name", "unpaired surrogate");
         // right-to-left text itself is fine, and so are its marks
-        accepted(document("networks", List.of(network("sl:rtl", "شبكة التكافل الصناعي \u200F(Kemi)", null))));
+        refusals.accepted(document("networks", List.of(network("sl:rtl", "شبكة التكافل الصناعي \u200F(Kemi)", null))));
     }
 
     @Test
     void notes_keep_newlines_and_tabs_but_not_other_controls_or_overrides() {
-        var errors = refusedByDryRunAndWrite(document("networks", List.of(
+        var errors = refusals.byDryRunAndWrite(document("networks", List.of(
                 network("sl:n1", "A", "line one\nline two\u0000"),
                 network("sl:n2", "B", "see \u001b]8;;http://evil.example\u0007here"),
                 network("sl:n3", "C", "figure \u202D1234\u202C"))));
@@ -162,7 +134,7 @@ class StringLimitsTest {
                 "nace", "C24\u202E"));
         var doc = document("organizations", List.of(organization));
         doc.put("description", "d".repeat(10_001));
-        var errors = refusedByDryRunAndWrite(doc);
+        var errors = refusals.byDryRunAndWrite(doc);
         problemAt(errors, "/organizations/0/businessId", "at most 500 characters");
         problemAt(errors, "/organizations/0/nace", "U+202E");
         problemAt(errors, "/description", "at most 10000 characters");
