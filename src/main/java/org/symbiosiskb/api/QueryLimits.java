@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param requestTimeout wall-clock budget of one GraphQL request; every database transaction it
  *                       starts gets the remaining time as its timeout, so Neo4j terminates it
  * @param maxBodySize    largest exchange document (413 above)
+ * @param maxGraphqlBodySize largest body of a POST to /graphql (413 above), counted while it is
+ *                       read, so a body without a Content-Length is cut off there too
  */
 @ConfigurationProperties("kb.limits")
 public record QueryLimits(
@@ -26,7 +28,8 @@ public record QueryLimits(
         @DefaultValue("30") int maxAliases,
         @DefaultValue("500") int maxPageSize,
         @DefaultValue("30s") Duration requestTimeout,
-        @DefaultValue("200MB") DataSize maxBodySize) {
+        @DefaultValue("200MB") DataSize maxBodySize,
+        @DefaultValue("1MB") DataSize maxGraphqlBodySize) {
 
     public static final String MAX_DEPTH = "kb.limits.max-depth";
     public static final String MAX_COMPLEXITY = "kb.limits.max-complexity";
@@ -34,6 +37,7 @@ public record QueryLimits(
     public static final String MAX_PAGE_SIZE = "kb.limits.max-page-size";
     public static final String REQUEST_TIMEOUT = "kb.limits.request-timeout";
     public static final String MAX_BODY_SIZE = "kb.limits.max-body-size";
+    public static final String MAX_GRAPHQL_BODY_SIZE = "kb.limits.max-graphql-body-size";
 
     /** "query depth 14 exceeds kb.limits.max-depth 12": what was found, the property, its value. */
     static String exceeds(String what, Object found, String property, Object limit) {

@@ -1,7 +1,6 @@
 package org.symbiosiskb.exchange;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +24,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.symbiosiskb.api.ErrorBodies;
 import org.symbiosiskb.api.ForbiddenException;
 import org.symbiosiskb.api.QueryLimits;
+import org.symbiosiskb.api.RequestBodies;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,19 +52,21 @@ class DatasetController {
     ImportResult importDocument(HttpServletRequest request,
                                 @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            throw new BodyTooLarge();
+            throw new RequestBodies.TooLarge();
         }
         return exchange.importDocument(read(request), dryRun);
     }
 
     private Object read(HttpServletRequest request) throws IOException {
-        try (InputStream body = new LimitedInputStream(request.getInputStream(), maxBodyBytes)) {
-            return json.readValue(body, Object.class);
-        } catch (JacksonException e) {
-            if (e.getCause() instanceof BodyTooLarge tooLarge) {
-                throw tooLarge;
+        try (var body = new RequestBodies.LimitedInputStream(request.getInputStream(), maxBodyBytes)) {
+            try {
+                return json.readValue(body, Object.class);
+            } catch (JacksonException e) {
+                if (e.getCause() instanceof RequestBodies.TooLarge tooLarge) {
+                    throw tooLarge;
+                }
+                throw new MalformedJson(body.count() == 0 ? "the body is empty; send a symbiosis-kb/1 document" : RequestBodies.notJson(e));
             }
-            throw new MalformedJson(e.getOriginalMessage());
         }
     }
 
@@ -116,22 +119,20 @@ class DatasetController {
 
     @ExceptionHandler
     ResponseEntity<Errors> malformed(MalformedJson e) {
-        return ResponseEntity.badRequest().body(new Errors(List.of(new Problem("", "the body is not valid JSON: " + e.getMessage()))));
+        return ResponseEntity.badRequest().body(new Errors(List.of(new Problem("", e.getMessage()))));
     }
 
     @ExceptionHandler
-    ResponseEntity<Errors> tooLarge(BodyTooLarge e) {
+    ResponseEntity<Errors> tooLarge(RequestBodies.TooLarge e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new Errors(List.of(new Problem("",
-                "document size exceeds " + QueryLimits.MAX_BODY_SIZE + " " + readable(maxBodyBytes)
+                "document size exceeds " + QueryLimits.MAX_BODY_SIZE + " " + RequestBodies.readable(maxBodyBytes)
                         + "; split it into several documents"))));
     }
 
-    /** 200MB, 64KB, 1000B: as the property would be written. */
-    static String readable(long bytes) {
-        if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-            return DataSize.ofBytes(bytes).toMegabytes() + "MB";
-        }
-        return bytes > 0 && bytes % 1024 == 0 ? DataSize.ofBytes(bytes).toKilobytes() + "KB" : bytes + "B";
+    /** {@code ?dryRun=maybe}: said in the API's words (the local IllegalArgumentException handler would give Spring's). */
+    @ExceptionHandler
+    ResponseEntity<Errors> badParameter(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new Errors(List.of(new Problem("", ErrorBodies.parameter(e)))));
     }
 
     @ExceptionHandler
@@ -142,37 +143,6 @@ class DatasetController {
     static final class MalformedJson extends RuntimeException {
         MalformedJson(String message) {
             super(message);
-        }
-    }
-
-    static final class BodyTooLarge extends IOException {
-    }
-
-    /** Stops reading once the limit is passed, for bodies sent without a Content-Length. */
-    static final class LimitedInputStream extends java.io.FilterInputStream {
-        private long remaining;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && --remaining < 0) {
-                throw new BodyTooLarge();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0 && (remaining -= n) < 0) {
-                throw new BodyTooLarge();
-            }
-            return n;
         }
     }
 }

@@ -44,6 +44,11 @@ final class DocumentParser {
             problems.add(new Problem("/partner", "a partner prefix matching [a-z][a-z0-9-]{1,31} is required, found " + describe(doc.get("partner"))));
             partner = null;
         }
+        if (doc.get("description") instanceof String description) {
+            InputLimits.text("description", description, "/description", problems);
+        } else if (doc.get("description") != null) {
+            problems.add(new Problem("/description", "must be a string, found " + describe(doc.get("description"))));
+        }
         for (var entry : doc.entrySet()) {
             String key = String.valueOf(entry.getKey());
             if (TOP_LEVEL.contains(key)) {
@@ -104,6 +109,8 @@ final class DocumentParser {
             Double perUnit = f.get("tCO2ePerUnit") instanceof Number n ? n.doubleValue() : null;
             if (!deleted && (perUnit == null || perUnit < 0 || !Double.isFinite(perUnit))) {
                 problems.add(new Problem(pointer + "/tCO2ePerUnit", "must be a number of 0 or more, found " + describe(f.get("tCO2ePerUnit"))));
+            } else if (!deleted) {
+                InputLimits.number("tCO2ePerUnit", perUnit, pointer + "/tCO2ePerUnit", problems);
             }
             if (!deleted && f.get("allocation") != null && !"MASS".equals(f.get("allocation"))) {
                 problems.add(new Problem(pointer + "/allocation", "only MASS footprints are published (under CUT_OFF a side stream carries no upstream burden), found "
@@ -206,7 +213,7 @@ final class DocumentParser {
                     problems.add(new Problem(pointer, "must be a non-empty string, found " + describe(v)));
                     return null;
                 }
-                return s;
+                return InputLimits.text(spec.name(), s, pointer, problems) ? s : null;
             }
             case ENUM -> {
                 if (!(v instanceof String s) || !spec.values().contains(s)) {
@@ -242,7 +249,7 @@ final class DocumentParser {
                     problems.add(new Problem(pointer, "must be a number, found " + describe(v)));
                     return null;
                 }
-                return inRange(spec, d, pointer, problems) ? d : null;
+                return inRange(spec, d, pointer, problems) && InputLimits.number(spec.name(), d, pointer, problems) ? d : null;
             }
             case INTEGER, YEAR -> {
                 Long l = toLong(v);
@@ -254,7 +261,7 @@ final class DocumentParser {
                     problems.add(new Problem(pointer, "must be a four-digit year, found " + l));
                     return null;
                 }
-                return inRange(spec, l, pointer, problems) ? l : null;
+                return inRange(spec, l, pointer, problems) && InputLimits.number(spec.name(), l, pointer, problems) ? l : null;
             }
             case POINT -> {
                 return toPoint(v, pointer, problems);
@@ -416,7 +423,7 @@ final class DocumentParser {
             return "nothing";
         }
         if (v instanceof String s) {
-            return "\"" + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "\"";
+            return "\"" + InputLimits.printable(s.length() > 60 ? s.substring(0, 60) + "…" : s) + "\"";
         }
         if (v instanceof Map<?, ?>) {
             return "an object";
@@ -427,7 +434,7 @@ final class DocumentParser {
         return String.valueOf(v);
     }
 
-    private static String format(double d) {
+    static String format(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 

@@ -9,7 +9,8 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
  * Makes the served schema an Apollo Federation 2 subgraph (federation-security.md): federation-jvm
  * adds {@code _service}, {@code _entities}, {@code _Any} and {@code _Entity} to the schema built from
  * src/main/resources/graphql, whose {@code @link}, {@code @key} and {@code @shareable} directives
- * say what a gateway may compose. {@link EntityController} answers {@code _entities}.
+ * say what a gateway may compose. {@link EntityController} answers {@code _entities}, after
+ * {@link RepresentationCheck} has refused the representations that cannot be looked up.
  */
 @Configuration(proxyBeanMethods = false)
 class FederationConfiguration {
@@ -21,6 +22,6 @@ class FederationConfiguration {
 
     @Bean
     GraphQlSourceBuilderCustomizer federationSchema(FederationSchemaFactory factory) {
-        return builder -> builder.schemaFactory(factory::createGraphQLSchema);
+        return builder -> builder.schemaFactory((registry, wiring) -> RepresentationCheck.install(factory.createGraphQLSchema(registry, wiring)));
     }
 }

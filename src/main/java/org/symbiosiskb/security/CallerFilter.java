@@ -61,7 +61,7 @@ class CallerFilter extends OncePerRequestFilter {
         }
         Callers.set(caller);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(new CallerRequest(request, caller), response);
         } finally {
             Callers.clear();
         }

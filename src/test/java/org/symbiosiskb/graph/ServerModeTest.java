@@ -34,7 +34,8 @@ class ServerModeTest {
             assertThat(service.getBeansOfType(EmbeddedBolt.class)).isEmpty();
 
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
-            var health = http.get("/actuator/health");
+            // the health details are for an ADMIN key
+            var health = http.withKey("change-me-example-admin-key").get("/actuator/health");
             assertThat(health.body().get("components").get("neo4j").get("details").get("server").asString())
                     .endsWith(TestDatabase.get().boltURI().getAuthority());
             assertThat(http.graphql("{ formatVersion }").body().get("data").get("formatVersion").asString()).isEqualTo("symbiosis-kb/1");

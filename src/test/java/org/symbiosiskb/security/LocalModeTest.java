@@ -45,4 +45,13 @@ class LocalModeTest {
         assertThat(written.body().get("errors")).as(written.raw()).isNull();
         new Http(port).graphql("mutation { deleteNetwork(id: \"lm:net\") { deleted } }");
     }
+
+    @Test
+    void local_mode_is_an_administrator_for_the_health_details_too() {
+        // the person at the machine: the service answers loopback names only, and ./data is theirs anyway
+        var health = new Http(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("components").get("neo4j").get("status").asString()).isEqualTo("UP");
+        assertThat(new Http(port).get("/actuator/metrics").status()).isEqualTo(200);
+    }
 }
