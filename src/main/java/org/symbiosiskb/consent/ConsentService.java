@@ -73,7 +73,7 @@ public class ConsentService {
         }
         String own = Callers.current().partner();
         if (own == null) {
-            throw new BadRequestException("partner: say which partner decides (local mode acts for every partner)");
+            throw new BadRequestException("partner: say which partner (local mode acts for every partner; an anonymous client is none)");
         }
         return own;
     }
