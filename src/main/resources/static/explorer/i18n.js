@@ -38,6 +38,8 @@ const LABELS = {
     annualisedCost: 'Annualised cost (€)', cumulative: 'Cumulative abatement',
     'kind.EMISSION_CUT': 'emission cut', 'kind.NEW_SINK': 'new sink', 'kind.OFFSET': 'offset', 'kind.NEW_FLOW': 'new flow',
     'mode.ROAD': 'road', 'mode.RAIL': 'rail', 'mode.SEA': 'sea', 'mode.PIPELINE': 'pipeline',
+    'prov.REPORTED': 'reported to a register', 'prov.CALCULATED': 'calculated from activity data', 'prov.ILLUSTRATIVE': 'illustrative (assumed)',
+    'prov.legend': 'Figures:', 'prov.reportedShare': 'Reported to a register', 'prov.reportedPercent': 'Reported (%)',
   },
   fi: {
     title: 'Teollisten symbioosien tutkija', skip: 'Siirry sisältöön', language: 'Kieli',
@@ -76,6 +78,8 @@ const LABELS = {
     annualisedCost: 'Vuosikustannus (€)', cumulative: 'Kertynyt vähennys',
     'kind.EMISSION_CUT': 'päästövähennys', 'kind.NEW_SINK': 'uusi nielu', 'kind.OFFSET': 'kompensaatio', 'kind.NEW_FLOW': 'uusi virta',
     'mode.ROAD': 'maantie', 'mode.RAIL': 'rautatie', 'mode.SEA': 'meri', 'mode.PIPELINE': 'putki',
+    'prov.REPORTED': 'raportoitu rekisteriin', 'prov.CALCULATED': 'laskettu toimintotiedoista', 'prov.ILLUSTRATIVE': 'havainnollinen (oletettu)',
+    'prov.legend': 'Luvut:', 'prov.reportedShare': 'Rekisteriin raportoitu osuus', 'prov.reportedPercent': 'Raportoitu (%)',
   },
 };
 

@@ -1,7 +1,7 @@
 // Labels beside map markers that never cover each other, another marker or the chart's edge. ECharts' own label
 // layout only hides or shifts colliding labels along one axis; around Turku a dozen markers sit within a few
-// pixels, so each label is given the first free spot around its marker, nearest first, and a label that had to
-// move away from its marker gets a leader line back to it.
+// pixels, so each label is given the cheapest of the spots around its marker (free ones first, then the nearest),
+// and a label that had to move away from its marker gets a leader line back to it.
 
 const FONT = '12px system-ui, sans-serif';
 const LINE = 15;
@@ -29,19 +29,25 @@ const DISTANCES = [0, 8, 16, 26, 38, 52, 68, 86, 106, 130];
  * Deterministic: the same points give the same places.
  */
 export function placeLabels(points, bounds, { gap = 3, pad = 2 } = {}) {
-  const candidates = points.map((p) => DISTANCES.flatMap((d) => DIRECTIONS.map(([ux, uy]) => {
-    const box = besideMarker(p, ux, uy, p.r + gap + d);
-    return { box, line: d > 0 ? leader(p, box) : null, d };
-  })));
   const markers = points.map((p) => ({ x: p.x - p.r, y: p.y - p.r, w: 2 * p.r, h: 2 * p.r }));
+  // what a spot costs whatever the other labels do: leaving the chart, covering markers, a leader across a marker
+  const candidates = points.map((p, i) => DISTANCES.flatMap((d) => DIRECTIONS.map(([ux, uy]) => {
+    const box = besideMarker(p, ux, uy, p.r + gap + d);
+    const line = d > 0 ? leader(p, box) : null;
+    let fixed = outside(box, bounds, pad) * 1e7 + d;
+    markers.forEach((m, j) => {
+      if (j === i) return;
+      fixed += overlap(box, m, 1) * 50;
+      if (line && crossesBox(line, m, 0)) fixed += 300;
+    });
+    return { box, line, fixed, reach: reach(box, line, pad) };
+  })));
+  // what it costs beside the labels already placed
   const cost = (i, c, chosen) => {
-    let total = outside(c.box, bounds, pad) * 1e7 + c.d;
+    let total = c.fixed;
     for (let j = 0; j < points.length; j++) {
-      if (j === i) continue;
-      total += overlap(c.box, markers[j], 1) * 50;
-      if (c.line && crossesBox(c.line, markers[j], 0)) total += 300;
       const o = chosen[j];
-      if (!o) continue;
+      if (j === i || !o || !touches(c.reach, o.reach)) continue;
       total += overlap(c.box, o.box, pad) * 1e4;
       if (o.line && crossesBox(o.line, c.box, pad)) total += 2e3;
       if (c.line && crossesBox(c.line, o.box, pad)) total += 2e3;
@@ -49,10 +55,15 @@ export function placeLabels(points, bounds, { gap = 3, pad = 2 } = {}) {
     }
     return total;
   };
-  const cheapest = (i, chosen) => candidates[i].reduce((best, c) => {
-    const k = cost(i, c, chosen);
-    return !best || k < best.k ? { c, k } : best;
-  }, null).c;
+  const cheapest = (i, chosen) => {
+    let best = null;
+    for (const c of candidates[i]) {
+      if (best && c.fixed >= best.k) continue;
+      const k = cost(i, c, chosen);
+      if (!best || k < best.k) best = { c, k };
+    }
+    return best;
+  };
   const crowd = points.map((p) => points.filter((q) => Math.hypot(q.x - p.x, q.y - p.y) < 80).length);
   const index = points.map((_, i) => i);
   const orders = [
@@ -62,16 +73,19 @@ export function placeLabels(points, bounds, { gap = 3, pad = 2 } = {}) {
     [...index].sort((a, b) => points[a].y - points[b].y || a - b),
     [...index].sort((a, b) => points[b].y - points[a].y || a - b),
   ];
+  // a few dozen markers get every order and the repairs; many get one pass, so that zooming stays smooth
+  const many = points.length > 30;
   let best = null;
-  for (const order of orders) {
+  for (const order of many ? orders.slice(0, 1) : orders) {
     const chosen = new Array(points.length);
-    for (const i of order) chosen[i] = cheapest(i, chosen);
-    for (let round = 0, moved = true; moved && round < 6; round++) {
+    for (const i of order) chosen[i] = cheapest(i, chosen).c;
+    for (let round = 0, moved = true; moved && round < (many ? 1 : 6); round++) {
       moved = false;
       for (const i of order) {
-        const c = cheapest(i, chosen);
-        if (c !== chosen[i] && cost(i, c, chosen) < cost(i, chosen[i], chosen)) {
-          chosen[i] = c;
+        const now = cost(i, chosen[i], chosen);
+        const next = cheapest(i, chosen);
+        if (next.k < now) {
+          chosen[i] = next.c;
           moved = true;
         }
       }
@@ -81,6 +95,17 @@ export function placeLabels(points, bounds, { gap = 3, pad = 2 } = {}) {
   }
   return best.chosen.map((c) => ({ ...c.box, leader: c.line }));
 }
+
+/** The box a label and its leader occupy, grown by pad. */
+function reach(box, line, pad) {
+  const x0 = Math.min(box.x, ...(line ? [line[0], line[2]] : []));
+  const y0 = Math.min(box.y, ...(line ? [line[1], line[3]] : []));
+  const x1 = Math.max(box.x + box.w, ...(line ? [line[0], line[2]] : []));
+  const y1 = Math.max(box.y + box.h, ...(line ? [line[1], line[3]] : []));
+  return { x0: x0 - pad, y0: y0 - pad, x1: x1 + pad, y1: y1 + pad };
+}
+
+function touches(a, b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
 
 /** Whether two segments [x1, y1, x2, y2] cross. */
 function crosses([ax, ay, bx, by], [cx, cy, dx, dy]) {

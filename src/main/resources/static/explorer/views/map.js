@@ -3,6 +3,7 @@ import { gql } from '../gql.js';
 import { t } from '../i18n.js';
 import { el, figure, table, chart, num, control, select, link, note, COLOURS } from '../ui.js';
 import { geoLabels } from '../labels.js';
+import { reportedShareColumn } from '../provenance.js';
 import { yearControl, yearOf, toolbar, nordicMap, geo, parksList, DEFAULT_YEAR } from './common.js';
 import { go } from '../app.js';
 
@@ -41,6 +42,7 @@ export async function mapView(route, content) {
     { key: 'net', label: t('short.net'), num: true },
     { key: 'avoided', label: t('short.avoided'), num: true },
     { key: (p) => (p.climatePositive ? t('yes') : t('no')), id: 'climatePositive', label: t('short.climatePositive') },
+    ...reportedShareColumn(rows),
   ], rows);
   const fig = figure('parks', `${t('map.chart')} ${year}`, parksTable, { height: 660, layout: 'map' });
   fig.node.append(note(t('avoided.note')));

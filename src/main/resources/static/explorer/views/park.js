@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { el, figure, table, chart, num, control, select, link, note, valueAxis, sankeyHeight, sankeyLabels, COLOURS } from '../ui.js';
 import { yearControl, yearOf, toolbar, parksList } from './common.js';
 import { networkLayout, networkOption } from './network.js';
+import { reportedShareNote } from '../provenance.js';
 import { go } from '../app.js';
 
 const PARK = `query($id: ID!, $year: Int!) {
@@ -51,7 +52,7 @@ export async function parkView(route, content) {
     { label: t('avoidedBeside'), value: b.avoided },
   ]);
   const balance = figure('balance', `${t('park.balance')} ${year}${b.climatePositive ? ` — ${t('climatePositive')}` : ''}`, balanceTable);
-  balance.node.append(note(t('avoided.note')));
+  balance.node.append(...[reportedShareNote(b), note(t('avoided.note'))].filter(Boolean));
 
   const streamTable = table('sidestreams-table', t('park.streams'), [
     { key: (r) => r.sideStream.name, id: 'name', label: t('sideStream') },

@@ -3,6 +3,7 @@ import { gql, all } from '../gql.js';
 import { t } from '../i18n.js';
 import { el, figure, table, chart, num, control, select, sankeyHeight, sankeyLabels } from '../ui.js';
 import { yearControl, yearOf, toolbar } from './common.js';
+import { reportedShareNote } from '../provenance.js';
 import { go } from '../app.js';
 
 const TRACE = `query($id: ID!, $year: Int!, $direction: Direction!, $allocation: Allocation!) {
@@ -43,7 +44,7 @@ export async function traceView(route, content) {
     el('p', { class: 'status', id: 'trace-status' },
       el('span', { 'data-value': tr.coverage, id: 'coverage' }, `${t('coverage')}: ${num(tr.coverage * 100)} %`), ' · ',
       el('span', { id: 'truncated', 'data-value': String(tr.truncated), class: tr.truncated ? 'warn' : null },
-        tr.truncated ? t('truncated') : t('complete'))), summary));
+        tr.truncated ? t('truncated') : t('complete'))), summary, reportedShareNote(tr)));
 
   // each hop names the side stream it carries: two chains between the same processes differ by their stream
   const chain = (path) => [path.hops[0]?.from.name, ...path.hops.flatMap((h) => [` → `, el('span', { class: 'via' }, h.sideStream.name),
