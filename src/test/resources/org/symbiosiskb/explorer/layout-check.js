@@ -49,6 +49,8 @@ for (const box of document.querySelectorAll('#view .chart')) {
       if (el.transform) rect.applyTransform(el.transform);
       return { text: String(el.style.text), rect };
     });
+  // every chart here draws some text: none found means this check no longer sees them (zrender's internals changed)
+  if (!texts.length) problems.push(`#${box.id}: no chart text found to check`);
   const at = (r) => `[${Math.round(r.x)}, ${Math.round(r.y)} – ${Math.round(r.x + r.width)}, ${Math.round(r.y + r.height)}]`;
   for (const { text, rect } of texts) {
     if (rect.x < -SLACK || rect.y < -SLACK || rect.x + rect.width > width + SLACK || rect.y + rect.height > height + SLACK) {
