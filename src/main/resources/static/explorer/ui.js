@@ -45,14 +45,21 @@ export function table(id, caption, columns, rows) {
   return wrap;
 }
 
-/** A figure: the chart with its table beside it (the table is the accessible version). */
-export function figure(id, title, tableNode, height = 360, wideTable = false) {
+/**
+ * A figure: the chart with its table (the table is the accessible version). layout: 'side' puts them side by side,
+ * 'map' gives the table the wider column, 'stacked' gives the chart the whole width and puts the table under it
+ * (for wide diagrams, and tables too wide to sit beside a chart).
+ */
+export function figure(id, title, tableNode, { height = 360, layout = 'side' } = {}) {
   const chartBox = el('div', { class: 'chart', id: `${id}-chart`, role: 'img', 'aria-label': title, style: `height:${height}px` });
   const node = el('section', { class: 'figure', 'aria-labelledby': `${id}-h` },
     el('h2', { id: `${id}-h` }, title),
-    el('div', { class: wideTable ? 'figure-body wide-table' : 'figure-body' }, chartBox, tableNode));
+    el('div', { class: `figure-body ${layout}` }, chartBox, tableNode));
   return { node, chartBox };
 }
+
+/** A short explanation under a figure (what a figure means, where its numbers come from). */
+export function note(text) { return el('p', { class: 'note' }, text); }
 
 const charts = new Set();
 /** Renders an ECharts option into a box that is already in the document. */
@@ -61,6 +68,32 @@ export function chart(box, option) {
   instance.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
   charts.add(instance);
   return instance;
+}
+const SANKEY_NODE = 20;
+const SANKEY_GAP = 18;
+/** The height a Sankey needs for `rows` nodes in its fullest column, so that their labels never touch. */
+export function sankeyHeight(rows) { return Math.max(300, rows * (SANKEY_GAP + 14) + 16); }
+
+/**
+ * Where a Sankey's labels go so that none is cut or runs into the next column: right of their nodes and no wider
+ * than the gap to the next column; the last column's in the right margin; with firstLeft, the first column's in a
+ * left margin as wide. Options for a sankey series in a chart `width` pixels wide with `columns` columns.
+ */
+export function sankeyLabels(width, columns, { firstLeft = false, margin = Math.round(width * 0.22) } = {}) {
+  const pad = 14;
+  const left = firstLeft ? margin : 8;
+  const step = columns > 1 ? (width - left - margin - SANKEY_NODE) / (columns - 1) : 0;
+  const levels = Array.from({ length: columns }, (_, depth) => {
+    const outer = (depth === 0 && firstLeft) || depth === columns - 1;
+    return { depth, label: { position: depth === 0 && firstLeft ? 'left' : 'right', width: outer ? margin - pad : step - SANKEY_NODE - pad } };
+  });
+  return { left, right: margin, top: 8, bottom: 8, nodeWidth: SANKEY_NODE, nodeGap: SANKEY_GAP, levels,
+    label: { overflow: 'truncate', lineHeight: 15 } };
+}
+
+/** A value axis whose numbers are written the way the tables write them (the language's grouping and decimals). */
+export function valueAxis(options = {}) {
+  return { type: 'value', ...options, axisLabel: { formatter: (v) => num(v), ...options.axisLabel } };
 }
 export function disposeCharts() { charts.forEach((c) => c.dispose()); charts.clear(); }
 window.addEventListener('resize', () => charts.forEach((c) => c.resize()));

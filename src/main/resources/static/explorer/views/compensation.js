@@ -1,8 +1,9 @@
 // Compensation: an organization's residual emissions, the local sinks that could take them, the path to each owner.
 import { gql, all } from '../gql.js';
 import { t } from '../i18n.js';
-import { el, figure, table, chart, num, control, select, COLOURS } from '../ui.js';
-import { yearControl, yearOf, toolbar, nordicMap, geo } from './common.js';
+import { el, figure, table, chart, num, control, select, shortName, COLOURS } from '../ui.js';
+import { geoLabels } from '../labels.js';
+import { yearControl, yearOf, toolbar, nordicMap, geo, zoomFor, aspectOf } from './common.js';
 import { go } from '../app.js';
 
 const PLAN = `query($id: ID!, $year: Int!, $km: Float!) {
@@ -38,7 +39,7 @@ export async function compensationView(route, content) {
     { label: t('emissions'), value: plan.emissions }, { label: t('contracted'), value: plan.contracted },
     { label: t('residual'), value: plan.residual }, { label: t('uncovered'), value: plan.uncovered },
   ]);
-  content.append(el('section', { class: 'figure' }, el('h2', {}, `${t('comp.summary')} ${year}`), summary));
+  content.append(el('section', { class: 'figure summary' }, el('h2', {}, `${t('comp.summary')} ${year}`), summary));
 
   const candidates = plan.candidates.map((c, i) => ({ ...c, rank: i + 1,
     path: (c.networkPath ?? []).map((p) => names.get(p) ?? p).join(' → ') }));
@@ -52,15 +53,20 @@ export async function compensationView(route, content) {
     { key: 'networkHops', label: t('hops'), num: true },
     { key: 'path', label: t('networkPath') },
   ], candidates);
-  const fig = figure('comp', `${t('comp.candidates')} ≤ ${km} km`, candidateTable, 520, true);
+  const fig = figure('comp', `${t('comp.candidates')} ≤ ${km} km`, candidateTable, { height: 440, layout: 'stacked' });
   content.append(fig.node);
 
   return () => {
     const home = plan.organization.location;
     const sinks = candidates.filter((c) => c.sink.location);
+    const { clientWidth: width, clientHeight: height } = fig.chartBox;
+    const sinkSize = (c) => 10 + Math.min(30, Math.sqrt(c.free) / 3);
+    const labels = [...sinks.map((c) => ({ lon: c.sink.location.lon, lat: c.sink.location.lat, text: shortName(c.sink.name, 32), r: sinkSize(c) / 2 })),
+      ...(home ? [{ lon: home.lon, lat: home.lat, text: shortName(plan.organization.name, 32), r: 8 }] : [])];
     chart(fig.chartBox, {
       tooltip: { formatter: (p) => p.data?.tip ?? p.name },
-      geo: geo(home ? { center: [home.lon, home.lat], zoom: Math.max(2.5, Math.min(8, 5 * 100 / km)) } : {}),
+      geo: home ? geo(width, height, { center: [home.lon, home.lat], zoom: zoomFor(km, width, height, aspectOf(home.lat)) }, aspectOf(home.lat))
+        : geo(width, height),
       series: [
         { type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, lineStyle: { color: COLOURS.muted, type: 'dashed', width: 1 },
           data: home ? [{ coords: circle(home, km) }] : [] },
@@ -69,10 +75,11 @@ export async function compensationView(route, content) {
         { type: 'scatter', coordinateSystem: 'geo', symbol: 'triangle',
           data: sinks.map((c) => ({ name: c.sink.name, value: [c.sink.location.lon, c.sink.location.lat],
             tip: `${c.sink.name}<br>${t('free')}: ${num(c.free)}<br>${t('suggested')}: ${num(c.suggestedTonnes)}`,
-            symbolSize: 10 + Math.min(30, Math.sqrt(c.free) / 3), itemStyle: { color: c.suggestedTonnes > 0 ? COLOURS.positive : COLOURS.muted } })) },
+            symbolSize: sinkSize(c), itemStyle: { color: c.suggestedTonnes > 0 ? COLOURS.positive : COLOURS.muted } })) },
         { type: 'scatter', coordinateSystem: 'geo', symbolSize: 16, itemStyle: { color: COLOURS.negative },
           data: home ? [{ name: plan.organization.name, value: [home.lon, home.lat],
             tip: `${plan.organization.name}<br>${t('residual')}: ${num(plan.residual)}` }] : [] },
+        geoLabels(labels),
       ],
     });
   };

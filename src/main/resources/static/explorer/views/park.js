@@ -1,15 +1,17 @@
 // Park: carbon-balance waterfall, side-stream table, exchange network graph, Sankey by EWC chapter.
 import { gql } from '../gql.js';
 import { t } from '../i18n.js';
-import { el, figure, table, chart, num, control, select, link, shortName, COLOURS } from '../ui.js';
+import { el, figure, table, chart, num, control, select, link, note, valueAxis, sankeyHeight, sankeyLabels, COLOURS } from '../ui.js';
 import { yearControl, yearOf, toolbar, parksList } from './common.js';
+import { networkLayout, networkOption } from './network.js';
+import { reportedShareNote } from '../provenance.js';
 import { go } from '../app.js';
 
 const PARK = `query($id: ID!, $year: Int!) {
   park(id: $id) { id name municipality country roadmaps { id name }
     organizations { id name }
     processes { id name operator { id name }
-      sideStreams { id name ewc unit
+      sideStreams { id name ewc material unit
         flows { id quantity fromYear toYear distanceKm transportMode consumer { id name operator { id name } } } } } }
   carbonBalance(parkId: $id, year: $year) { gross sequestration soldOutside retained purchasedOffsets avoided net climatePositive carbonNeutral }
   sideStreamTable(parkId: $id, year: $year) { sideStream { id name ewc producer { id name } } unit produced used available }
@@ -35,10 +37,10 @@ export async function parkView(route, content) {
   // waterfall: gross, minus retained sequestration, minus purchased offsets, = net; avoided beside
   const steps = [
     { id: 'gross', label: t('gross'), value: b.gross },
-    { id: 'retained', label: t('retained'), value: -b.retained },
+    { id: 'retained', label: t('wf.retained'), value: -b.retained },
     { id: 'purchasedOffsets', label: t('purchasedOffsets'), value: -b.purchasedOffsets },
     { id: 'net', label: t('net'), value: b.net },
-    { id: 'avoided', label: t('avoidedBeside'), value: b.avoided },
+    { id: 'avoided', label: t('wf.avoided'), value: b.avoided },
   ];
   const balanceTable = table('balance-table', t('park.balance'), [
     { key: 'label', label: t('component') },
@@ -50,6 +52,7 @@ export async function parkView(route, content) {
     { label: t('avoidedBeside'), value: b.avoided },
   ]);
   const balance = figure('balance', `${t('park.balance')} ${year}${b.climatePositive ? ` — ${t('climatePositive')}` : ''}`, balanceTable);
+  balance.node.append(...[reportedShareNote(b), note(t('avoided.note'))].filter(Boolean));
 
   const streamTable = table('sidestreams-table', t('park.streams'), [
     { key: (r) => r.sideStream.name, id: 'name', label: t('sideStream') },
@@ -63,26 +66,9 @@ export async function parkView(route, content) {
   const streamsSection = el('section', { class: 'figure' }, el('h2', {}, `${t('park.streams')} ${year}`), streamTable);
 
   // the exchange network: organizations operate processes, processes produce streams, flows feed consumers
-  const nodes = new Map();
-  const links = [];
-  const flows = [];
-  const addNode = (key, name, category, extra = {}) => {
-    if (!nodes.has(key)) nodes.set(key, { id: key, name, category, ...extra });
-  };
-  for (const o of park.organizations) addNode(o.id, o.name, 0);
-  for (const p of park.processes) {
-    addNode(p.id, p.name, 1);
-    if (p.operator) { addNode(p.operator.id, p.operator.name, 0); links.push({ source: p.operator.id, target: p.id }); }
-    for (const s of p.sideStreams) {
-      addNode(s.id, s.name, 2);
-      links.push({ source: p.id, target: s.id });
-      for (const f of s.flows.filter((x) => active(x, year))) {
-        addNode(f.consumer.id, f.consumer.name, 1);
-        links.push({ source: s.id, target: f.consumer.id, flow: true, value: f.quantity });
-        flows.push({ ...f, stream: s, producer: p });
-      }
-    }
-  }
+  const flows = park.processes.flatMap((p) => p.sideStreams.flatMap((s) =>
+    s.flows.filter((f) => active(f, year)).map((f) => ({ ...f, stream: s, producer: p }))));
+  const layout = networkLayout(park, flows);
   const flowTable = table('flows-table', t('park.flows'), [
     { key: (f) => f.producer.name, id: 'producer', label: t('producer'),
       render: (f) => link(`#/trace/${encodeURIComponent(f.producer.id)}/${year}`, f.producer.name) },
@@ -95,16 +81,19 @@ export async function parkView(route, content) {
     { key: 'distanceKm', label: 'km', num: true },
     { key: (f) => (f.transportMode ? t(`mode.${f.transportMode}`) : null), id: 'transportMode', label: t('mode') },
   ], flows);
-  const network = figure('network', `${t('park.network')} ${year}`, flowTable, 520);
+  const network = figure('network', `${t('park.network')} ${year}`, flowTable, { height: layout.height, layout: 'stacked' });
+  network.chartBox.after(note(`${t('park.networkHow')}${layout.idle.length ? ` ${t('park.idle')} ${year}: ${layout.idle.join('; ')}.` : ''}`));
 
-  // material flows in tonnes by List of Waste chapter: producer → chapter → consumer
+  // material flows in tonnes by List of Waste chapter: producer → chapter → consumer; a stream without a waste
+  // code (scrap sold as a product, CO2) is named by its material instead
   const chapters = new Map(data.wasteChapters.map((c) => [c.code, c.title]));
   const sankeyRows = new Map();
   for (const f of flows.filter((x) => x.stream.unit === 't' && x.quantity)) {
     const chapter = f.stream.ewc ? f.stream.ewc.slice(0, 2) : null;
-    const key = `${f.producer.operator?.name ?? f.producer.name}|${chapter}|${f.consumer.operator?.name ?? f.consumer.name}`;
-    const row = sankeyRows.get(key) ?? { from: f.producer.operator?.name ?? f.producer.name, chapter,
-      chapterLabel: chapter ? `${chapter} ${chapters.get(chapter) ?? ''}` : t('noCode'),
+    const chapterLabel = chapter ? `${chapter} ${capitalise((chapters.get(chapter) ?? '').toLowerCase())}`
+      : `${capitalise(f.stream.material ?? f.stream.name)} (${t('noCode')})`;
+    const key = `${f.producer.operator?.name ?? f.producer.name}|${chapterLabel}|${f.consumer.operator?.name ?? f.consumer.name}`;
+    const row = sankeyRows.get(key) ?? { from: f.producer.operator?.name ?? f.producer.name, chapter, chapterLabel,
       to: f.consumer.operator?.name ?? f.consumer.name, tonnes: 0 };
     row.tonnes += f.quantity;
     sankeyRows.set(key, row);
@@ -116,7 +105,7 @@ export async function parkView(route, content) {
     { key: 'to', label: t('to') },
     { key: 'tonnes', label: 't', num: true },
   ], ewcRows);
-  const sankey = figure('ewc', `${t('park.ewc')} ${year}`, ewcTable, 480);
+  const sankey = figure('ewc', `${t('park.ewc')} ${year}`, ewcTable, { height: sankeyHeight(fullestColumn(ewcRows)), layout: 'stacked' });
 
   content.append(balance.node, network.node, sankey.node, streamsSection);
 
@@ -128,31 +117,25 @@ export async function parkView(route, content) {
       running += s.value;
       return running;
     });
+    const grid = { left: 80, right: 20, top: 40, bottom: 64 };
+    const slot = (balance.chartBox.clientWidth - grid.left - grid.right) / steps.length;
     chart(balance.chartBox, {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 80, right: 20, bottom: 60 },
-      xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
-      yAxis: { type: 'value', name: 't CO2e' },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (p) => `${steps[p[0].dataIndex].label}: ${num(steps[p[0].dataIndex].value)} t CO2e` },
+      grid,
+      // wrapped axis labels get an explicit line height: ECharts derives one from a CJK glyph, too low without a CJK font
+      xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, width: slot - 8, overflow: 'break', lineHeight: 15 } },
+      yAxis: valueAxis({ name: 't CO2e' }),
       series: [
         { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, data: base, tooltip: { show: false } },
         { type: 'bar', stack: 'w', name: 't CO2e', label: { show: true, position: 'top', formatter: (p) => num(steps[p.dataIndex].value) },
+          // the avoided bar is hatched: it stands beside the balance, not in it
           data: steps.map((s) => ({ value: Math.abs(s.value), itemStyle: { color:
             s.id === 'avoided' ? COLOURS.avoided : s.id === 'net' ? (s.value < 0 ? COLOURS.positive : COLOURS.negative)
               : s.id === 'gross' ? COLOURS.negative : COLOURS.positive, decal: s.id === 'avoided' ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [4, 3], rotation: -0.785 } : null } })) },
       ],
     });
-    const graph = chart(network.chartBox, {
-      tooltip: { formatter: (p) => (p.dataType === 'edge' && p.data.value != null ? `${num(p.data.value)}` : p.name) },
-      legend: { data: [t('organizations'), t('processes'), t('sideStreams')], bottom: 0 },
-      series: [{
-        type: 'graph', layout: 'force', roam: true, draggable: true, force: { repulsion: 120, edgeLength: 60 },
-        categories: [{ name: t('organizations') }, { name: t('processes') }, { name: t('sideStreams') }],
-        data: [...nodes.values()].map((n) => ({ ...n, symbolSize: [18, 12, 9][n.category], label: { show: n.category === 0, formatter: shortName(n.name, 22), color: '#1d2420', textBorderWidth: 0 } })),
-        links: links.map((l) => ({ ...l, lineStyle: l.flow ? { width: 2, type: 'solid', color: '#3a7' } : { type: 'dashed', opacity: 0.5 } })),
-        edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, emphasis: { focus: 'adjacency' },
-      }],
-    });
-    graph.on('click', (p) => { if (p.dataType === 'node' && p.data.category === 1) go('trace', [p.data.id, String(year)]); });
+    const graph = chart(network.chartBox, networkOption(layout, network.chartBox.clientWidth));
+    graph.on('click', (p) => { if (p.dataType === 'node' && p.data.process) go('trace', [p.data.process, String(year)]); });
     const names = new Set();
     const sankeyLinks = [];
     for (const r of ewcRows) {
@@ -161,14 +144,24 @@ export async function parkView(route, content) {
       names.add(from); names.add(r.chapterLabel); names.add(to);
       sankeyLinks.push({ source: from, target: r.chapterLabel, value: r.tonnes }, { source: r.chapterLabel, target: to, value: r.tonnes });
     }
+    // the giving organizations' names left of the diagram, the chapters' right of theirs, the receivers' right of the diagram
     chart(sankey.chartBox, {
       tooltip: { trigger: 'item', formatter: (p) => (p.dataType === 'edge' ? `${p.data.source} → ${p.data.target}: ${num(p.data.value)} t` : p.name) },
       series: [{ type: 'sankey', nodeAlign: 'justify', emphasis: { focus: 'adjacency' },
-        data: [...names].map((name) => ({ name })), links: mergeLinks(sankeyLinks),
-        label: { formatter: (p) => shortName(p.name, 34) }, lineStyle: { color: 'gradient', opacity: 0.4 } }],
+        ...sankeyLabels(sankey.chartBox.clientWidth, 3, { firstLeft: true }),
+        data: [...names].map((name) => ({ name })), links: mergeLinks(sankeyLinks), lineStyle: { color: 'gradient', opacity: 0.4 } }],
     });
   };
 }
+
+/** The nodes in the Sankey's fullest column (producers, chapters or receivers). */
+function fullestColumn(rows) {
+  const count = (key) => new Set(rows.map((r) => r[key])).size;
+  return Math.max(count('from'), count('chapterLabel'), count('to'));
+}
+
+/** The List of Waste writes its chapter titles in capitals; they read better in sentence case. */
+function capitalise(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
 function mergeLinks(links) {
   const merged = new Map();

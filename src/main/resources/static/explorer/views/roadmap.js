@@ -1,7 +1,8 @@
 // Roadmap: the park's net without and with the measures against the targets; the abatement cost curve.
 import { gql } from '../gql.js';
 import { t } from '../i18n.js';
-import { el, figure, table, chart, num, control, select, link, shortName, COLOURS } from '../ui.js';
+import { el, figure, table, chart, num, control, select, link, note, valueAxis, COLOURS } from '../ui.js';
+import { textWidth } from '../labels.js';
 import { toolbar } from './common.js';
 import { go } from '../app.js';
 
@@ -37,12 +38,13 @@ export async function roadmapView(route, content) {
     { key: 'year', label: t('year') },
     { key: 'baseline', label: t('baseline'), num: true },
     { key: 'planned', label: t('planned'), num: true },
-    { key: 'avoided', label: t('avoidedBeside'), num: true },
+    { key: 'avoided', label: t('short.avoided'), num: true },
     { key: (y) => targets.get(y.year)?.threshold, id: 'threshold', label: t('target'), num: true },
     { key: (y) => targets.get(y.year)?.gap, id: 'gap', label: t('gap'), num: true },
     { key: (y) => (targets.has(y.year) ? (targets.get(y.year).met ? t('met') : t('missed')) : ''), id: 'met', label: t('status') },
   ], roadmap.trajectory);
-  const trajectory = figure('trajectory', t('road.trajectory'), trajectoryTable, 380);
+  const trajectory = figure('trajectory', t('road.trajectory'), trajectoryTable, { height: 400 });
+  trajectory.node.append(note(t('avoided.note')));
 
   const curveTable = table('curve-table', `${t('road.curve')} ${year}`, [
     { key: (c) => c.measure.name, id: 'measure', label: t('measure') },
@@ -52,20 +54,21 @@ export async function roadmapView(route, content) {
     { key: 'annualisedCost', label: t('annualisedCost'), num: true },
     { key: 'cumulativeAbatement', label: t('cumulative'), num: true },
   ], curve);
-  const costCurve = figure('curve', `${t('road.curve')} ${year}`, curveTable, 400);
+  const costCurve = figure('curve', `${t('road.curve')} ${year}`, curveTable, { height: 400 });
   content.append(trajectory.node, costCurve.node);
 
   return () => {
     chart(trajectory.chartBox, {
       tooltip: { trigger: 'axis' },
-      legend: { bottom: 0 },
-      grid: { left: 70, right: 20, bottom: 50 },
+      // the legend above the plot, where it may take two lines without running into the years
+      legend: { top: 0, left: 0, right: 0 },
+      grid: { left: 70, right: 20, top: 76, bottom: 30 },
       xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', name: 't CO2e' },
+      yAxis: valueAxis({ name: 't CO2e' }),
       series: [
         { type: 'line', name: t('baseline'), data: roadmap.trajectory.map((y) => y.baseline), itemStyle: { color: COLOURS.muted }, lineStyle: { type: 'dashed' } },
         { type: 'line', name: t('planned'), data: roadmap.trajectory.map((y) => y.planned), itemStyle: { color: COLOURS.neutral } },
-        { type: 'line', name: t('avoidedBeside'), data: roadmap.trajectory.map((y) => y.avoided), itemStyle: { color: COLOURS.avoided }, lineStyle: { type: 'dotted' } },
+        { type: 'line', name: t('wf.avoided'), data: roadmap.trajectory.map((y) => y.avoided), itemStyle: { color: COLOURS.avoided }, lineStyle: { type: 'dotted' } },
         { type: 'scatter', name: t('target'), symbol: 'diamond', symbolSize: 14,
           data: roadmap.trajectory.map((y) => targets.get(y.year)?.threshold ?? null),
           itemStyle: { color: (p) => (targets.get(years[p.dataIndex])?.met ? COLOURS.positive : COLOURS.negative) } },
@@ -76,17 +79,23 @@ export async function roadmapView(route, content) {
     chart(costCurve.chartBox, {
       tooltip: { formatter: (p) => `${p.data.name}<br>${t('abatement')}: ${num(p.data.value[2])} t<br>${t('costPerTonne')}: ${num(p.data.value[1])} €/t` },
       grid: { left: 70, right: 20, bottom: 50 },
-      xAxis: { type: 'value', name: `${t('abatement')} (t CO2e)`, nameLocation: 'middle', nameGap: 30, min: 0, max: total || 1 },
-      yAxis: { type: 'value', name: '€/t' },
+      xAxis: valueAxis({ name: `${t('abatement')} (t CO2e)`, nameLocation: 'middle', nameGap: 30, min: 0, max: total || 1 }),
+      yAxis: valueAxis({ name: '€/t' }),
       series: [{
         type: 'custom',
         renderItem: (params, api) => {
           const start = api.coord([api.value(0), 0]);
           const end = api.coord([api.value(0) + api.value(2), api.value(1)]);
-          return { type: 'rect', shape: { x: start[0], y: Math.min(start[1], end[1]), width: end[0] - start[0], height: Math.abs(start[1] - end[1]) },
+          const width = end[0] - start[0];
+          const height = Math.abs(start[1] - end[1]);
+          // the measure's name inside its bar when the bar is high enough, else above it; never wider than the bar
+          const name = curve[params.dataIndex].measure.name;
+          const inside = height >= 18;
+          const label = width >= 28 ? { style: { text: name, width: Math.min(width - 6, textWidth(name, '10px system-ui, sans-serif')),
+            overflow: 'truncate', fontSize: 10, fill: inside ? '#fff' : '#1d2420' } } : null;
+          return { type: 'rect', shape: { x: start[0], y: Math.min(start[1], end[1]), width, height },
             style: { fill: api.value(1) < 0 ? COLOURS.positive : COLOURS.neutral, stroke: '#fff' },
-            textContent: { style: { text: shortName(curve[params.dataIndex].measure.name, 18), fill: '#fff', fontSize: 10 } },
-            textConfig: { position: 'insideTop' } };
+            textContent: label, textConfig: { position: inside ? 'insideTop' : 'top' } };
         },
         encode: { x: [0], y: 1 },
         data: curve.map((c) => ({ name: c.measure.name, value: [c.cumulativeAbatement - c.abatement, c.costPerTonne, c.abatement] })),

@@ -1,8 +1,9 @@
 // Trace: the upstream or downstream chains of a process as a Sankey, with the totals, coverage and truncation.
 import { gql, all } from '../gql.js';
 import { t } from '../i18n.js';
-import { el, figure, table, chart, num, control, select, shortName } from '../ui.js';
+import { el, figure, table, chart, num, control, select, sankeyHeight, sankeyLabels } from '../ui.js';
 import { yearControl, yearOf, toolbar } from './common.js';
+import { reportedShareNote } from '../provenance.js';
 import { go } from '../app.js';
 
 const TRACE = `query($id: ID!, $year: Int!, $direction: Direction!, $allocation: Allocation!) {
@@ -39,40 +40,67 @@ export async function traceView(route, content) {
     { label: t('intensity'), value: tr.intensity },
     ...(direction === 'DOWNSTREAM' ? [{ label: t('passedOn'), value: tr.passedOn }] : []),
   ]);
-  content.append(el('section', { class: 'figure' }, el('h2', {}, t('trace.summary')),
+  content.append(el('section', { class: 'figure summary' }, el('h2', {}, t('trace.summary')),
     el('p', { class: 'status', id: 'trace-status' },
       el('span', { 'data-value': tr.coverage, id: 'coverage' }, `${t('coverage')}: ${num(tr.coverage * 100)} %`), ' · ',
       el('span', { id: 'truncated', 'data-value': String(tr.truncated), class: tr.truncated ? 'warn' : null },
-        tr.truncated ? t('truncated') : t('complete'))), summary));
+        tr.truncated ? t('truncated') : t('complete'))), summary, reportedShareNote(tr)));
 
-  const chain = (path) => [path.hops[0]?.from.name, ...path.hops.map((h) => h.to.name)].join(' → ');
+  // each hop names the side stream it carries: two chains between the same processes differ by their stream
+  const chain = (path) => [path.hops[0]?.from.name, ...path.hops.flatMap((h) => [` → `, el('span', { class: 'via' }, h.sideStream.name),
+    ' → ', h.to.name])];
   const paths = tr.paths.map((p, i) => ({ rank: i + 1, chain: chain(p), hops: p.hops.length, contribution: p.contribution,
     share: p.contribution == null || !tr.total ? null : (100 * p.contribution) / tr.total, path: p }));
   const pathTable = table('paths-table', t('trace.paths'), [
-    { key: 'rank', label: '#', num: true }, { key: 'chain', label: t('chain') }, { key: 'hops', label: t('hops'), num: true },
+    { key: 'rank', label: '#', num: true }, { key: 'chain', label: t('chain'), render: (p) => p.chain }, { key: 'hops', label: t('hops'), num: true },
     { key: 'contribution', label: 't CO2e', num: true }, { key: 'share', label: t('shareOfTotal'), num: true },
   ], paths);
-  const fig = figure('trace', `${t('trace.paths')} (${direction === 'UPSTREAM' ? t('upstream') : t('downstream')}, ${allocation === 'MASS' ? t('mass') : t('cutOff')})`, pathTable, 480);
+  const fig = figure('trace', `${t('trace.paths')} (${direction === 'UPSTREAM' ? t('upstream') : t('downstream')}, ${allocation === 'MASS' ? t('mass') : t('cutOff')})`,
+    pathTable, { height: sankeyHeight(fullestColumn(tr.paths, direction)), layout: 'stacked' });
   content.append(fig.node);
 
   return () => {
-    // a node per process and position in the chain keeps the Sankey acyclic where flows loop
+    // a node per process and hops from the traced process keeps the Sankey acyclic where flows loop; the label shows
+    // the name. Columns are those hops: upstream the traced process is on the right, downstream on the left.
     const links = new Map();
-    const names = new Set();
-    for (const p of tr.paths.filter((x) => x.contribution)) {
-      const k = p.hops.length;
-      p.hops.forEach((h, i) => {
-        const from = direction === 'UPSTREAM' ? `${h.from.name} [${k - i}]` : `${h.from.name} [${i}]`;
-        const to = direction === 'UPSTREAM' ? `${h.to.name} [${k - i - 1}]` : `${h.to.name} [${i + 1}]`;
-        names.add(from); names.add(to);
-        const key = `${from}\u0000${to}`;
-        links.set(key, { source: from, target: to, value: (links.get(key)?.value ?? 0) + Math.abs(p.contribution) });
-      });
+    const nodes = new Map();
+    for (const [from, to, h, value] of sankeyHops(tr.paths, direction)) {
+      nodes.set(from, h.from.name);
+      nodes.set(to, h.to.name);
+      const key = `${from}\u0000${to}`;
+      links.set(key, { source: from, target: to, value: (links.get(key)?.value ?? 0) + value });
     }
+    const columns = 1 + Math.max(0, ...tr.paths.filter((x) => x.contribution).map((p) => p.hops.length));
+    const name = (key) => nodes.get(key) ?? key;
     chart(fig.chartBox, {
-      tooltip: { trigger: 'item', formatter: (p) => (p.dataType === 'edge' ? `${p.data.source} → ${p.data.target}: ${num(p.data.value)} t CO2e` : p.name) },
-      series: [{ type: 'sankey', emphasis: { focus: 'adjacency' }, data: [...names].map((name) => ({ name })),
-        links: [...links.values()], label: { formatter: (p) => shortName(p.name, 32) }, lineStyle: { color: 'gradient', opacity: 0.45 } }],
+      tooltip: { trigger: 'item', formatter: (p) => (p.dataType === 'edge'
+        ? `${name(p.data.source)} → ${name(p.data.target)}: ${num(p.data.value)} t CO2e` : name(p.name)) },
+      series: [{ type: 'sankey', emphasis: { focus: 'adjacency' }, nodeAlign: direction === 'UPSTREAM' ? 'right' : 'left',
+        ...sankeyLabels(fig.chartBox.clientWidth, columns), data: [...nodes.keys()].map((key) => ({ name: key })),
+        links: [...links.values()], label: { formatter: (p) => name(p.name), overflow: 'truncate', lineHeight: 15 },
+        lineStyle: { color: 'gradient', opacity: 0.45 } }],
     });
   };
+}
+
+/** Each hop of the chains with a contribution as [from, to, hop, contribution], a node being a process at its distance. */
+function sankeyHops(paths, direction) {
+  return paths.filter((x) => x.contribution).flatMap((p) => {
+    const k = p.hops.length;
+    return p.hops.map((h, i) => (direction === 'UPSTREAM'
+      ? [`${h.from.name} [${k - i}]`, `${h.to.name} [${k - i - 1}]`, h, Math.abs(p.contribution)]
+      : [`${h.from.name} [${i}]`, `${h.to.name} [${i + 1}]`, h, Math.abs(p.contribution)]));
+  });
+}
+
+/** The most nodes at one distance from the traced process. */
+function fullestColumn(paths, direction) {
+  const columns = new Map();
+  for (const [from, to] of sankeyHops(paths, direction)) {
+    for (const node of [from, to]) {
+      const column = node.slice(node.lastIndexOf('['));
+      columns.set(column, (columns.get(column) ?? new Set()).add(node));
+    }
+  }
+  return Math.max(1, ...[...columns.values()].map((c) => c.size));
 }

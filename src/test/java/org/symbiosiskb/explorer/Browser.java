@@ -3,6 +3,8 @@ package org.symbiosiskb.explorer;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,10 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("kb.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("kb.chromedriver", "/usr/bin/chromedriver"));
+    /** The window a new user on a laptop or an office screen has: the explorer must be legible at this size. */
+    static final int WIDTH = 1400;
+    static final int HEIGHT = 1000;
+    private static final String LAYOUT_CHECK = resource("layout-check.js");
 
     private final ChromeDriver driver;
     private final String base;
@@ -52,7 +58,7 @@ final class Browser implements AutoCloseable {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1800", "--hide-scrollbars", "--lang=en-GB");
+                "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-GB");
         var logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
@@ -71,7 +77,12 @@ final class Browser implements AutoCloseable {
     /** Goes to a route in the running page and waits until the view has rendered. */
     void go(String hash) {
         // render() removes data-view first and sets it last, so clearing it here means "wait for the new one"
-        js("document.getElementById('view').removeAttribute('data-view'); location.hash = arguments[0];", hash);
+        // (the same hash again fires no hashchange: the view is asked to render again as the page would on a reload)
+        js("""
+                document.getElementById('view').removeAttribute('data-view');
+                const before = location.href;
+                location.hash = arguments[0];
+                if (location.href === before) window.dispatchEvent(new HashChangeEvent('hashchange'));""", hash);
         waitForView(null);
     }
 
@@ -116,6 +127,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** A script that ends by calling its last argument with the result (for promises: dynamic imports, fetches). */
+    Object jsAsync(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     /** The console entries at SEVERE since the last call (the log is drained by reading it). */
     List<LogEntry> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -133,6 +149,35 @@ final class Browser implements AutoCloseable {
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(5000, height.intValue()), "scale", 1)));
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /**
+     * What a reader would find cut off or drawn over in the current view (layout-check.js): boxes whose content is
+     * wider than they are (a table's also taller), chart texts reaching outside their canvas, overlapping chart texts.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> layoutProblems() {
+        return (List<String>) js(LAYOUT_CHECK);
+    }
+
+    /** The texts a chart draws (labels, axis labels, legend), one per line of text, in drawing order. */
+    @SuppressWarnings("unchecked")
+    List<String> chartTexts(String chartId) {
+        return (List<String>) js("""
+                return echarts.getInstanceByDom(document.getElementById(arguments[0])).getZr().storage.getDisplayList(true)
+                  .filter((el) => (el.type === 'tspan' || el.type === 'text') && el.style?.text && !el.invisible && !el.ignore)
+                  .map((el) => String(el.style.text));""", chartId);
+    }
+
+    private static String resource(String name) {
+        try (var in = Browser.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     WebElement active() {
