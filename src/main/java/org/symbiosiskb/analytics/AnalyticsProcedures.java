@@ -34,7 +34,7 @@ public class AnalyticsProcedures {
 
     @Procedure(name = "kb.trace", mode = Mode.READ)
     @Description("Value-chain emissions of a process in a year (analytics.md §1): direct, transport, inherited, total, "
-            + "intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
+            + "reportedShare, intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
     public Stream<TraceRow> trace(@Name("processId") String processId, @Name("year") long year,
                                   @Name(value = "direction", defaultValue = "UPSTREAM") String direction,
                                   @Name(value = "allocation", defaultValue = "MASS") String allocation,
@@ -47,7 +47,7 @@ public class AnalyticsProcedures {
 
     @Procedure(name = "kb.carbonBalance", mode = Mode.READ)
     @Description("Carbon balance of a park in a year (analytics.md §2): gross, sequestration, soldOutside, retained, "
-            + "purchasedOffsets, avoided, net, climatePositive, carbonNeutral, byProcess, bySource.")
+            + "purchasedOffsets, avoided, net, reportedShare, climatePositive, carbonNeutral, byProcess, bySource.")
     public Stream<BalanceRow> carbonBalance(@Name("parkId") String parkId, @Name("year") long year,
                                             @Name(value = "includeScope3", defaultValue = "false") boolean includeScope3,
                                             @Name(value = "includeAvoided", defaultValue = "false") boolean includeAvoided) {
@@ -104,6 +104,8 @@ public class AnalyticsProcedures {
         public double transport;
         public double inherited;
         public double total;
+        /** the part of total that arises in REPORTED emission records (analytics.Counting), as a share; null when total is 0 */
+        public Double reportedShare;
         public Double intensity;
         public Double passedOn;
         public double coverage;
@@ -122,6 +124,8 @@ public class AnalyticsProcedures {
         public double purchasedOffsets;
         public double avoided;
         public double net;
+        /** the part of gross from REPORTED records that count, as a share; null when gross is 0 */
+        public Double reportedShare;
         public boolean climatePositive;
         public boolean carbonNeutral;
         /** [{process, tCO2e}], largest first */

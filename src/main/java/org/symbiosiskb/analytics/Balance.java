@@ -24,12 +24,14 @@ final class Balance {
         var byProcess = new ArrayList<Map<String, Object>>();
         var bySource = new TreeMap<String, Double>();
         double gross = 0;
+        double reported = 0;
         double avoided = 0;
         for (String p : processes) {
             double sum = 0;
             for (EmissionRecord e : graph.emissions(p, year)) {
                 if (e.scope() <= 2 || includeScope3) {
                     sum += e.tCO2e();
+                    reported += e.reported() ? e.tCO2e() : 0;
                     bySource.merge(e.source() == null ? "UNSPECIFIED" : e.source(), e.tCO2e(), Double::sum);
                 }
             }
@@ -77,6 +79,7 @@ final class Balance {
         row.purchasedOffsets = purchased;
         row.avoided = avoided;
         row.net = gross - row.retained - purchased - (includeAvoided ? avoided : 0);
+        row.reportedShare = gross == 0 ? null : reported / gross;
         row.climatePositive = row.net < 0;
         row.carbonNeutral = row.net <= 0;
         row.byProcess = byProcess;

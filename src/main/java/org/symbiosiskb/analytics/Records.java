@@ -19,7 +19,12 @@ public final class Records {
         }
     }
 
-    public record EmissionRecord(int scope, String source, double tCO2e) {
+    /** @param provenance the stored kind (REPORTED, CALCULATED, ILLUSTRATIVE) or null, read as ILLUSTRATIVE (Counting) */
+    public record EmissionRecord(int scope, String source, double tCO2e, String provenance) {
+
+        public boolean reported() {
+            return "REPORTED".equals(provenance);
+        }
     }
 
     public record Sink(String id, String owner, Location location, double tCO2ePerYear, Long activeFrom, Long activeTo) {

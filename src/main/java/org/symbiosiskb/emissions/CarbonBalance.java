@@ -6,8 +6,8 @@ import org.neo4j.driver.Record;
 
 /** The answer of carbonBalance, as kb.carbonBalance computed it. */
 public record CarbonBalance(String parkId, int year, double gross, double sequestration, double soldOutside, double retained,
-                     double purchasedOffsets, double avoided, double net, boolean climatePositive, boolean carbonNeutral,
-                     List<ProcessEmissions> byProcess, List<SourceEmissions> bySource) {
+                     double purchasedOffsets, double avoided, double net, Double reportedShare, boolean climatePositive,
+                     boolean carbonNeutral, List<ProcessEmissions> byProcess, List<SourceEmissions> bySource) {
 
     /** @param tCO2e null for another partner's PRIVATE process: it counts in the totals, its figure is not shown */
     public record ProcessEmissions(String processId, Double tCO2e) {
@@ -15,7 +15,7 @@ public record CarbonBalance(String parkId, int year, double gross, double seques
 
     CarbonBalance withBreakdowns(List<ProcessEmissions> byProcessShown, List<SourceEmissions> bySourceShown) {
         return new CarbonBalance(parkId, year, gross, sequestration, soldOutside, retained, purchasedOffsets, avoided, net,
-                climatePositive, carbonNeutral, byProcessShown, bySourceShown);
+                reportedShare, climatePositive, carbonNeutral, byProcessShown, bySourceShown);
     }
 
     public record SourceEmissions(String source, double tCO2e) {
@@ -25,7 +25,7 @@ public record CarbonBalance(String parkId, int year, double gross, double seques
         return new CarbonBalance(r.get("park").asString(), r.get("year").asInt(), r.get("gross").asDouble(),
                 r.get("sequestration").asDouble(), r.get("soldOutside").asDouble(), r.get("retained").asDouble(),
                 r.get("purchasedOffsets").asDouble(), r.get("avoided").asDouble(), r.get("net").asDouble(),
-                r.get("climatePositive").asBoolean(), r.get("carbonNeutral").asBoolean(),
+                EmissionTrace.nullable(r.get("reportedShare")), r.get("climatePositive").asBoolean(), r.get("carbonNeutral").asBoolean(),
                 r.get("byProcess").asList(v -> new ProcessEmissions(v.get("process").asString(), v.get("tCO2e").asDouble())),
                 r.get("bySource").asList(v -> new SourceEmissions(v.get("source").asString(), v.get("tCO2e").asDouble())));
     }

@@ -7,7 +7,7 @@ import org.neo4j.driver.Value;
 
 /** The answer of traceEmissions, as kb.trace computed it. */
 public record EmissionTrace(String processId, int year, String direction, String allocation, double direct, double transport,
-                     double inherited, double total, Double intensity, Double passedOn, double coverage, boolean truncated,
+                     double inherited, double total, Double reportedShare, Double intensity, Double passedOn, double coverage, boolean truncated,
                      List<EmissionPath> paths) {
 
     /** @param contribution null when a hop of the chain is another partner's PRIVATE record */
@@ -30,7 +30,7 @@ public record EmissionTrace(String processId, int year, String direction, String
     }
 
     EmissionTrace withPaths(List<EmissionPath> shown) {
-        return new EmissionTrace(processId, year, direction, allocation, direct, transport, inherited, total, intensity,
+        return new EmissionTrace(processId, year, direction, allocation, direct, transport, inherited, total, reportedShare, intensity,
                 passedOn, coverage, truncated, shown);
     }
 
@@ -40,7 +40,7 @@ public record EmissionTrace(String processId, int year, String direction, String
                         h.get("sideStream").asString(), h.get("to").asString(), h.get("quantity").asDouble(), h.get("share").asDouble()))));
         return new EmissionTrace(r.get("process").asString(), r.get("year").asInt(), r.get("direction").asString(),
                 r.get("allocation").asString(), r.get("direct").asDouble(), r.get("transport").asDouble(),
-                r.get("inherited").asDouble(), r.get("total").asDouble(), nullable(r.get("intensity")),
+                r.get("inherited").asDouble(), r.get("total").asDouble(), nullable(r.get("reportedShare")), nullable(r.get("intensity")),
                 nullable(r.get("passedOn")), r.get("coverage").asDouble(), r.get("truncated").asBoolean(), paths);
     }
 

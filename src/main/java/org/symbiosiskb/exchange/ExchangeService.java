@@ -146,7 +146,7 @@ public class ExchangeService {
         if (type.keyedById()) {
             deletion.put("id", record.get("id"));
         } else {
-            for (String key : List.of("process", "year", "scope", "category", "source")) {
+            for (String key : type.keyFields()) {
                 if (record.containsKey(key)) {
                     deletion.put(key, record.get(key));
                 }

@@ -20,6 +20,11 @@ enum FieldKind {
     BOOLEAN,
     /** ISO 3166 alpha-2 */
     COUNTRY,
+    /**
+     * where an emission figure comes from: {@code {"kind": "REPORTED", "source": "E-PRTR 2023", "method": "MEASURED"}},
+     * stored flattened as {@code provenance}, {@code provenanceSource}, {@code provenanceMethod} (a property cannot hold a map)
+     */
+    PROVENANCE,
     /** the id of another record, stored as a relationship */
     REF,
     /** an array of ids of other records, stored as relationships */

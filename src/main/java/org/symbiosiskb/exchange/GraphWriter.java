@@ -285,10 +285,25 @@ class GraphWriter {
             if (spec.isReference()) {
                 continue;
             }
+            if (spec.kind() == FieldKind.PROVENANCE) {
+                flattenProvenance((Map<?, ?>) e.getValue(), props);
+                continue;
+            }
             props.put(e.getKey(), e.getValue() instanceof GeoPoint p ? Values.point(WGS84, p.lon(), p.lat()) : e.getValue());
         }
         props.put("updatedAt", now);
         return Map.of("id", r.key(), "props", props);
+    }
+
+    /** Neo4j properties cannot hold maps: provenance, provenanceSource, provenanceMethod (GraphRecords reads them back). */
+    private static void flattenProvenance(Map<?, ?> provenance, Map<String, Object> props) {
+        props.put(Provenance.KIND_PROPERTY, provenance.get("kind"));
+        if (provenance.get("source") != null) {
+            props.put(Provenance.SOURCE_PROPERTY, provenance.get("source"));
+        }
+        if (provenance.get("method") != null) {
+            props.put(Provenance.METHOD_PROPERTY, provenance.get("method"));
+        }
     }
 
     private static Map<String, Object> flowRow(ExchangeRecord r, String partner, ZonedDateTime now) {

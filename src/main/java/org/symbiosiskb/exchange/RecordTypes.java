@@ -7,6 +7,7 @@ import static org.symbiosiskb.exchange.FieldKind.ID;
 import static org.symbiosiskb.exchange.FieldKind.INTEGER;
 import static org.symbiosiskb.exchange.FieldKind.NUMBER;
 import static org.symbiosiskb.exchange.FieldKind.POINT;
+import static org.symbiosiskb.exchange.FieldKind.PROVENANCE;
 import static org.symbiosiskb.exchange.FieldKind.STRING;
 import static org.symbiosiskb.exchange.FieldKind.YEAR;
 import static org.symbiosiskb.exchange.FieldSpec.of;
@@ -82,7 +83,10 @@ final class RecordTypes {
             of("scope", INTEGER).mandatory().between(1, 3),
             of("tCO2e", NUMBER).mandatory().nonNegative(),
             of("category", INTEGER).between(1, 15),
-            oneOf("source", "ENERGY", "PROCESS", "LOGISTICS", "LANDFILL", "OTHER")));
+            oneOf("source", "ENERGY", "PROCESS", "LOGISTICS", "LANDFILL", "OTHER"),
+            // where the figure comes from (absent: read as ILLUSTRATIVE, Provenance), and biogenic CO2 beside the scopes
+            of("provenance", PROVENANCE),
+            of("biogenicCO2", NUMBER).nonNegative()));
 
     static final RecordType SIDE_STREAMS = new RecordType("sideStreams", "SideStream", withCommon(
             of("id", ID).mandatory(),
