@@ -53,6 +53,11 @@ public class ExchangeService {
      * @throws InvalidDocumentException listing every problem; nothing was written
      */
     public ImportResult importDocument(Object document, boolean dryRun) {
+        return importDocument(document, dryRun, ImportProgress.NONE);
+    }
+
+    /** As {@link #importDocument(Object, boolean)}, telling {@code progress} when the plan is made and as records are written. */
+    public ImportResult importDocument(Object document, boolean dryRun, ImportProgress progress) {
         long started = System.nanoTime();
         var parsed = parser.parse(document);
         document = null; // the parsed records hold all that is needed; let the raw JSON tree go before the write
@@ -67,10 +72,11 @@ public class ExchangeService {
         var result = transactions.execute(status -> {
             ImportPlan plan = planner.plan(parsed);
             plannedAt[0] = System.nanoTime();
+            progress.planned(plan.result());
             if (dryRun) {
                 status.setRollbackOnly();
             } else {
-                writer.write(plan);
+                writer.write(plan, progress);
             }
             return plan.result();
         });
@@ -105,7 +111,8 @@ public class ExchangeService {
             var arrays = new LinkedHashMap<String, List<Object>>();
             for (RecordType type : RecordTypes.ALL) {
                 var records = graphRecords.ofPartner(type, partner, since);
-                var access = type == RecordTypes.EMISSIONS
+                // emissions and releases are shown with their process's visibility
+                var access = !type.keyedById() && type.ownerField().equals("process")
                         ? disclosure.access(records.stream().map(r -> (String) r.get("process")).toList()) : new java.util.HashMap<String, Caller.Access>();
                 var shown = new ArrayList<Object>();
                 for (var r : records) {

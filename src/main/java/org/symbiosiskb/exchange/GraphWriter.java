@@ -26,6 +26,7 @@ class GraphWriter {
             UNWIND $ids AS id
             MATCH (n:Record {id: id})
             CALL (n) { MATCH (n)-[:REPORTED]->(e:Emission) DETACH DELETE e }
+            CALL (n) { MATCH (n)-[:RELEASED]->(r:Release) DETACH DELETE r }
             CALL (n) { MATCH (n)-[:HAS_TARGET]->(t:Target) DETACH DELETE t }
             DETACH DELETE n
             """;
@@ -39,6 +40,7 @@ class GraphWriter {
             UNWIND $ids AS id
             MATCH (n:Record {id: id})
             CALL (n) { MATCH (n)-[:REPORTED]->(e:Emission) DETACH DELETE e }
+            CALL (n) { MATCH (n)-[:RELEASED]->(r:Release) DETACH DELETE r }
             CALL (n) { MATCH (n)-[c:CLASSIFIED_AS]->() DELETE c }
             SET n = {id: n.id, source: n.source, placeholder: true}
             """;
@@ -150,6 +152,12 @@ class GraphWriter {
 
     /** Writes the plan; must run inside a write transaction. Every record written gets the same updatedAt. */
     void write(ImportPlan plan) {
+        write(plan, ImportProgress.NONE);
+    }
+
+    /** As {@link #write(ImportPlan)}, telling {@code progress} after each batch of records. */
+    void write(ImportPlan plan, ImportProgress progress) {
+        var written = new Written(progress, plan.created().size() + plan.updated().size());
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
         var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
@@ -167,8 +175,8 @@ class GraphWriter {
                 continue;
             }
             var label = Map.<String, Object>of("label", type.label());
-            batchedRows(CREATE_NODES, rows(fresh, type, plan.partner(), now), label);
-            batchedRows(UPSERT_NODES, rows(existing, type, plan.partner(), now), label);
+            batchedRows(CREATE_NODES, rows(fresh, type, plan.partner(), now), label, written);
+            batchedRows(UPSERT_NODES, rows(existing, type, plan.partner(), now), label, written);
         }
         for (RecordType type : RecordTypes.ALL) {
             if (type.isFlow()) {
@@ -184,8 +192,8 @@ class GraphWriter {
                 }
             }
         }
-        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
-        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of());
+        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of(), written);
+        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan.partner(), now)).toList(), Map.of(), written);
         footprints(plan, now);
     }
 
@@ -325,6 +333,27 @@ class GraphWriter {
 
     private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra) {
         batchedRows(statement, rows, extra, "rows");
+    }
+
+    /** Counts the records written and tells the progress after each batch. */
+    private record Written(ImportProgress progress, int total, int[] done) {
+
+        Written(ImportProgress progress, int total) {
+            this(progress, total, new int[1]);
+        }
+
+        void add(int records) {
+            done[0] += records;
+            progress.written(done[0], total);
+        }
+    }
+
+    private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra, Written written) {
+        for (int i = 0; i < rows.size(); i += batchSize) {
+            var batch = rows.subList(i, Math.min(rows.size(), i + batchSize));
+            batchedRows(statement, batch, extra);
+            written.add(batch.size());
+        }
     }
 
     private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra, String name) {

@@ -34,7 +34,7 @@ class ImportPlanner {
     static final String NODE_DEPENDENTS = """
             UNWIND $ids AS id
             MATCH (n:Record {id: id})-[r]-(m:Record)
-            WHERE NOT type(r) IN ['SUPPLIES', 'REPORTED', 'HAS_TARGET']
+            WHERE NOT type(r) IN ['SUPPLIES', 'REPORTED', 'RELEASED', 'HAS_TARGET']
             RETURN id, type(r) AS type, startNode(r) = n AS fromDeleted, m.id AS dependent,
                    [l IN labels(m) WHERE l <> 'Record'][0] AS label
             """;
@@ -61,7 +61,7 @@ class ImportPlanner {
             MATCH (p:Process {id: id})
             OPTIONAL MATCH (p)-[:PRODUCES]->(s:SideStream)
             RETURN id, p.outputTonnes AS capacity, 't' AS unit, p.visibility AS visibility,
-                   collect(s {.id, .quantity, counts: s.unit = 't'}) AS items
+                   collect(s {.id, .quantity, fromYear: s.year, toYear: s.year, counts: s.unit = 't'}) AS items
             """;
     static final String AGREEMENTS_ON_SINKS = """
             UNWIND $ids AS id
@@ -352,8 +352,10 @@ class ImportPlanner {
             case "sideStreams" -> "t".equals(r.string("unit"));
             default -> true;
         };
-        return new Item(r.key(), r.number(rule.itemQuantityField()), r.integer("fromYear"), r.integer("toYear"),
-                counts, r.pointer() + "/" + rule.itemQuantityField());
+        // a side stream with a year is that year's output only; flows and agreements run fromYear..toYear
+        boolean yearly = rule.itemArray().equals("sideStreams");
+        return new Item(r.key(), r.number(rule.itemQuantityField()), r.integer(yearly ? "year" : "fromYear"),
+                r.integer(yearly ? "year" : "toYear"), counts, r.pointer() + "/" + rule.itemQuantityField());
     }
 
     private static void checkGroup(Rule rule, String group, ExchangeRecord own, Double capacity, String unit,

@@ -30,12 +30,13 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
     List<String> keyFields() {
         return switch (array) {
             case "emissions" -> List.of("process", "year", "scope", "category", "source", "provenance");
+            case "releases" -> List.of("process", "year", "pollutant", "medium");
             case "targets" -> List.of("roadmap", "year");
             default -> List.of("id");
         };
     }
 
-    /** The id whose partner prefix owns the record: its own, or the process's (emission), the roadmap's (target). */
+    /** The id whose partner prefix owns the record: its own, or the process's (emission, release), the roadmap's (target). */
     String ownerField() {
         return keyFields().getFirst();
     }

@@ -24,7 +24,10 @@ import org.symbiosiskb.security.Disclosure;
 class MatchingController {
 
     static final String MATCHES = "CALL kb.sideStreamMatches($sideStreamId, $year, $maxDistanceKm, $first)";
-    /** Streams of the park's processes (IN_PARK, or through the operator's park) with what active flows use. */
+    /**
+     * Streams of the park's processes (IN_PARK, or through the operator's park) with what active flows use;
+     * a stream reported for one year (E-PRTR waste transfers) belongs to that year's table only.
+     */
     static final String TABLE = """
             MATCH (park:Park {id: $parkId})
             CALL (park) {
@@ -33,7 +36,7 @@ class MatchingController {
               MATCH (park)<-[:LOCATED_IN]-(:Organization)-[:OPERATES]->(p:Process) WHERE NOT (p)-[:IN_PARK]->(:Park) RETURN p
             }
             MATCH (p)-[:PRODUCES]->(n:SideStream)
-            WHERE $chapter IS NULL OR left(n.ewc, 2) = $chapter
+            WHERE ($chapter IS NULL OR left(n.ewc, 2) = $chapter) AND coalesce(n.year, $year) = $year
             WITH n, COLLECT { MATCH (n)-[f:SUPPLIES]->()
                               WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year)
                               RETURN f.quantity } AS flows
