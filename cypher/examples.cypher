@@ -118,17 +118,19 @@ ORDER BY alsoDirectPartner, organization;
 // 6. Scope 1 and 2 emissions by park, 2024.
 // Answers: each park's direct (scope 1) and purchased-energy (scope 2) emissions in 2024, summed
 // over the processes in the park. Interesting as the baseline against which a park's exchanges
-// and local compensation are measured.
+// and local compensation are measured. kb.countedEmissions gives the records that count: where a
+// process has a reported and an assumed figure for the same scope, only the reported one.
 WITH 2024 AS year
-MATCH (pr:Process)-[:REPORTED]->(e:Emission {year: year})
-WHERE e.scope IN [1, 2]
-WITH e, head(COLLECT { MATCH (pr)-[:IN_PARK]->(k:Park) RETURN k }
-           + COLLECT { MATCH (pr)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(k:Park) RETURN k }) AS park
+MATCH (pr:Process)
+WITH pr, year, head(COLLECT { MATCH (pr)-[:IN_PARK]->(k:Park) RETURN k }
+                    + COLLECT { MATCH (pr)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(k:Park) RETURN k }) AS park
 WHERE park IS NOT NULL
+CALL kb.countedEmissions(pr.id, year) YIELD scope, tCO2e
+WITH park, scope, tCO2e WHERE scope IN [1, 2]
 RETURN park.name AS park,
-       sum(CASE WHEN e.scope = 1 THEN e.tCO2e ELSE 0 END) AS scope1,
-       sum(CASE WHEN e.scope = 2 THEN e.tCO2e ELSE 0 END) AS scope2,
-       sum(e.tCO2e) AS scope1and2
+       sum(CASE WHEN scope = 1 THEN tCO2e ELSE 0 END) AS scope1,
+       sum(CASE WHEN scope = 2 THEN tCO2e ELSE 0 END) AS scope2,
+       sum(tCO2e) AS scope1and2
 ORDER BY scope1and2 DESC;
 
 // ---------------------------------------------------------------------------------------------
@@ -137,10 +139,10 @@ ORDER BY scope1and2 DESC;
 // emissions in 2024, and their share of the network total. Interesting because a handful of
 // anchors usually dominate: they are where side-stream reuse and compensation matter most.
 WITH 'fi:eip-network' AS networkId, 2024 AS year
-MATCH (:Network {id: networkId})<-[:MEMBER_OF]-(park:Park)<-[:LOCATED_IN]-(o:Organization)
-      -[:OPERATES]->(:Process)-[:REPORTED]->(e:Emission {year: year})
-WHERE e.scope IN [1, 2]
-WITH o, park, sum(e.tCO2e) AS tCO2e
+MATCH (:Network {id: networkId})<-[:MEMBER_OF]-(park:Park)<-[:LOCATED_IN]-(o:Organization)-[:OPERATES]->(pr:Process)
+CALL kb.countedEmissions(pr.id, year) YIELD scope, tCO2e
+WITH o, park, scope, tCO2e WHERE scope IN [1, 2]
+WITH o, park, sum(tCO2e) AS tCO2e
 WITH collect({o: o, park: park, t: tCO2e}) AS rows, sum(tCO2e) AS total
 UNWIND rows AS r
 RETURN r.o.name AS organization, r.park.name AS park, r.t AS scope1and2,

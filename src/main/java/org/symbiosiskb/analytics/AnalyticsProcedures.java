@@ -54,6 +54,20 @@ public class AnalyticsProcedures {
         return Stream.of(Balance.run(new CoreFlowGraph(tx), parkId, year(year), includeScope3, includeAvoided));
     }
 
+    @Procedure(name = "kb.countedEmissions", mode = Mode.READ)
+    @Description("The emission records of a process in a year that the analytics count (of each scope, those of the best "
+            + "provenance present: REPORTED, else CALCULATED, else ILLUSTRATIVE), one row each: scope, source, tCO2e, provenance.")
+    public Stream<EmissionRow> countedEmissions(@Name("processId") String processId, @Name("year") long year) {
+        return new CoreFlowGraph(tx).emissions(processId, year(year)).stream().map(e -> {
+            var row = new EmissionRow();
+            row.scope = e.scope();
+            row.source = e.source();
+            row.tCO2e = e.tCO2e();
+            row.provenance = Counting.kind(e.provenance());
+            return row;
+        });
+    }
+
     @Procedure(name = "kb.compensationPartners", mode = Mode.READ)
     @Description("Local compensation partners of an organization (analytics.md §3): residual emissions and the nearest "
             + "sinks with free capacity, greedy suggestions and the network path to each owner.")
@@ -132,6 +146,13 @@ public class AnalyticsProcedures {
         public List<Map<String, Object>> byProcess;
         /** [{source, tCO2e}], largest first */
         public List<Map<String, Object>> bySource;
+    }
+
+    public static class EmissionRow {
+        public long scope;
+        public String source;
+        public double tCO2e;
+        public String provenance;
     }
 
     public static class PlanRow {

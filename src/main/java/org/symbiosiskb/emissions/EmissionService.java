@@ -13,16 +13,11 @@ import org.symbiosiskb.graph.Cypher;
 public class EmissionService {
 
     /**
-     * An emission is shown with the stricter of its own and its process's visibility: the emission
-     * figures of a PRIVATE process are exactly what model.md keeps from other partners. (Emission
-     * nodes are not reduced by the row guard: their {@code source} is the emission source, not the
-     * owner, so the rule is here, with {@code $kbLocal}, {@code $kbAuth} and {@code $kbPartner}.)
+     * An emission is shown with the stricter of its own and its process's visibility (ChildVisibility).
+     * (Emission nodes are not reduced by the row guard: their {@code source} is the emission source, not
+     * the owner, so the rule is in the query.)
      */
-    private static final String SHOWN = """
-             WHERE $kbLocal OR p.id STARTS WITH ($kbPartner + ':')
-                OR (n.visibility = 'PUBLIC' AND p.visibility = 'PUBLIC')
-                OR ($kbAuth AND coalesce(n.visibility, 'NETWORK') <> 'PRIVATE' AND coalesce(p.visibility, 'NETWORK') <> 'PRIVATE')
-            """;
+    private static final String SHOWN = org.symbiosiskb.security.ChildVisibility.SHOWN;
     /**
      * {@code kinds}: the provenance of every record of the same process, year and scope, whether the
      * caller sees it or not, so that {@code counted} says what the analytics count (kinds only, no figures).
