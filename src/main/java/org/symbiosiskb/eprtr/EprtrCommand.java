@@ -291,7 +291,13 @@ public final class EprtrCommand {
         }
     }
 
+    private String lastDrawn;
+
     private void redraw(String line) {
+        if (line.equals(lastDrawn)) {
+            return; // the upload reports every chunk; the line changes far less often
+        }
+        lastDrawn = line;
         out.print("\r" + line + "\u001b[K");
         out.flush();
         open = true;

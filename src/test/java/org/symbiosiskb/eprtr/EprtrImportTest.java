@@ -198,6 +198,22 @@ class EprtrImportTest {
     }
 
     @Test
+    void the_command_line_prints_the_refusal_at_its_line_and_exits_1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("facilities.csv"), EprtrBadFileTest.FACILITIES);
+        java.nio.file.Files.writeString(dir.resolve("releases.csv"), EprtrBadFileTest.RELEASES.replace(";N2O;", ";N20;"));
+        java.nio.file.Files.writeString(dir.resolve("waste_transfers.csv"), EprtrBadFileTest.WASTE);
+        var output = new ByteArrayOutputStream();
+        var command = new EprtrCommand(new java.io.PrintStream(output, true, StandardCharsets.UTF_8), false, () -> 0L);
+
+        int status = command.run(new String[] {dir.toString(), "--partner", "fi", "--url", "http://localhost:" + port}, null);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("refused (422): nothing was written")
+                .contains("  releases.csv, line 4, column pollutantCode: unknown pollutant \"N20\"");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+    }
+
+    @Test
     void arguments_that_make_no_sense_are_bad_requests() {
         assertThat(upload("partner=fi&gwp=AR4", smallExtract(), null).status()).isEqualTo(400);
         assertThat(upload("partner=fi&gwp=AR4", smallExtract(), null).json().get("errors").get(0).get("message").asString())
