@@ -286,3 +286,31 @@ RETURN s.name AS sideStream, cons.name AS consumer, f.quantity AS quantity, s.un
        CASE WHEN s.unit = 't' THEN f.quantity * coalesce(f.distanceKm, 0) END AS tonneKm,
        f.quantity * coalesce(f.substitutesFactor, 0) AS avoidedTCO2e
 ORDER BY avoidedTCO2e DESC, quantity DESC;
+
+// ---------------------------------------------------------------------------------------------
+// 16. Reporting facilities near a park that are not in it.
+// Answers: the E-PRTR facilities (processes with an eprtrId) within 25 km of Turku's Smart
+// Chemistry Park that are neither members of the park nor the same register site as a member,
+// nearest first, with their latest reported scope-1 figure. Interesting because these are the
+// neighbours a coordinator would call first (GraphQL: facilitiesNear, which also lists their
+// waste transfers and keeps another partner's private figures to itself).
+WITH 'fi:turku-smart-chemistry-park' AS parkId, 25.0 AS radiusKm
+MATCH (park:Park {id: parkId})
+WITH park, radiusKm, COLLECT { MATCH (park)<-[:IN_PARK]-(m:Process) RETURN m
+                               UNION
+                               MATCH (park)<-[:LOCATED_IN]-(:Organization)-[:OPERATES]->(m:Process)
+                               WHERE NOT (m)-[:IN_PARK]->(:Park) RETURN m } AS members
+MATCH (f:Process)
+WHERE f.eprtrId IS NOT NULL AND NOT f IN members
+  // (members without an eprtrId left out of the list: `x IN [null]` is null, not false)
+  AND NOT f.eprtrId IN [m IN members WHERE m.eprtrId IS NOT NULL | m.eprtrId]
+WITH park, radiusKm, f,
+     coalesce(f.location,
+              head([(f)<-[:OPERATES]-(o:Organization) | coalesce(o.location, head([(o)-[:LOCATED_IN]->(k:Park) | k.location]))]),
+              head([(f)-[:IN_PARK]->(k:Park) | k.location])) AS location
+WITH f, point.distance(location, park.location) / 1000 AS km, radiusKm
+WHERE km <= radiusKm
+RETURN f.name AS facility, round(km, 1) AS km,
+       head(COLLECT { MATCH (f)-[:REPORTED]->(e:Emission {scope: 1, provenance: 'REPORTED'})
+                      RETURN toString(e.year) + ': ' + toString(e.tCO2e) + ' t CO2e' ORDER BY e.year DESC }) AS latestReported
+ORDER BY km;
