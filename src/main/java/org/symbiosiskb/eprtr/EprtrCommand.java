@@ -201,16 +201,24 @@ public final class EprtrCommand {
         return URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 
-    /** A multipart/form-data body: each part with its file name, as a browser sends it. */
-    static byte[] multipart(Map<String, Path> files, String boundary) throws IOException {
-        var body = new ByteArrayOutputStream();
+    private static byte[] multipart(Map<String, Path> files, String boundary) throws IOException {
+        var parts = new ArrayList<EprtrFiles.Upload>();
         for (var file : files.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\""
-                    + file.getValue().getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(file.getValue()));
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            parts.add(new EprtrFiles.Upload(file.getKey(), file.getValue().getFileName().toString(), Files.readAllBytes(file.getValue())));
         }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return multipart(parts, boundary);
+    }
+
+    /** A multipart/form-data body: each part with its file name, as a browser sends it. */
+    static byte[] multipart(List<EprtrFiles.Upload> parts, String boundary) {
+        var body = new ByteArrayOutputStream();
+        for (var part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.part() + "\"; filename=\""
+                    + part.filename() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
     }
 

@@ -74,17 +74,11 @@ class EprtrImportTest {
     static Answer upload(int port, String query, Map<String, byte[]> files, String accept) {
         try {
             String boundary = "test-boundary-1234";
-            var body = new ByteArrayOutputStream();
-            for (var f : files.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\"" + f.getKey()
-                        + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(f.getValue());
-                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            var parts = new ArrayList<EprtrFiles.Upload>();
+            files.forEach((part, bytes) -> parts.add(new EprtrFiles.Upload(part, part + ".csv", bytes)));
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports/eprtr?" + query))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(EprtrCommand.multipart(parts, boundary)));
             if (accept != null) {
                 request.header("Accept", accept);
             }
