@@ -121,8 +121,16 @@ class EprtrImportController {
             line(out, event("failed", "status", 422, "errors", e.problems()));
         } catch (ForbiddenException e) {
             line(out, event("failed", "status", 403, "errors", List.of(Map.of("pointer", "", "message", e.getMessage()))));
+        } catch (RuntimeException e) {
+            // the status line is sent already: the failure is the stream's last line, its details in the log as for any request
+            String reference = java.util.UUID.randomUUID().toString();
+            log.error("E-PRTR import failed (reference {})", reference, e);
+            line(out, event("failed", "status", 500, "errors", List.of(Map.of("pointer", "",
+                    "message", "Internal error; the service log has the details under reference " + reference))));
         }
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EprtrImportController.class);
 
     private void line(OutputStream out, Map<String, Object> event) {
         try {
