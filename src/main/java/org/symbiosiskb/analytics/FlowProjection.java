@@ -1,10 +1,20 @@
 package org.symbiosiskb.analytics;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
@@ -12,9 +22,16 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 
 /**
- * An immutable in-memory copy of the flow graph, all years at once: what a trace reads, without
- * touching the store (architecture.md, "speed at network scale"). Built in one pass over the
- * processes inside a transaction; {@link FlowProjections} decides when it is current.
+ * The solved model of the flow graph (architecture.md, "speed at network scale"): an in-memory copy
+ * of every process (its outputTonnes, the emission figures that count per year, the flows into and
+ * out of it) and, per year and allocation asked for, the footprint F of every process, its reported
+ * part and its local term, solved once for the whole network by {@link Solver}.
+ *
+ * <p>It is kept current in place ({@link #update}): the processes a commit touched are read again
+ * from the store, and each solved year and allocation remembers them as seeds. The next trace of
+ * that year and allocation solves again only what lies downstream of the seeds (the components a
+ * change touches and everything they feed); everything else keeps its figures. Reads and updates
+ * are guarded by one read–write lock, so a trace always sees whole updates.
  */
 final class FlowProjection implements FlowGraph {
 
@@ -26,31 +43,168 @@ final class FlowProjection implements FlowGraph {
         }
     }
 
-    private final Map<String, List<Dated>> into = new HashMap<>();
-    private final Map<String, List<Dated>> outOf = new HashMap<>();
-    /** process → year → scope 1 + 2, the records that count (Counting) */
-    private final Map<String, Map<Integer, Double>> direct = new HashMap<>();
-    /** process → year → the REPORTED part of it */
-    private final Map<String, Map<Integer, Double>> reported = new HashMap<>();
-    private final Map<String, Double> output = new HashMap<>();
+    private static final Comparator<Dated> BY_ID = Comparator.comparing(d -> d.flow().id());
 
+    /** A process's figures per year, the records that count (Counting): years ascending. */
+    private record Figures(int[] years, double[] direct, double[] reported) {
+
+        static final Figures NONE = new Figures(new int[0], new double[0], new double[0]);
+
+        double direct(int year) {
+            int i = Arrays.binarySearch(years, year);
+            return i < 0 ? 0 : direct[i];
+        }
+
+        double reported(int year) {
+            int i = Arrays.binarySearch(years, year);
+            return i < 0 ? 0 : reported[i];
+        }
+    }
+
+    /** The solved vectors of one year and allocation, and the processes whose equations changed since (seeds). */
+    private static final class Solution {
+        final int year;
+        final Allocation allocation;
+        final Solver.Vectors vectors;
+        final BitSet seeds = new BitSet();
+        boolean solved;
+        volatile long lastUsed;
+
+        Solution(int year, Allocation allocation, int capacity) {
+            this.year = year;
+            this.allocation = allocation;
+            this.vectors = new Solver.Vectors(capacity);
+        }
+
+        boolean current() {
+            return solved && seeds.isEmpty();
+        }
+    }
+
+    /** Solutions kept at once: years and allocations asked for, least recently used dropped first. */
+    static final int MAX_SOLUTIONS = 16;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Integer> index = new HashMap<>();
+    private String[] ids = new String[0];
+    private boolean[] present = new boolean[0];
+    private double[] output = new double[0];
+    private Figures[] figures = new Figures[0];
+    private List<Dated>[] into = newLists(0);
+    private List<Dated>[] outOf = newLists(0);
+    private int size;
+    private int flows;
+    /** Flows whose producer is not a process here (yet): attached to it when it arrives. */
+    private final Map<String, List<Dated>> outOfUnknown = new HashMap<>();
+    private final Map<Integer, Solution> solutions = new HashMap<>();
+    private final AtomicLong clock = new AtomicLong();
+    /** Nodes solved so far, over all solves (tests check that an update solves a region, not the network). */
+    private long solvedNodes;
+
+    private FlowProjection() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Dated>[] newLists(int n) {
+        return new List[n];
+    }
+
+    // ---- building and keeping current ----
+
+    /** Reads every process of the store, inside the given transaction. */
     static FlowProjection build(Transaction tx) {
         var projection = new FlowProjection();
+        var nodes = new ArrayList<Node>();
         try (var processes = tx.findNodes(CoreFlowGraph.PROCESS)) {
-            processes.forEachRemaining(projection::add);
+            processes.forEachRemaining(n -> {
+                projection.loadOwn(n);
+                nodes.add(n);
+            });
         }
-        projection.into.values().forEach(FlowProjection::sort);
-        projection.outOf.values().forEach(FlowProjection::sort);
+        for (Node n : nodes) {
+            projection.loadInputs(projection.index.get(CoreFlowGraph.id(n)), n, false);
+        }
+        for (int i = 0; i < projection.size; i++) {
+            projection.into[i].sort(BY_ID);
+            projection.outOf[i].sort(BY_ID);
+        }
         return projection;
     }
 
-    private void add(Node process) {
-        String id = CoreFlowGraph.id(process);
-        into.computeIfAbsent(id, k -> new ArrayList<>());
-        outOf.computeIfAbsent(id, k -> new ArrayList<>());
-        if (process.getProperty("outputTonnes", null) instanceof Number n) {
-            output.put(id, n.doubleValue());
+    /**
+     * Reads the named processes again from the store (they, their emission records or the flows into them
+     * changed in a commit; one that is gone is removed), and the consumers of their flows, whose flows carry
+     * their outputTonnes. Every solved year and allocation gets them as seeds.
+     */
+    void update(Transaction tx, Collection<String> changed) {
+        lock.writeLock().lock();
+        try {
+            var all = new LinkedHashSet<String>(changed);
+            for (String id : changed) {
+                Integer i = index.get(id);
+                if (i != null) {
+                    outOf[i].forEach(d -> all.add(d.flow().consumer()));
+                }
+            }
+            var live = new LinkedHashMap<Integer, Node>();
+            for (String id : all) {
+                Node n = tx.findNode(CoreFlowGraph.RECORD, "id", id);
+                if (n != null && n.hasLabel(CoreFlowGraph.PROCESS)) {
+                    live.put(loadOwn(n), n);
+                } else {
+                    remove(id);
+                }
+            }
+            live.forEach((i, n) -> loadInputs(i, n, true));
+            var seeds = new BitSet();
+            for (String id : all) {
+                Integer i = index.get(id);
+                if (i != null) {
+                    seeds.set(i);
+                }
+            }
+            solutions.values().forEach(s -> s.seeds.or(seeds));
+        } finally {
+            lock.writeLock().unlock();
         }
+    }
+
+    private int indexOf(String id) {
+        Integer i = index.get(id);
+        if (i != null) {
+            return i;
+        }
+        if (size == ids.length) {
+            int capacity = Math.max(16, size * 2);
+            ids = Arrays.copyOf(ids, capacity);
+            present = Arrays.copyOf(present, capacity);
+            output = Arrays.copyOf(output, capacity);
+            figures = Arrays.copyOf(figures, capacity);
+            into = Arrays.copyOf(into, capacity);
+            outOf = Arrays.copyOf(outOf, capacity);
+        }
+        int n = size++;
+        ids[n] = id;
+        into[n] = new ArrayList<>(2);
+        outOf[n] = new ArrayList<>(2);
+        figures[n] = Figures.NONE;
+        output[n] = Double.NaN;
+        index.put(id, n);
+        return n;
+    }
+
+    /** The process's own figures: outputTonnes and the emission records that count, per year. */
+    private int loadOwn(Node process) {
+        int i = indexOf(CoreFlowGraph.id(process));
+        if (!present[i]) {
+            present[i] = true;
+            var waiting = outOfUnknown.remove(ids[i]);
+            if (waiting != null) {
+                outOf[i].addAll(waiting);
+                outOf[i].sort(BY_ID);
+            }
+        }
+        output[i] = process.getProperty("outputTonnes", null) instanceof Number n ? n.doubleValue() : Double.NaN;
         var records = new HashMap<Integer, List<Records.EmissionRecord>>();
         for (Relationship r : process.getRelationships(Direction.OUTGOING, CoreFlowGraph.REPORTED)) {
             Node e = r.getEndNode();
@@ -60,37 +214,89 @@ final class FlowProjection implements FlowGraph {
                         t.doubleValue(), e.getProperty("provenance", null) instanceof String kind ? kind : null));
             }
         }
-        var years = new HashMap<Integer, Double>();
-        var reportedYears = new HashMap<Integer, Double>();
-        records.forEach((year, all) -> {
-            for (var e : Counting.counted(all, Records.EmissionRecord::scope, Records.EmissionRecord::provenance)) {
-                years.merge(year, e.tCO2e(), Double::sum);
-                if (e.reported()) {
-                    reportedYears.merge(year, e.tCO2e(), Double::sum);
+        int[] years = records.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        double[] direct = new double[years.length];
+        double[] reported = new double[years.length];
+        for (int y = 0; y < years.length; y++) {
+            // summed as CoreFlowGraph sums them (same records, same order, same stream sum), so both give the same figure
+            var counted = Counting.counted(records.get(years[y]), Records.EmissionRecord::scope, Records.EmissionRecord::provenance);
+            direct[y] = counted.stream().mapToDouble(Records.EmissionRecord::tCO2e).sum();
+            reported[y] = counted.stream().filter(Records.EmissionRecord::reported).mapToDouble(Records.EmissionRecord::tCO2e).sum();
+        }
+        figures[i] = years.length == 0 ? Figures.NONE : new Figures(years, direct, reported);
+        return i;
+    }
+
+    /** The flows into the process, replacing those it had; each is listed at its producer too. */
+    private void loadInputs(int i, Node process, boolean sorted) {
+        detachInputs(i);
+        for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
+            Flow f = CoreFlowGraph.flow(r, this::canonical);
+            var dated = new Dated(f, year(r, "fromYear"), year(r, "toYear"));
+            into[i].add(dated);
+            flows++;
+            Integer producer = index.get(f.producer());
+            var list = producer != null && present[producer] ? outOf[producer] : outOfUnknown.computeIfAbsent(f.producer(), k -> new ArrayList<>());
+            if (sorted) {
+                int at = Collections.binarySearch(list, dated, BY_ID);
+                list.add(at < 0 ? -at - 1 : at, dated);
+            } else {
+                list.add(dated);
+            }
+        }
+        if (sorted) {
+            into[i].sort(BY_ID);
+        }
+    }
+
+    /** The flows into the process leave its producers' lists too. */
+    private void detachInputs(int i) {
+        for (Dated d : into[i]) {
+            Integer producer = index.get(d.flow().producer());
+            if (producer != null && present[producer]) {
+                outOf[producer].remove(d);
+            } else {
+                var list = outOfUnknown.get(d.flow().producer());
+                if (list != null) {
+                    list.remove(d);
+                    if (list.isEmpty()) {
+                        outOfUnknown.remove(d.flow().producer());
+                    }
                 }
             }
-        });
-        direct.put(id, years);
-        reported.put(id, reportedYears);
-        // each flow once, from its consumer's side; its producer's list gets it too
-        for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
-            Flow f = CoreFlowGraph.flow(r);
-            var dated = new Dated(f, year(r, "fromYear"), year(r, "toYear"));
-            into.get(id).add(dated);
-            outOf.computeIfAbsent(f.producer(), k -> new ArrayList<>()).add(dated);
+            flows--;
         }
+        into[i].clear();
+    }
+
+    /** A process that is gone: its flows in go; flows out of its streams (re-read with their consumers) wait for a producer. */
+    private void remove(String id) {
+        Integer i = index.get(id);
+        if (i == null || !present[i]) {
+            return;
+        }
+        detachInputs(i);
+        if (!outOf[i].isEmpty()) {
+            outOfUnknown.computeIfAbsent(id, k -> new ArrayList<>()).addAll(outOf[i]);
+            outOf[i].clear();
+        }
+        present[i] = false;
+        figures[i] = Figures.NONE;
+        output[i] = Double.NaN;
+    }
+
+    /** Ids shared with the process table, so that half a million flows do not each hold copies. */
+    private String canonical(String id) {
+        Integer i = index.get(id);
+        return i == null ? id : ids[i];
     }
 
     private static Long year(Relationship r, String key) {
         return r.getProperty(key, null) instanceof Number n ? n.longValue() : null;
     }
 
-    private static void sort(List<Dated> flows) {
-        flows.sort(Comparator.comparing(d -> d.flow().id()));
-    }
-
     private static List<Flow> active(List<Dated> flows, int year) {
-        if (flows == null) {
+        if (flows == null || flows.isEmpty()) {
             return List.of();
         }
         var result = new ArrayList<Flow>(flows.size());
@@ -102,35 +308,218 @@ final class FlowProjection implements FlowGraph {
         return result;
     }
 
+    private int present(String process) {
+        Integer i = index.get(process);
+        return i != null && present[i] ? i : -1;
+    }
+
+    // ---- solving ----
+
+    /** The solver's view of one year: present processes only. */
+    private Solver.Nodes nodes(int year) {
+        return new Solver.Nodes() {
+            @Override public int capacity() { return size; }
+            @Override public List<Flow> inputs(int node) { return present[node] ? active(into[node], year) : List.of(); }
+            @Override public int index(String process) { return present(process); }
+            @Override public double direct(int node) { return figures[node].direct(year); }
+            @Override public double reportedDirect(int node) { return figures[node].reported(year); }
+            @Override public String id(int node) { return ids[node]; }
+        };
+    }
+
+    /** Solves what the year and allocation still need (everything the first time, else the region downstream of the seeds). */
+    private Solution current(int year, Allocation allocation, Guard guard) {
+        int key = year * 2 + allocation.ordinal();
+        Solution s = solutions.get(key);
+        if (s == null) {
+            if (solutions.size() >= MAX_SOLUTIONS) {
+                solutions.values().stream().min(Comparator.comparingLong(x -> x.lastUsed))
+                        .ifPresent(oldest -> solutions.remove(oldest.year * 2 + oldest.allocation.ordinal()));
+            }
+            s = new Solution(year, allocation, size);
+            solutions.put(key, s);
+        }
+        if (!s.current()) {
+            int[] region = s.solved ? downstream(s.seeds, year, allocation) : allNodes();
+            Solver.solve(nodes(year), region, year, allocation, s.vectors, s.solved, guard);
+            solvedNodes += region.length;
+            s.seeds.clear();
+            s.solved = true;
+        }
+        s.lastUsed = clock.incrementAndGet();
+        return s;
+    }
+
+    private int[] allNodes() {
+        int[] all = new int[size];
+        for (int i = 0; i < size; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    /** The seeds and every process their footprints reach through flows that carry burden in the year. */
+    private int[] downstream(BitSet seeds, int year, Allocation allocation) {
+        var region = (BitSet) seeds.clone();
+        var queue = new ArrayDeque<Integer>();
+        seeds.stream().forEach(queue::add);
+        while (!queue.isEmpty()) {
+            int i = queue.poll();
+            if (i >= size || !present[i]) {
+                continue;
+            }
+            for (Dated d : outOf[i]) {
+                if (d.activeIn(year) && d.flow().shareIn(allocation, year) != 0) {
+                    int c = present(d.flow().consumer());
+                    if (c >= 0 && !region.get(c)) {
+                        region.set(c);
+                        queue.add(c);
+                    }
+                }
+            }
+        }
+        return region.stream().filter(i -> i < size).toArray();
+    }
+
+    /**
+     * Runs {@code body} on the solved footprints of the year and allocation, solving first what a
+     * change left to solve. Updates wait until it is done; other reads run beside it.
+     */
+    <T> T read(int year, Allocation allocation, Guard guard, Function<Solved, T> body) {
+        lock.readLock().lock();
+        try {
+            Solution s = solutions.get(year * 2 + allocation.ordinal());
+            if (s != null && s.current()) {
+                s.lastUsed = clock.incrementAndGet();
+                return body.apply(view(s));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        Solution s;
+        lock.writeLock().lock();
+        try {
+            s = current(year, allocation, guard);
+            lock.readLock().lock(); // held on while the write lock is let go: nothing changes in between
+        } finally {
+            lock.writeLock().unlock();
+        }
+        try {
+            return body.apply(view(s));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Solved view(Solution s) {
+        int year = s.year;
+        double[] footprint = s.vectors.footprint;
+        double[] reported = s.vectors.reported;
+        double[] local = s.vectors.local;
+        return new Solved() {
+            @Override public int year() { return year; }
+            @Override public Allocation allocation() { return s.allocation; }
+            @Override public List<Flow> inputs(String process) { int i = present(process); return i < 0 ? List.of() : active(into[i], year); }
+            @Override public List<Flow> outputs(String process) { int i = present(process); return i < 0 ? List.of() : active(outOf[i], year); }
+            @Override public double footprint(String process) { int i = present(process); return i < 0 ? 0.0 : footprint[i]; }
+            @Override public double reported(String process) { int i = present(process); return i < 0 ? 0.0 : reported[i]; }
+            @Override public double direct(String process) { int i = present(process); return i < 0 ? 0.0 : figures[i].direct(year); }
+            @Override public double local(String process) { int i = present(process); return i < 0 ? 0.0 : local[i]; }
+            @Override public Double outputTonnes(String process) { return FlowProjection.this.output(process); }
+            @Override public AnalyticsException error(String process) { int i = present(process); return i < 0 ? null : s.vectors.errors.get(i); }
+        };
+    }
+
+    private Double output(String process) {
+        int i = present(process);
+        return i < 0 || Double.isNaN(output[i]) ? null : output[i];
+    }
+
+    // ---- what it holds ----
+
+    /** Processes, flows, the years and allocations solved, and the bytes of their vectors. */
+    record Status(int processes, int flows, List<String> solved, long vectorBytes, long solvedNodes) {
+    }
+
+    Status status() {
+        lock.readLock().lock();
+        try {
+            int processes = 0;
+            for (int i = 0; i < size; i++) {
+                processes += present[i] ? 1 : 0;
+            }
+            var solved = solutions.values().stream().sorted(Comparator.comparingInt((Solution s) -> s.year).thenComparing(s -> s.allocation))
+                    .map(s -> s.year + " " + s.allocation + (s.current() ? "" : " (" + s.seeds.cardinality() + " to solve again)")).toList();
+            long bytes = solutions.values().stream().mapToLong(s -> s.vectors.bytes()).sum();
+            return new Status(processes, flows, solved, bytes, solvedNodes);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ---- FlowGraph ----
+
     @Override
     public boolean processExists(String process) {
-        return direct.containsKey(process);
+        lock.readLock().lock();
+        try {
+            return present(process) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public List<Flow> flowsInto(String process, int year) {
-        return active(into.get(process), year);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? List.of() : active(into[i], year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public List<Flow> flowsOutOf(String process, int year) {
-        return active(outOf.get(process), year);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? List.of() : active(outOf[i], year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public double directEmissions(String process, int year) {
-        var years = direct.get(process);
-        return years == null ? 0 : years.getOrDefault(year, 0.0);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? 0 : figures[i].direct(year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public double reportedEmissions(String process, int year) {
-        var years = reported.get(process);
-        return years == null ? 0 : years.getOrDefault(year, 0.0);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? 0 : figures[i].reported(year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public Double outputTonnes(String process) {
-        return output.get(process);
+        lock.readLock().lock();
+        try {
+            return output(process);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 }
