@@ -42,6 +42,7 @@ public final class FlowProjections {
         volatile long seen = Long.MIN_VALUE;
         /** Commits between beforeCommit and afterCommit: their transaction ids may already be the store's last. */
         final AtomicInteger inFlight = new AtomicInteger();
+        TransactionEventListener<ProjectionChanges> listener;
 
         Live(String database) {
             this.database = database;
@@ -60,7 +61,7 @@ public final class FlowProjections {
     static TransactionEventListener<ProjectionChanges> attach(GraphDatabaseService db) {
         var state = new Live(db.databaseName());
         live.put(key(db), state);
-        return new TransactionEventListener<>() {
+        state.listener = new TransactionEventListener<>() {
             @Override
             public ProjectionChanges beforeCommit(TransactionData data, Transaction transaction, GraphDatabaseService database) {
                 state.inFlight.incrementAndGet();
@@ -83,6 +84,13 @@ public final class FlowProjections {
                 }
             }
         };
+        return state.listener;
+    }
+
+    /** The listener keeping this database's projection, or null (tests stand in for a cluster member without it). */
+    static TransactionEventListener<ProjectionChanges> listenerOf(GraphDatabaseService db) {
+        Live state = live.get(key(db));
+        return state == null ? null : state.listener;
     }
 
     static void detach(GraphDatabaseService db) {

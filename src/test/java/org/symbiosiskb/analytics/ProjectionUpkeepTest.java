@@ -112,4 +112,22 @@ class ProjectionUpkeepTest {
         assertThat(total("B")).isCloseTo(20, within(1e-9));
         assertThat(total("C")).isCloseTo(25, within(1e-9));
     }
+
+    @Test
+    void commits_the_listener_did_not_see_are_noticed_by_the_last_transaction_id() {
+        // a cluster member applies its leader's transactions without calling listeners; here the listener is taken off
+        assertThat(total("C")).isCloseTo(17.5, within(1e-9));
+        long builds = FlowProjections.builds();
+        var dbms = TestDatabase.get().databaseManagementService();
+        var listener = FlowProjections.listenerOf(db);
+        dbms.unregisterTransactionEventListener("neo4j", listener);
+        try {
+            // C's emission 5 → 9: F(C) = 9 + 0.5·25 = 21.5
+            db.executeTransactionally("MATCH (:Process {id: 'C'})-[:REPORTED]->(e) SET e.tCO2e = 9.0");
+        } finally {
+            dbms.registerTransactionEventListener("neo4j", listener);
+        }
+        assertThat(total("C")).isCloseTo(21.5, within(1e-9));
+        assertThat(FlowProjections.builds()).as("built again from the store").isEqualTo(builds + 1);
+    }
 }
