@@ -69,6 +69,9 @@ public class AnalyticsProcedures {
         row.solved = solved;
         row.vectorBytes = (Long) status.get("vectorBytes");
         row.solvedNodes = (Long) status.get("solvedNodes");
+        row.lastSolveNodes = (Long) status.get("lastSolveNodes");
+        row.lastSolveMillis = (Double) status.get("lastSolveMillis");
+        row.upkeepMillis = (Long) status.get("upkeepMillis");
         row.builds = (Long) status.get("builds");
         row.updates = (Long) status.get("updates");
         return Stream.of(row);
@@ -184,9 +187,13 @@ public class AnalyticsProcedures {
         public Long vectorBytes;
         /** nodes solved over all solves since the projection was built (a whole solve counts them all) */
         public Long solvedNodes;
-        /** whole builds and in-place updates in this JVM */
+        /** the last solve: nodes solved and the time it took */
+        public Long lastSolveNodes;
+        public Double lastSolveMillis;
+        /** whole builds and in-place updates in this JVM, and the time updates took after commits */
         public long builds;
         public long updates;
+        public long upkeepMillis;
     }
 
     public static class EmissionRow {

@@ -100,6 +100,9 @@ final class FlowProjection implements FlowGraph {
     private final AtomicLong clock = new AtomicLong();
     /** Nodes solved so far, over all solves (tests check that an update solves a region, not the network). */
     private long solvedNodes;
+    /** The last solve: how many nodes, and how long it took (the benchmark compares a whole solve with its floor). */
+    private int lastSolveNodes;
+    private double lastSolveMillis;
 
     private FlowProjection() {
     }
@@ -129,6 +132,48 @@ final class FlowProjection implements FlowGraph {
             projection.outOf[i].sort(BY_ID);
         }
         return projection;
+    }
+
+    /**
+     * The projection of one year of any {@link FlowGraph} (the benchmark's in-memory floor): the same
+     * structure and solver as the store's, without Neo4j.
+     */
+    static FlowProjection of(FlowGraph graph, Collection<String> processes, int year) {
+        var projection = new FlowProjection();
+        for (String p : processes) {
+            int i = projection.indexOf(p);
+            projection.present[i] = true;
+            Double out = graph.outputTonnes(p);
+            projection.output[i] = out == null ? Double.NaN : out;
+            projection.figures[i] = new Figures(new int[] {year}, new double[] {graph.directEmissions(p, year)},
+                    new double[] {graph.reportedEmissions(p, year)});
+        }
+        for (String p : processes) {
+            int i = projection.index.get(p);
+            for (Flow f : graph.flowsInto(p, year)) {
+                var dated = new Dated(f, null, null);
+                projection.into[i].add(dated);
+                projection.flows++;
+                Integer producer = projection.index.get(f.producer());
+                (producer != null ? projection.outOf[producer] : projection.outOfUnknown.computeIfAbsent(f.producer(), k -> new ArrayList<>()))
+                        .add(dated);
+            }
+        }
+        for (int i = 0; i < projection.size; i++) {
+            projection.into[i].sort(BY_ID);
+            projection.outOf[i].sort(BY_ID);
+        }
+        return projection;
+    }
+
+    /** Forgets every solution: the next read solves the whole network again (the benchmark times that). */
+    void forgetSolutions() {
+        lock.writeLock().lock();
+        try {
+            solutions.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
@@ -341,7 +386,10 @@ final class FlowProjection implements FlowGraph {
         }
         if (!s.current()) {
             int[] region = s.solved ? downstream(s.seeds, year, allocation) : allNodes();
+            long started = System.nanoTime();
             Solver.solve(nodes(year), region, year, allocation, s.vectors, s.solved, guard);
+            lastSolveMillis = (System.nanoTime() - started) / 1e6;
+            lastSolveNodes = region.length;
             solvedNodes += region.length;
             s.seeds.clear();
             s.solved = true;
@@ -438,7 +486,8 @@ final class FlowProjection implements FlowGraph {
     // ---- what it holds ----
 
     /** Processes, flows, the years and allocations solved, and the bytes of their vectors. */
-    record Status(int processes, int flows, List<String> solved, long vectorBytes, long solvedNodes) {
+    record Status(int processes, int flows, List<String> solved, long vectorBytes, long solvedNodes, int lastSolveNodes,
+                  double lastSolveMillis) {
     }
 
     Status status() {
@@ -451,7 +500,7 @@ final class FlowProjection implements FlowGraph {
             var solved = solutions.values().stream().sorted(Comparator.comparingInt((Solution s) -> s.year).thenComparing(s -> s.allocation))
                     .map(s -> s.year + " " + s.allocation + (s.current() ? "" : " (" + s.seeds.cardinality() + " to solve again)")).toList();
             long bytes = solutions.values().stream().mapToLong(s -> s.vectors.bytes()).sum();
-            return new Status(processes, flows, solved, bytes, solvedNodes);
+            return new Status(processes, flows, solved, bytes, solvedNodes, lastSolveNodes, lastSolveMillis);
         } finally {
             lock.readLock().unlock();
         }

@@ -52,6 +52,8 @@ public final class FlowProjections {
     private static final Map<String, Live> live = new ConcurrentHashMap<>();
     private static final AtomicLong builds = new AtomicLong();
     private static final AtomicLong updates = new AtomicLong();
+    /** Time the listener spent after commits reading changes back (the writers wait for it), in nanoseconds. */
+    private static final AtomicLong upkeepNanos = new AtomicLong();
     private static final System.Logger log = System.getLogger(FlowProjections.class.getName());
 
     private FlowProjections() {
@@ -98,6 +100,7 @@ public final class FlowProjections {
     }
 
     private static void apply(Live state, ProjectionChanges changes, GraphDatabaseService db, long transaction) {
+        long started = System.nanoTime();
         state.upkeep.lock();
         try {
             FlowProjection projection = state.projection;
@@ -116,6 +119,7 @@ public final class FlowProjections {
         } finally {
             state.seen = Math.max(state.seen, transaction);
             state.upkeep.unlock();
+            upkeepNanos.addAndGet(System.nanoTime() - started);
         }
     }
 
@@ -171,11 +175,14 @@ public final class FlowProjections {
             status.put("solved", s.solved());
             status.put("vectorBytes", s.vectorBytes());
             status.put("solvedNodes", s.solvedNodes());
+            status.put("lastSolveNodes", (long) s.lastSolveNodes());
+            status.put("lastSolveMillis", s.lastSolveMillis());
         } else {
             status.put("solved", List.of());
         }
         status.put("builds", builds.get());
         status.put("updates", updates.get());
+        status.put("upkeepMillis", upkeepNanos.get() / 1_000_000);
         return status;
     }
 

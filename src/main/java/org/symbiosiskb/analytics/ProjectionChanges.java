@@ -40,7 +40,8 @@ record ProjectionChanges(Set<String> processes, boolean rebuild) {
         final Set<String> processes = new HashSet<>();
         /** The ids of nodes this transaction deletes, by element id (their properties are gone after the commit). */
         final Map<String, String> deletedIds = new HashMap<>();
-        final Set<String> seenNodes = new HashSet<>();
+        /** Nodes looked at once each (an import sets a dozen properties on each of thousands of nodes); entities compare by id. */
+        final Set<Node> seenNodes = new HashSet<>();
 
         Collector(TransactionData data) {
             this.data = data;
@@ -99,7 +100,7 @@ record ProjectionChanges(Set<String> processes, boolean rebuild) {
 
         /** A node that is still there: a process, or what a process's figures or flows are read from. */
         private void node(Node n) {
-            if (data.isDeleted(n) || !seenNodes.add(n.getElementId())) {
+            if (!seenNodes.add(n) || data.isDeleted(n)) {
                 return;
             }
             if (n.hasLabel(CoreFlowGraph.PROCESS)) {

@@ -201,7 +201,7 @@ class GraphWriter {
 
     private final JsonMapper json;
 
-    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize) {
+    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:10000}") int batchSize) {
         this.json = json;
         this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.batchSize = batchSize;

@@ -98,6 +98,6 @@ class EmbeddedNeo4jConfiguration {
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(EmbeddedBolt embeddedBolt) {
         return GraphDatabase.driver(embeddedBolt.uri(), AuthTokens.none(),
-                Config.builder().withMaxConnectionPoolSize(64).build());
+                DriverLogging.apply(Config.builder().withMaxConnectionPoolSize(64)).build());
     }
 }
