@@ -68,6 +68,7 @@ public class AnalyticsProcedures {
         var solved = (List<String>) status.get("solved");
         row.solved = solved;
         row.vectorBytes = (Long) status.get("vectorBytes");
+        row.modelBytes = (Long) status.get("modelBytes");
         row.solvedNodes = (Long) status.get("solvedNodes");
         row.lastSolveNodes = (Long) status.get("lastSolveNodes");
         row.lastSolveMillis = (Double) status.get("lastSolveMillis");
@@ -185,6 +186,8 @@ public class AnalyticsProcedures {
         /** "2024 MASS", with " (n to solve again)" while a change waits for the next trace */
         public List<String> solved;
         public Long vectorBytes;
+        /** the solved model: the vectors, every process's equation of each year and allocation solved, who depends on whom, the loops */
+        public Long modelBytes;
         /** nodes solved over all solves since the projection was built (a whole solve counts them all) */
         public Long solvedNodes;
         /** the last solve: nodes solved and the time it took */

@@ -61,28 +61,26 @@ final class FlowProjection implements FlowGraph {
         }
     }
 
-    /** The solved vectors of one year and allocation, and the processes whose equations changed since (seeds). */
+    /** The solved system of one year and allocation; the processes a change touched are its seeds until the next solve. */
     private static final class Solution {
         final int year;
         final Allocation allocation;
-        final Solver.Vectors vectors;
-        final BitSet seeds = new BitSet();
-        boolean solved;
+        final Solver.System system;
         volatile long lastUsed;
 
-        Solution(int year, Allocation allocation, int capacity) {
+        Solution(int year, Allocation allocation, Solver.System system) {
             this.year = year;
             this.allocation = allocation;
-            this.vectors = new Solver.Vectors(capacity);
+            this.system = system;
         }
 
         boolean current() {
-            return solved && seeds.isEmpty();
+            return system.current();
         }
     }
 
-    /** Solutions kept at once: years and allocations asked for, least recently used dropped first. */
-    static final int MAX_SOLUTIONS = 16;
+    /** Solutions kept at once: years and allocations asked for (three years, both allocations), least recently used dropped first. */
+    static final int MAX_SOLUTIONS = 8;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Integer> index = new HashMap<>();
@@ -201,14 +199,12 @@ final class FlowProjection implements FlowGraph {
                 }
             }
             live.forEach((i, n) -> loadInputs(i, n, true));
-            var seeds = new BitSet();
             for (String id : all) {
                 Integer i = index.get(id);
                 if (i != null) {
-                    seeds.set(i);
+                    solutions.values().forEach(s -> s.system.changed(i));
                 }
             }
-            solutions.values().forEach(s -> s.seeds.or(seeds));
         } finally {
             lock.writeLock().unlock();
         }
@@ -360,15 +356,15 @@ final class FlowProjection implements FlowGraph {
 
     // ---- solving ----
 
-    /** The solver's view of one year: present processes only. */
-    private Solver.Nodes nodes(int year) {
+    /** The solver's view of one year and allocation: present processes only. */
+    private Solver.Nodes nodes(int year, Allocation allocation) {
         return new Solver.Nodes() {
             @Override public int capacity() { return size; }
-            @Override public List<Flow> inputs(int node) { return present[node] ? active(into[node], year) : List.of(); }
-            @Override public int index(String process) { return present(process); }
-            @Override public double direct(int node) { return figures[node].direct(year); }
-            @Override public double reportedDirect(int node) { return figures[node].reported(year); }
             @Override public String id(int node) { return ids[node]; }
+            @Override public Solver.Equation equation(int node) {
+                return !present[node] ? Solver.Equation.EMPTY : Solver.Equation.of(figures[node].direct(year), figures[node].reported(year),
+                        active(into[node], year), FlowProjection.this::present, allocation, year);
+            }
         };
     }
 
@@ -381,52 +377,18 @@ final class FlowProjection implements FlowGraph {
                 solutions.values().stream().min(Comparator.comparingLong(x -> x.lastUsed))
                         .ifPresent(oldest -> solutions.remove(oldest.year * 2 + oldest.allocation.ordinal()));
             }
-            s = new Solution(year, allocation, size);
+            s = new Solution(year, allocation, new Solver.System(nodes(year, allocation)));
             solutions.put(key, s);
         }
         if (!s.current()) {
-            int[] region = s.solved ? downstream(s.seeds, year, allocation) : allNodes();
             long started = System.nanoTime();
-            Solver.solve(nodes(year), region, year, allocation, s.vectors, s.solved, guard);
+            int region = s.system.solve(year, allocation, guard);
             lastSolveMillis = (System.nanoTime() - started) / 1e6;
-            lastSolveNodes = region.length;
-            solvedNodes += region.length;
-            s.seeds.clear();
-            s.solved = true;
+            lastSolveNodes = region;
+            solvedNodes += region;
         }
         s.lastUsed = clock.incrementAndGet();
         return s;
-    }
-
-    private int[] allNodes() {
-        int[] all = new int[size];
-        for (int i = 0; i < size; i++) {
-            all[i] = i;
-        }
-        return all;
-    }
-
-    /** The seeds and every process their footprints reach through flows that carry burden in the year. */
-    private int[] downstream(BitSet seeds, int year, Allocation allocation) {
-        var region = (BitSet) seeds.clone();
-        var queue = new ArrayDeque<Integer>();
-        seeds.stream().forEach(queue::add);
-        while (!queue.isEmpty()) {
-            int i = queue.poll();
-            if (i >= size || !present[i]) {
-                continue;
-            }
-            for (Dated d : outOf[i]) {
-                if (d.activeIn(year) && d.flow().shareIn(allocation, year) != 0) {
-                    int c = present(d.flow().consumer());
-                    if (c >= 0 && !region.get(c)) {
-                        region.set(c);
-                        queue.add(c);
-                    }
-                }
-            }
-        }
-        return region.stream().filter(i -> i < size).toArray();
     }
 
     /**
@@ -461,9 +423,9 @@ final class FlowProjection implements FlowGraph {
 
     private Solved view(Solution s) {
         int year = s.year;
-        double[] footprint = s.vectors.footprint;
-        double[] reported = s.vectors.reported;
-        double[] local = s.vectors.local;
+        double[] footprint = s.system.footprint;
+        double[] reported = s.system.reported;
+        double[] local = s.system.local;
         return new Solved() {
             @Override public int year() { return year; }
             @Override public Allocation allocation() { return s.allocation; }
@@ -474,7 +436,7 @@ final class FlowProjection implements FlowGraph {
             @Override public double direct(String process) { int i = present(process); return i < 0 ? 0.0 : figures[i].direct(year); }
             @Override public double local(String process) { int i = present(process); return i < 0 ? 0.0 : local[i]; }
             @Override public Double outputTonnes(String process) { return FlowProjection.this.output(process); }
-            @Override public AnalyticsException error(String process) { int i = present(process); return i < 0 ? null : s.vectors.errors.get(i); }
+            @Override public AnalyticsException error(String process) { int i = present(process); return i < 0 ? null : s.system.errors.get(i); }
         };
     }
 
@@ -486,7 +448,7 @@ final class FlowProjection implements FlowGraph {
     // ---- what it holds ----
 
     /** Processes, flows, the years and allocations solved, and the bytes of their vectors. */
-    record Status(int processes, int flows, List<String> solved, long vectorBytes, long solvedNodes, int lastSolveNodes,
+    record Status(int processes, int flows, List<String> solved, long vectorBytes, long modelBytes, long solvedNodes, int lastSolveNodes,
                   double lastSolveMillis) {
     }
 
@@ -498,9 +460,10 @@ final class FlowProjection implements FlowGraph {
                 processes += present[i] ? 1 : 0;
             }
             var solved = solutions.values().stream().sorted(Comparator.comparingInt((Solution s) -> s.year).thenComparing(s -> s.allocation))
-                    .map(s -> s.year + " " + s.allocation + (s.current() ? "" : " (" + s.seeds.cardinality() + " to solve again)")).toList();
-            long bytes = solutions.values().stream().mapToLong(s -> s.vectors.bytes()).sum();
-            return new Status(processes, flows, solved, bytes, solvedNodes, lastSolveNodes, lastSolveMillis);
+                    .map(s -> s.year + " " + s.allocation + (s.current() ? "" : " (" + s.system.pending() + " to solve again)")).toList();
+            long vectors = solutions.values().stream().mapToLong(s -> s.system.vectorBytes()).sum();
+            long model = solutions.values().stream().mapToLong(s -> s.system.bytes()).sum();
+            return new Status(processes, flows, solved, vectors, model, solvedNodes, lastSolveNodes, lastSolveMillis);
         } finally {
             lock.readLock().unlock();
         }

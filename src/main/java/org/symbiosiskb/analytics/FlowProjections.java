@@ -174,6 +174,7 @@ public final class FlowProjections {
             status.put("flows", (long) s.flows());
             status.put("solved", s.solved());
             status.put("vectorBytes", s.vectorBytes());
+            status.put("modelBytes", s.modelBytes());
             status.put("solvedNodes", s.solvedNodes());
             status.put("lastSolveNodes", (long) s.lastSolveNodes());
             status.put("lastSolveMillis", s.lastSolveMillis());
