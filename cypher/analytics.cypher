@@ -1,4 +1,4 @@
-// symbiosis-kb analytics procedures (analytics.md). The service calls exactly these; so can you,
+// symbiosis-kb analytics procedures (docs/spec/analytics.md). The service calls exactly these; so can you,
 // from cypher-shell (./kb cypher-shell) or Neo4j Browser on the embedded database, or on a server
 // with target/plugins/symbiosis-kb-*-plugin.jar in its plugins folder. Arguments after the first
 // two are optional (defaults as shown). A refusal starts with [BAD_REQUEST] or [NOT_FOUND].
@@ -69,7 +69,7 @@ YIELD level, need, process, distanceKm, wanted, supplyable
 RETURN level, need, process, round(distanceKm, 1) AS km, wanted, supplyable;
 
 // kb.roadmap(roadmapId)
-//   YIELD roadmap, park, baseYear, discountRate, trajectory, targetStatus   (roadmap.md)
+//   YIELD roadmap, park, baseYear, discountRate, trajectory, targetStatus   (docs/spec/analytics.md §6)
 // The Topinpuisto carbon roadmap: each year from the base year to the last target, the park's net
 // without the measures (baseline, emissions carried forward from the latest year with records)
 // and with them (planned); avoided emissions beside the net.

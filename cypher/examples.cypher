@@ -5,7 +5,7 @@
 // an organization, a year) are literals, mostly in a `WITH ... AS` line at the top, so change
 // them there. Run them all: cypher-shell -f cypher/examples.cypher
 //
-// Two idioms recur (see /work/shared/spec/model.md):
+// Two idioms recur (docs/spec/analytics.md, "Conventions"):
 // - A process's park is its own (:Process)-[:IN_PARK]->(:Park) or else its operator's
 //   (:Organization)-[:OPERATES]->(:Process) with (:Organization)-[:LOCATED_IN]->(:Park):
 //     head(COLLECT { MATCH (p)-[:IN_PARK]->(k:Park) RETURN k }

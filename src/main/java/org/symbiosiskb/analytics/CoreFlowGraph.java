@@ -44,7 +44,7 @@ final class CoreFlowGraph implements KnowledgeGraph {
     static final RelationshipType NEEDS = RelationshipType.withName("NEEDS");
     static final RelationshipType CLASSIFIED_AS = RelationshipType.withName("CLASSIFIED_AS");
     static final RelationshipType PUBLISHED = RelationshipType.withName("PUBLISHED");
-    /** networkHops never passes through these (analytics.md §3); roadmaps are plans, not links between partners. */
+    /** networkHops never passes through these (docs/spec/analytics.md §3); roadmaps are plans, not links between partners. */
     static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure", "Consent");
     /** The type prefix of links that do not count (the import's consent rule; the store's schema says so too). */
     static final String PROPOSED = "PROPOSED_";

@@ -48,7 +48,7 @@ class GraphWriter {
             SET n = {id: n.id, source: n.source, placeholder: true}
             """;
     /**
-     * What a harvester needs to learn of a deletion (federation-security.md): the deletion record as
+     * What a harvester needs to learn of a deletion (docs/spec/federation-security.md): the deletion record as
      * the document states it, kept until the record is created again.
      */
     /**
@@ -408,7 +408,7 @@ class GraphWriter {
         String partner = plan.partner();
         var props = new LinkedHashMap<String, Object>();
         props.put("id", r.key());
-        // Every node carries its owner in `source`, except emissions: model.md gives Emission a
+        // Every node carries its owner in `source`, except emissions: docs/spec/model.md gives Emission a
         // `source` of its own (ENERGY, PROCESS, ...); an emission's owner is its process's.
         if (r.type() != RecordTypes.EMISSIONS) {
             props.put("source", partner);

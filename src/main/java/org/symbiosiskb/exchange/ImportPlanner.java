@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Step 2 and 3 of an import, inside the import's transaction: the checks that need the graph
  * (references, ids taken by another record type, deletions others still depend on, the three
- * capacity rules of model.md), then the plan: created, updated, unchanged, deleted.
+ * capacity rules of docs/spec/model.md), then the plan: created, updated, unchanged, deleted.
  */
 @Component
 class ImportPlanner {
@@ -312,7 +312,7 @@ class ImportPlanner {
                     "offset agreements committed on %s add up to %s %s%s, more than its %s %s per year"));
 
     /**
-     * The capacity rules of model.md, checked only for the writer's own streams, processes and sinks: the
+     * The capacity rules of docs/spec/model.md, checked only for the writer's own streams, processes and sinks: the
      * owner sees every flow and agreement on them (it is a party to each), so its refusals may name figures.
      * A record on another partner's stream or sink is not checked here (that would answer yes or no about
      * figures the writer may not see); it counts only once that partner accepts it, and the acceptance is

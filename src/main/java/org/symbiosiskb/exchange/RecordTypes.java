@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The exchange document {@code symbiosis-kb/1} (model.md), record type by record type: the one
+ * The exchange document {@code symbiosis-kb/1} (docs/spec/model.md), record type by record type: the one
  * description that parsing, validation, writing, export and the single-record mutations share,
  * so they cannot drift apart. Field order here is the order of the export.
  */
@@ -178,7 +178,7 @@ final class RecordTypes {
             of("fromYear", YEAR),
             of("toYear", YEAR)));
 
-    /** A park's carbon roadmap (roadmap.md): the base year its targets and measures count from. */
+    /** A park's carbon roadmap (docs/spec/model.md): the base year its targets and measures count from. */
     static final RecordType ROADMAPS = new RecordType("roadmaps", "Roadmap", withCommon(
             of("id", ID).mandatory(),
             of("name", STRING).mandatory(),

@@ -20,7 +20,7 @@ class OrganizationRepository {
     private static final String ORGANIZATION = " n";
     private static final String PROCESS = " n";
 
-    /** An organization's location is its own, else its park's (analytics.md). Read only when a client asks for it. */
+    /** An organization's location is its own, else its park's (docs/spec/analytics.md). Read only when a client asks for it. */
     static final String ORGANIZATION_LOCATIONS = """
             UNWIND $ids AS key MATCH (n:Organization {id: key})
             RETURN key, coalesce(n.location, head([(n)-[:LOCATED_IN]->(p:Park) | p.location])) AS location""";

@@ -64,7 +64,7 @@ public class Disclosure {
                 String owner = ownerOf(id);
                 seen = caller.access(owner, row.get("visibility").asString(null), row.get("parties").asList(v -> v.asString()));
                 if (row.get("emission").asBoolean()) {
-                    // an emission record (a release) is seen no better than its process (model.md: a PRIVATE process's figures)
+                    // an emission record (a release) is seen no better than its process (docs/spec/federation-security.md, Visibility)
                     var parties = row.get("processParties").asList(v -> v.asString());
                     Caller.Access own = caller.access(owner, row.get("visibility").asString(null), parties);
                     Caller.Access process = caller.access(owner, row.get("processVisibility").asString(null), parties);

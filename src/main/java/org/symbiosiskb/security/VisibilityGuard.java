@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.symbiosiskb.graph.RowGuard;
 
 /**
- * Visibility (model.md) applied to every row a feature reads for a caller: a record the caller may
+ * Visibility (docs/spec/federation-security.md) applied to every row a feature reads for a caller: a record the caller may
  * not see at all leaves the row out (a lookup answers null, a list shortens); a PRIVATE record of
  * another partner is reduced to its identity and descriptive fields, without quantities, prices,
  * emission figures or notes. Doing it on the rows, below every feature, means a new query or field
