@@ -69,7 +69,7 @@ final class CoreCalculatorGraph implements CalculatorGraph {
             for (Relationship r : p.getRelationships(Direction.OUTGOING, HAS_ACTIVITY)) {
                 Node a = r.getEndNode();
                 if (a.getProperty("year", null) instanceof Number y && y.intValue() == year) {
-                    ofProcess.add(new Ghg.Activity((String) a.getProperty("id"), process, year,
+                    ofProcess.add(Ghg.Activity.read((String) a.getProperty("id"), process, year,
                             ((Number) a.getProperty("quantity")).doubleValue(), (String) a.getProperty("unit"),
                             factor(a, USES_FACTOR), factor(a, MARKET_FACTOR), (String) a.getProperty("visibility", null)));
                 }

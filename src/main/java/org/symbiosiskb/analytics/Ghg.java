@@ -48,6 +48,21 @@ public final class Ghg {
      */
     public record Activity(String id, String process, int year, double quantity, String unit, Factor factor,
                            Factor marketFactor, String visibility) {
+
+        /**
+         * As stored data is read: a factor (market factor) its unit cannot convert to counts as not here. The import
+         * refuses such a line; only a peer's harvested factor change can leave one behind, and it is then listed as
+         * uncalculated rather than stopping the pull or the inventory.
+         */
+        public static Activity read(String id, String process, int year, double quantity, String unit, Factor factor,
+                                    Factor marketFactor, String visibility) {
+            return new Activity(id, process, year, quantity, unit, fits(unit, factor) ? factor : null,
+                    fits(unit, marketFactor) && fits(unit, factor) ? marketFactor : null, visibility);
+        }
+
+        private static boolean fits(String unit, Factor factor) {
+            return factor == null || Units.convertible(unit, factor.unit());
+        }
     }
 
     /**

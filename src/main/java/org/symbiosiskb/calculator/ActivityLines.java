@@ -51,7 +51,7 @@ class ActivityLines {
 
     private static Ghg.Activity activity(Record row) {
         Value a = row.get("a");
-        return new Ghg.Activity(a.get("id").asString(), row.get("process").asString(), a.get("year").asInt(),
+        return Ghg.Activity.read(a.get("id").asString(), row.get("process").asString(), a.get("year").asInt(),
                 a.get("quantity").asDouble(), a.get("unit").asString(),
                 factor(row.get("f"), row.get("setName"), row.get("setYear")),
                 factor(row.get("m"), row.get("marketSetName"), row.get("marketSetYear")), a.get("visibility").asString(null));

@@ -176,7 +176,8 @@ class Recalculation implements Derivation {
     /**
      * A factor the document changes must still fit the activities that use it and are not in the document: their units
      * stay convertible, a market factor and a factor used with one stay scope 2, and a factor other partners use does
-     * not become PRIVATE (their calculated figures would tell it).
+     * not become PRIVATE (their calculated figures would tell it). A harvested factor is the peer's to change: lines
+     * it no longer fits are not calculated (uncalculated in the inventory) instead of stopping the pull.
      */
     private void checkFactorChanges(List<Item> items, Map<String, FactorInfo> factors, boolean harvesting, List<Problem> problems) {
         var changed = of(items, "emissionFactors", false);
@@ -211,11 +212,11 @@ class Recalculation implements Derivation {
                     otherPartners.add(Ids.partnerOf(activity));
                 }
             }
-            if (!units.isEmpty()) {
+            if (!units.isEmpty() && !harvesting) {
                 problems.add(new Problem(item.pointer() + "/unit", "activities use " + item.key() + " in units " + f.unit()
                         + " cannot be converted to: " + String.join(", ", units) + "; " + Units.RULE));
             }
-            if (!scopeBound.isEmpty()) {
+            if (!scopeBound.isEmpty() && !harvesting) {
                 problems.add(new Problem(item.pointer() + "/scope", item.key() + " is used with a market-based factor by "
                         + String.join(", ", scopeBound) + ", so it stays a scope 2 factor"));
             }

@@ -52,15 +52,15 @@ class GraphWriter {
      * the document states it, kept until the record is created again.
      */
     /**
-     * A tombstone keeps who could see the record (its visibility, for an emission the stricter of its own and its
-     * process's, and its parties): an export sends it only to a caller that could have harvested the record itself.
+     * A tombstone keeps who could see the record (its visibility, for an emission, a release or an activity line the
+     * stricter of its own and its process's, and its parties): an export sends it only to a caller that could have harvested the record itself.
      * A record whose visibility narrowed gets one too, with its visibility before ({@code row.visibility}), so that
      * those who may no longer see it drop their copy. Written before the record is deleted.
      */
     static final String TOMBSTONES = """
             UNWIND $rows AS row
             OPTIONAL MATCH (n:Record {id: row.key})
-            OPTIONAL MATCH (n)<-[:REPORTED|RELEASED]-(p:Process)
+            OPTIONAL MATCH (n)<-[:REPORTED|RELEASED|HAS_ACTIVITY]-(p:Process)
             OPTIONAL MATCH ()-[f:SUPPLIES {id: row.key}]->()
             OPTIONAL MATCH ()-[g:PROPOSED_SUPPLIES {id: row.key}]->()
             WITH row, coalesce(row.visibility, n.visibility, f.visibility, g.visibility, 'NETWORK') AS own,

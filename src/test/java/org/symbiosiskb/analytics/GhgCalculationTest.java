@@ -155,4 +155,18 @@ class GhgCalculationTest {
         assertThat(inventory.uncalculated()).extracting(Ghg.Activity::id).containsExactly("fi:elsewhere");
         assertThat(Ghg.records(List.of(line("fi:elsewhere", 10, "MWh", null, null)))).isEmpty();
     }
+
+    @Test
+    void a_stored_line_its_factor_no_longer_fits_is_read_as_uncalculated() {
+        // a peer changed its factor to another dimension (a harvest is not refused for it): the line is not calculated
+        var read = Ghg.Activity.read("fi:oil", "fi:p", 2023, 10, "kg", null, null, null);
+        assertThat(read.factor()).isNull();
+        read = Ghg.Activity.read("fi:oil", "fi:p", 2023, 10, "kg", LIGHT_FUEL_OIL, null, null);
+        assertThat(read.factor()).isNull();
+        assertThat(Ghg.inventory(List.of(read)).uncalculated()).hasSize(1);
+        // a market factor in another unit than the line's is dropped, the line itself still counts: 100 MWh × 1 000 × 0.000033 = 3.3
+        read = Ghg.Activity.read("fi:el", "fi:p", 2023, 100, "MWh", GRID, factor("x:m3", "X", "m3", 1, 2, null, null), null);
+        assertThat(read.marketFactor()).isNull();
+        assertThat(Ghg.inventory(List.of(read)).scope2LocationBased()).isCloseTo(3.3, within(EPS));
+    }
 }
