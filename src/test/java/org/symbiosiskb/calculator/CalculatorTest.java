@@ -2,6 +2,8 @@ package org.symbiosiskb.calculator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.symbiosiskb.exchange.Documents.parse;
+import static org.symbiosiskb.exchange.Documents.records;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,16 +84,6 @@ class CalculatorTest {
                    {"id": "fi:a-hgv", "process": "fi:p", "year": 2023, "factor": "fi:hgv", "quantity": 20000, "unit": "tkm"},
                    {"id": "fi:a-waste", "process": "fi:p", "year": 2023, "factor": "fi:landfill", "quantity": 12, "unit": "t"}]}
                 """);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String json) {
-        return (Map<String, Object>) Http.json().readValue(json, LinkedHashMap.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> records(Map<String, Object> doc, String array) {
-        return (List<Map<String, Object>>) doc.computeIfAbsent(array, k -> new ArrayList<>());
     }
 
     JsonNode load(Map<String, Object> doc) {
