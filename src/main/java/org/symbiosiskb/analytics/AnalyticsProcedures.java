@@ -102,6 +102,22 @@ public class AnalyticsProcedures {
         return Roadmaps.curve(new CoreFlowGraph(tx), new CoreRoadmapGraph(tx), roadmapId, year(year)).stream();
     }
 
+    @Procedure(name = "kb.ghgInventory", mode = Mode.READ)
+    @Description("An organization's GHG inventory of a year (docs/calculator.md) from the activity lines of the processes it "
+            + "operates: scope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3, byCategory, the two totals, "
+            + "biogenicCO2, reportedScope1 (its REPORTED scope-1 records) and the lines.")
+    public Stream<Inventories.InventoryRow> ghgInventory(@Name("organizationId") String organizationId, @Name("year") long year) {
+        return Stream.of(Inventories.inventory(new CoreCalculatorGraph(tx), organizationId, year(year)));
+    }
+
+    @Procedure(name = "kb.climatePartnerIndicator", mode = Mode.READ)
+    @Description("A network's climate-partner indicator of a year (docs/calculator.md): its member organizations with "
+            + "climatePartnerSince <= year (partners), those with activity lines in the year (reporting) and the sum of their "
+            + "location-based totals.")
+    public Stream<Inventories.IndicatorRow> climatePartnerIndicator(@Name("networkId") String networkId, @Name("year") long year) {
+        return Stream.of(Inventories.indicator(new CoreCalculatorGraph(tx), networkId, year(year)));
+    }
+
     private static int year(long year) {
         if (year < 1000 || year > 9999) {
             throw AnalyticsException.badRequest("year must be a four-digit year, found " + year);
