@@ -9,16 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.symbiosiskb.support.HarnessInitializer;
 import org.symbiosiskb.support.Http;
-import org.symbiosiskb.support.TestKeys;
+import org.symbiosiskb.support.PartnersTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,17 +21,9 @@ import tools.jackson.databind.JsonNode;
  * member whose activity line kse:a1 is PRIVATE. The private figures are distinctive: 20 GJ of oil × 0.0735 = 1.47 t,
  * and Sweden's totals 1.47 + 2.205 = 3.675 t; none may reach Finland, by byte or by subtraction.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.example-data.enabled=false")
-@ContextConfiguration(initializers = {HarnessInitializer.class, CalculatorVisibilityTest.Keys.class})
+@PartnersTest
 class CalculatorVisibilityTest {
 
-    static class Keys implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("kb.security.keys=" + String.join(",", TestKeys.entry("kfi", "EDITOR", "kfi-editor"),
-                    TestKeys.entry("kse", "EDITOR", "kse-editor"))).applyTo(context);
-        }
-    }
 
     static final double EPS = 1e-9;
     /** Sweden's private line, its record and its totals: none may reach Finland or an anonymous client. */
