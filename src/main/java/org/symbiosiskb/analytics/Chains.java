@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The chains that explain a footprint (analytics.md §1). A chain is explored when it has at most
+ * The chains that explain a footprint (docs/spec/analytics.md §1). A chain is explored when it has at most
  * maxDepth flows and carries at least cutoff × total; only explored chains are extended; no flow
  * is used twice in one chain; the listed chains are the {@code first} explored ones of largest
  * contribution. A trace is truncated when some chain it did not explore would carry burden.
@@ -26,7 +26,7 @@ final class Chains {
     /** A bound on explored chains, so that cutoff 0 on a dense loop cannot run away; reaching it marks the trace truncated. */
     static final int MAX_EXPLORED = 200_000;
 
-    /** Flows in flow order, upstream first; {@code product} = Π c(f); {@code contribution} as analytics.md defines it per direction. */
+    /** Flows in flow order, upstream first; {@code product} = Π c(f); {@code contribution} as docs/spec/analytics.md defines it per direction. */
     record Chain(List<Flow> flows, double product, double contribution) {
     }
 

@@ -22,7 +22,7 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 
 /**
- * The solved model of the flow graph (architecture.md, "speed at network scale"): an in-memory copy
+ * The solved model of the flow graph (docs/architecture.md, "speed at network scale"): an in-memory copy
  * of every process (its outputTonnes, the emission figures that count per year, the flows into and
  * out of it) and, per year and allocation asked for, the footprint F of every process, its reported
  * part and its local term, solved once for the whole network by {@link Solver}.

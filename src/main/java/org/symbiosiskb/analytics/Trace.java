@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * traceEmissions (analytics.md §1): the numbers and the chains, as one procedure row. The totals
+ * traceEmissions (docs/spec/analytics.md §1): the numbers and the chains, as one procedure row. The totals
  * come from solved footprints: the projection's vectors of the whole network when the trace may
  * read it, else the root's closure solved from the store; the chains are explored best first.
  */
