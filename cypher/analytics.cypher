@@ -5,7 +5,7 @@
 // Every statement below runs on the example data (a test checks that each returns rows).
 
 // kb.trace(processId, year, direction = 'UPSTREAM', allocation = 'MASS', maxDepth = 10, cutoff = 0.001, first = 50)
-//   YIELD process, year, direction, allocation, direct, transport, inherited, total, intensity,
+//   YIELD process, year, direction, allocation, direct, transport, inherited, total, reportedShare, intensity,
 //         passedOn, coverage, truncated, paths
 // The value-chain footprint of Neste's Porvoo refinery in 2024: the Kilpilahti steam / fuel-gas
 // loop is solved exactly; the chains show where the upstream burden arises.
@@ -32,12 +32,25 @@ ORDER BY mass - cutOff DESC;
 
 // kb.carbonBalance(parkId, year, includeScope3 = false, includeAvoided = false)
 //   YIELD park, year, gross, sequestration, soldOutside, retained, purchasedOffsets, avoided, net,
-//         climatePositive, carbonNeutral, byProcess, bySource
+//         reportedShare, climatePositive, carbonNeutral, byProcess, bySource
 // Every park of the national network in 2024: which ones are climate positive (net < 0)?
 MATCH (park:Park)-[:MEMBER_OF]->(:Network {id: 'fi:eip-network'})
 CALL kb.carbonBalance(park.id, 2024) YIELD gross, retained, purchasedOffsets, avoided, net, climatePositive
 RETURN park.name AS park, gross, retained, purchasedOffsets, avoided, net, climatePositive
 ORDER BY net;
+
+// kb.countedEmissions(processId, year)
+//   YIELD scope, source, tCO2e, provenance
+// The records the analytics count: of a process's records of one year and scope, those of the best
+// provenance present (REPORTED, else CALCULATED, else ILLUSTRATIVE; no provenance is ILLUSTRATIVE).
+// Summing Emission nodes yourself would add a reported figure to the assumed one it replaces.
+// The Porvoo refinery in 2023, record by record, beside every record it has:
+MATCH (p:Process {id: 'fi:neste-porvoo-refinery'})
+CALL kb.countedEmissions(p.id, 2023) YIELD scope, source, tCO2e, provenance
+RETURN scope, source, tCO2e, provenance,
+       COLLECT { MATCH (p)-[:REPORTED]->(e:Emission {year: 2023, scope: scope})
+                 RETURN coalesce(e.provenance, 'ILLUSTRATIVE') + ' ' + toString(e.tCO2e) } AS allRecordsOfTheScope
+ORDER BY scope;
 
 // kb.compensationPartners(organizationId, year, maxDistanceKm = 100.0, first = 10)
 //   YIELD organization, year, emissions, contracted, residual, uncovered, candidates

@@ -118,17 +118,19 @@ ORDER BY alsoDirectPartner, organization;
 // 6. Scope 1 and 2 emissions by park, 2024.
 // Answers: each park's direct (scope 1) and purchased-energy (scope 2) emissions in 2024, summed
 // over the processes in the park. Interesting as the baseline against which a park's exchanges
-// and local compensation are measured.
+// and local compensation are measured. kb.countedEmissions gives the records that count: where a
+// process has a reported and an assumed figure for the same scope, only the reported one.
 WITH 2024 AS year
-MATCH (pr:Process)-[:REPORTED]->(e:Emission {year: year})
-WHERE e.scope IN [1, 2]
-WITH e, head(COLLECT { MATCH (pr)-[:IN_PARK]->(k:Park) RETURN k }
-           + COLLECT { MATCH (pr)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(k:Park) RETURN k }) AS park
+MATCH (pr:Process)
+WITH pr, year, head(COLLECT { MATCH (pr)-[:IN_PARK]->(k:Park) RETURN k }
+                    + COLLECT { MATCH (pr)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(k:Park) RETURN k }) AS park
 WHERE park IS NOT NULL
+CALL kb.countedEmissions(pr.id, year) YIELD scope, tCO2e
+WITH park, scope, tCO2e WHERE scope IN [1, 2]
 RETURN park.name AS park,
-       sum(CASE WHEN e.scope = 1 THEN e.tCO2e ELSE 0 END) AS scope1,
-       sum(CASE WHEN e.scope = 2 THEN e.tCO2e ELSE 0 END) AS scope2,
-       sum(e.tCO2e) AS scope1and2
+       sum(CASE WHEN scope = 1 THEN tCO2e ELSE 0 END) AS scope1,
+       sum(CASE WHEN scope = 2 THEN tCO2e ELSE 0 END) AS scope2,
+       sum(tCO2e) AS scope1and2
 ORDER BY scope1and2 DESC;
 
 // ---------------------------------------------------------------------------------------------
@@ -137,10 +139,10 @@ ORDER BY scope1and2 DESC;
 // emissions in 2024, and their share of the network total. Interesting because a handful of
 // anchors usually dominate: they are where side-stream reuse and compensation matter most.
 WITH 'fi:eip-network' AS networkId, 2024 AS year
-MATCH (:Network {id: networkId})<-[:MEMBER_OF]-(park:Park)<-[:LOCATED_IN]-(o:Organization)
-      -[:OPERATES]->(:Process)-[:REPORTED]->(e:Emission {year: year})
-WHERE e.scope IN [1, 2]
-WITH o, park, sum(e.tCO2e) AS tCO2e
+MATCH (:Network {id: networkId})<-[:MEMBER_OF]-(park:Park)<-[:LOCATED_IN]-(o:Organization)-[:OPERATES]->(pr:Process)
+CALL kb.countedEmissions(pr.id, year) YIELD scope, tCO2e
+WITH o, park, scope, tCO2e WHERE scope IN [1, 2]
+WITH o, park, sum(tCO2e) AS tCO2e
 WITH collect({o: o, park: park, t: tCO2e}) AS rows, sum(tCO2e) AS total
 UNWIND rows AS r
 RETURN r.o.name AS organization, r.park.name AS park, r.t AS scope1and2,
@@ -284,3 +286,31 @@ RETURN s.name AS sideStream, cons.name AS consumer, f.quantity AS quantity, s.un
        CASE WHEN s.unit = 't' THEN f.quantity * coalesce(f.distanceKm, 0) END AS tonneKm,
        f.quantity * coalesce(f.substitutesFactor, 0) AS avoidedTCO2e
 ORDER BY avoidedTCO2e DESC, quantity DESC;
+
+// ---------------------------------------------------------------------------------------------
+// 16. Reporting facilities near a park that are not in it.
+// Answers: the E-PRTR facilities (processes with an eprtrId) within 25 km of Turku's Smart
+// Chemistry Park that are neither members of the park nor the same register site as a member,
+// nearest first, with their latest reported scope-1 figure. Interesting because these are the
+// neighbours a coordinator would call first (GraphQL: facilitiesNear, which also lists their
+// waste transfers and keeps another partner's private figures to itself).
+WITH 'fi:turku-smart-chemistry-park' AS parkId, 25.0 AS radiusKm
+MATCH (park:Park {id: parkId})
+WITH park, radiusKm, COLLECT { MATCH (park)<-[:IN_PARK]-(m:Process) RETURN m
+                               UNION
+                               MATCH (park)<-[:LOCATED_IN]-(:Organization)-[:OPERATES]->(m:Process)
+                               WHERE NOT (m)-[:IN_PARK]->(:Park) RETURN m } AS members
+MATCH (f:Process)
+WHERE f.eprtrId IS NOT NULL AND NOT f IN members
+  // (members without an eprtrId left out of the list: `x IN [null]` is null, not false)
+  AND NOT f.eprtrId IN [m IN members WHERE m.eprtrId IS NOT NULL | m.eprtrId]
+WITH park, radiusKm, f,
+     coalesce(f.location,
+              head([(f)<-[:OPERATES]-(o:Organization) | coalesce(o.location, head([(o)-[:LOCATED_IN]->(k:Park) | k.location]))]),
+              head([(f)-[:IN_PARK]->(k:Park) | k.location])) AS location
+WITH f, point.distance(location, park.location) / 1000 AS km, radiusKm
+WHERE km <= radiusKm
+RETURN f.name AS facility, round(km, 1) AS km,
+       head(COLLECT { MATCH (f)-[:REPORTED]->(e:Emission {scope: 1, provenance: 'REPORTED'})
+                      RETURN toString(e.year) + ': ' + toString(e.tCO2e) + ' t CO2e' ORDER BY e.year DESC }) AS latestReported
+ORDER BY km;

@@ -5,7 +5,8 @@
 // Every record with an id also carries the label :Record, whose uniqueness constraint makes ids
 // globally unique across labels (model.md: "globally unique") and gives every reference check and
 // upsert one index to use. Emission records have no id of their own in the exchange format; the
-// service gives them a key of the form <process>@<year>/<scope>/<category>/<source> in `id`.
+// service gives them a key of the form <process>@<year>/<scope>/<category>/<source> in `id`, with
+// /REPORTED or /CALCULATED appended for those provenances; releases <process>@<year>/<pollutant>/<medium>.
 //
 // Existence constraints: Neo4j Community (the embedded store and the harness) supports neither
 // property existence, property type nor key constraints (Enterprise Edition only). We would not
@@ -20,6 +21,7 @@ CREATE CONSTRAINT park_id IF NOT EXISTS FOR (n:Park) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT process_id IF NOT EXISTS FOR (n:Process) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT emission_id IF NOT EXISTS FOR (n:Emission) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT release_id IF NOT EXISTS FOR (n:Release) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT side_stream_id IF NOT EXISTS FOR (n:SideStream) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT carbon_sink_id IF NOT EXISTS FOR (n:CarbonSink) REQUIRE n.id IS UNIQUE;
@@ -40,6 +42,9 @@ CREATE INDEX proposed_member_of_party IF NOT EXISTS FOR ()-[r:PROPOSED_MEMBER_OF
 CREATE INDEX proposed_buyer_party IF NOT EXISTS FOR ()-[r:PROPOSED_BUYER]-() ON (r.party);
 CREATE INDEX proposed_from_sink_party IF NOT EXISTS FOR ()-[r:PROPOSED_FROM_SINK]-() ON (r.party);
 CREATE INDEX proposed_supplies_party IF NOT EXISTS FOR ()-[r:PROPOSED_SUPPLIES]-() ON (r.party);
+
+// A register facility's id (E-PRTR INSPIRE id): "is this site in the park already?"
+CREATE INDEX process_eprtr_id IF NOT EXISTS FOR (n:Process) ON (n.eprtrId);
 
 // Point indexes: nearest sinks, candidates within a distance.
 CREATE POINT INDEX park_location IF NOT EXISTS FOR (n:Park) ON (n.location);

@@ -34,7 +34,7 @@ public class AnalyticsProcedures {
 
     @Procedure(name = "kb.trace", mode = Mode.READ)
     @Description("Value-chain emissions of a process in a year (analytics.md §1): direct, transport, inherited, total, "
-            + "intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
+            + "reportedShare, intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
     public Stream<TraceRow> trace(@Name("processId") String processId, @Name("year") long year,
                                   @Name(value = "direction", defaultValue = "UPSTREAM") String direction,
                                   @Name(value = "allocation", defaultValue = "MASS") String allocation,
@@ -47,11 +47,25 @@ public class AnalyticsProcedures {
 
     @Procedure(name = "kb.carbonBalance", mode = Mode.READ)
     @Description("Carbon balance of a park in a year (analytics.md §2): gross, sequestration, soldOutside, retained, "
-            + "purchasedOffsets, avoided, net, climatePositive, carbonNeutral, byProcess, bySource.")
+            + "purchasedOffsets, avoided, net, reportedShare, climatePositive, carbonNeutral, byProcess, bySource.")
     public Stream<BalanceRow> carbonBalance(@Name("parkId") String parkId, @Name("year") long year,
                                             @Name(value = "includeScope3", defaultValue = "false") boolean includeScope3,
                                             @Name(value = "includeAvoided", defaultValue = "false") boolean includeAvoided) {
         return Stream.of(Balance.run(new CoreFlowGraph(tx), parkId, year(year), includeScope3, includeAvoided));
+    }
+
+    @Procedure(name = "kb.countedEmissions", mode = Mode.READ)
+    @Description("The emission records of a process in a year that the analytics count (of each scope, those of the best "
+            + "provenance present: REPORTED, else CALCULATED, else ILLUSTRATIVE), one row each: scope, source, tCO2e, provenance.")
+    public Stream<EmissionRow> countedEmissions(@Name("processId") String processId, @Name("year") long year) {
+        return new CoreFlowGraph(tx).emissions(processId, year(year)).stream().map(e -> {
+            var row = new EmissionRow();
+            row.scope = e.scope();
+            row.source = e.source();
+            row.tCO2e = e.tCO2e();
+            row.provenance = Counting.kind(e.provenance());
+            return row;
+        });
     }
 
     @Procedure(name = "kb.compensationPartners", mode = Mode.READ)
@@ -104,6 +118,8 @@ public class AnalyticsProcedures {
         public double transport;
         public double inherited;
         public double total;
+        /** the part of total that arises in REPORTED emission records (analytics.Counting), as a share; null when total is 0 */
+        public Double reportedShare;
         public Double intensity;
         public Double passedOn;
         public double coverage;
@@ -122,6 +138,8 @@ public class AnalyticsProcedures {
         public double purchasedOffsets;
         public double avoided;
         public double net;
+        /** the part of gross from REPORTED records that count, as a share; null when gross is 0 */
+        public Double reportedShare;
         public boolean climatePositive;
         public boolean carbonNeutral;
         /** [{process, tCO2e, from}], largest first; {@code from}: the emission records summed */
@@ -134,6 +152,13 @@ public class AnalyticsProcedures {
         public List<String> soldOutsideFrom;
         public List<String> purchasedOffsetsFrom;
         public List<String> avoidedFrom;
+    }
+
+    public static class EmissionRow {
+        public long scope;
+        public String source;
+        public double tCO2e;
+        public String provenance;
     }
 
     public static class PlanRow {

@@ -28,6 +28,7 @@ final class Balance {
         var grossFrom = new ArrayList<String>();
         var avoidedFrom = new ArrayList<String>();
         double gross = 0;
+        double reported = 0;
         double avoided = 0;
         for (String p : processes) {
             double sum = 0;
@@ -36,6 +37,7 @@ final class Balance {
                 if (e.scope() <= 2 || includeScope3) {
                     sum += e.tCO2e();
                     from.add(e.id());
+                    reported += e.reported() ? e.tCO2e() : 0;
                     String source = e.source() == null ? "UNSPECIFIED" : e.source();
                     bySource.merge(source, e.tCO2e(), Double::sum);
                     sourceFrom.computeIfAbsent(source, k -> new ArrayList<>()).add(e.id());
@@ -95,6 +97,7 @@ final class Balance {
         row.purchasedOffsets = purchased;
         row.avoided = avoided;
         row.net = gross - row.retained - purchased - (includeAvoided ? avoided : 0);
+        row.reportedShare = gross == 0 ? null : reported / gross;
         row.climatePositive = row.net < 0;
         row.carbonNeutral = row.net <= 0;
         row.byProcess = byProcess;

@@ -169,6 +169,11 @@ final class CoreFlowGraph implements KnowledgeGraph {
     }
 
     @Override
+    public double reportedEmissions(String process, int year) {
+        return emissions(process, year).stream().filter(e -> e.scope() <= 2 && e.reported()).mapToDouble(EmissionRecord::tCO2e).sum();
+    }
+
+    @Override
     public List<EmissionRecord> emissions(String process, int year) {
         var result = new ArrayList<EmissionRecord>();
         Node p = node(process);
@@ -179,10 +184,10 @@ final class CoreFlowGraph implements KnowledgeGraph {
             Node e = r.getEndNode();
             Long y = lng(e, "year");
             if (y != null && y == year) {
-                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e")));
+                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance")));
             }
         }
-        return result;
+        return Counting.counted(result, EmissionRecord::scope, EmissionRecord::provenance);
     }
 
     @Override

@@ -18,8 +18,11 @@ public interface FlowGraph {
     /** Active flows out of the process's side streams in the year. */
     List<Flow> flowsOutOf(String process, int year);
 
-    /** E(p): scope 1 + scope 2 emissions of the year. */
+    /** E(p): scope 1 + scope 2 emissions of the year, the records that count (Counting). */
     double directEmissions(String process, int year);
+
+    /** The part of E(p) from REPORTED records that count: what a trace's reportedShare is solved from. */
+    double reportedEmissions(String process, int year);
 
     /** The process's outputTonnes, or null. */
     Double outputTonnes(String process);

@@ -28,8 +28,10 @@ final class FlowProjection implements FlowGraph {
 
     private final Map<String, List<Dated>> into = new HashMap<>();
     private final Map<String, List<Dated>> outOf = new HashMap<>();
-    /** process → year → scope 1 + 2 */
+    /** process → year → scope 1 + 2, the records that count (Counting) */
     private final Map<String, Map<Integer, Double>> direct = new HashMap<>();
+    /** process → year → the REPORTED part of it */
+    private final Map<String, Map<Integer, Double>> reported = new HashMap<>();
     private final Map<String, Double> output = new HashMap<>();
 
     static FlowProjection build(Transaction tx) {
@@ -49,15 +51,27 @@ final class FlowProjection implements FlowGraph {
         if (process.getProperty("outputTonnes", null) instanceof Number n) {
             output.put(id, n.doubleValue());
         }
-        var years = new HashMap<Integer, Double>();
+        var records = new HashMap<Integer, List<Records.EmissionRecord>>();
         for (Relationship r : process.getRelationships(Direction.OUTGOING, CoreFlowGraph.REPORTED)) {
             Node e = r.getEndNode();
             if (e.getProperty("scope", null) instanceof Number scope && scope.intValue() <= 2
                     && e.getProperty("year", null) instanceof Number year && e.getProperty("tCO2e", null) instanceof Number t) {
-                years.merge(year.intValue(), t.doubleValue(), Double::sum);
+                records.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(new Records.EmissionRecord(null, scope.intValue(), null,
+                        t.doubleValue(), e.getProperty("provenance", null) instanceof String kind ? kind : null));
             }
         }
+        var years = new HashMap<Integer, Double>();
+        var reportedYears = new HashMap<Integer, Double>();
+        records.forEach((year, all) -> {
+            for (var e : Counting.counted(all, Records.EmissionRecord::scope, Records.EmissionRecord::provenance)) {
+                years.merge(year, e.tCO2e(), Double::sum);
+                if (e.reported()) {
+                    reportedYears.merge(year, e.tCO2e(), Double::sum);
+                }
+            }
+        });
         direct.put(id, years);
+        reported.put(id, reportedYears);
         // each flow once, from its consumer's side; its producer's list gets it too
         for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
             Flow f = CoreFlowGraph.flow(r);
@@ -106,6 +120,12 @@ final class FlowProjection implements FlowGraph {
     @Override
     public double directEmissions(String process, int year) {
         var years = direct.get(process);
+        return years == null ? 0 : years.getOrDefault(year, 0.0);
+    }
+
+    @Override
+    public double reportedEmissions(String process, int year) {
+        var years = reported.get(process);
         return years == null ? 0 : years.getOrDefault(year, 0.0);
     }
 

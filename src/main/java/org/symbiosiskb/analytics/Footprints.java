@@ -19,8 +19,14 @@ final class Footprints {
 
     private static final int DENSE_LIMIT = 400;
 
+    /**
+     * @param reported the same system solved with only the REPORTED part of each process's direct
+     *                 emissions as its local term (transport and published footprints are never
+     *                 reported): reported(p) / footprint(p) is the trace's reportedShare
+     */
     record Solution(String root, int year, Allocation allocation, Map<String, List<Flow>> inputs,
-                    Map<String, Double> direct, Map<String, Double> local, Map<String, Double> footprint) {
+                    Map<String, Double> direct, Map<String, Double> local, Map<String, Double> footprint,
+                    Map<String, Double> reported) {
 
         double transportInto(String process) {
             return inputs.get(process).stream().mapToDouble(Flow::transport).sum();
@@ -55,27 +61,36 @@ final class Footprints {
         }
         var direct = new HashMap<String, Double>();
         var local = new HashMap<String, Double>();
+        var localReported = new HashMap<String, Double>();
         for (var e : inputs.entrySet()) {
             double d = graph.directEmissions(e.getKey(), year);
             direct.put(e.getKey(), d);
             local.put(e.getKey(), d + e.getValue().stream().mapToDouble(Flow::transport).sum());
+            localReported.put(e.getKey(), graph.reportedEmissions(e.getKey(), year));
         }
         var footprint = new HashMap<String, Double>();
+        var reported = new HashMap<String, Double>();
         for (List<String> component : components(inputs)) {
             guard.check();
-            solveComponent(component, inputs, local, footprint, allocation, year, guard);
+            solveComponent(component, inputs, local, footprint, localReported, reported, allocation, year, guard);
         }
-        return new Solution(root, year, allocation, inputs, direct, local, footprint);
+        return new Solution(root, year, allocation, inputs, direct, local, footprint, reported);
     }
 
+    /**
+     * Solves one component twice over, with the same shares: for the footprint (local emissions and
+     * published footprints) and for its reported part (reported emissions only).
+     */
     private static void solveComponent(List<String> component, Map<String, List<Flow>> inputs, Map<String, Double> local,
-                                       Map<String, Double> footprint, Allocation allocation, int year, Guard guard) {
+                                       Map<String, Double> footprint, Map<String, Double> localReported, Map<String, Double> reported,
+                                       Allocation allocation, int year, Guard guard) {
         var members = new HashMap<String, Integer>();
         for (int i = 0; i < component.size(); i++) {
             members.put(component.get(i), i);
         }
         int k = component.size();
         double[] b = new double[k];
+        double[] br = new double[k];
         // the loop's shares, sparse: for each member, (member it inherits from, share)
         var from = new int[k][];
         var share = new double[k][];
@@ -83,6 +98,7 @@ final class Footprints {
         for (int i = 0; i < k; i++) {
             String p = component.get(i);
             b[i] = local.get(p);
+            br[i] = localReported.get(p);
             var js = new java.util.ArrayList<Integer>();
             var cs = new java.util.ArrayList<Double>();
             for (Flow f : inputs.get(p)) {
@@ -91,6 +107,7 @@ final class Footprints {
                 Integer j = members.get(f.producer());
                 if (j == null) {
                     b[i] += c * footprint.get(f.producer()); // solved before: dependencies come first
+                    br[i] += c * reported.get(f.producer());
                 } else {
                     js.add(j);
                     cs.add(c);
@@ -102,9 +119,12 @@ final class Footprints {
         }
         if (!loop) {
             footprint.put(component.getFirst(), b[0]);
+            reported.put(component.getFirst(), br[0]);
             return;
         }
-        double[] x = k <= DENSE_LIMIT ? dense(from, share, b, component, guard) : iterate(from, share, b, component, guard);
+        double[][] solved = k <= DENSE_LIMIT ? dense(from, share, new double[][] {b, br}, component, guard)
+                : new double[][] {iterate(from, share, b, component, guard), iterate(from, share, br, component, guard)};
+        double[] x = solved[0];
         double scale = 0;
         for (double v : b) {
             scale = Math.max(scale, Math.abs(v));
@@ -114,19 +134,26 @@ final class Footprints {
                 throw loopError(component, "passes on more than all of its burden");
             }
             footprint.put(component.get(i), Math.max(0, x[i]));
+            reported.put(component.get(i), Math.min(Math.max(0, solved[1][i]), Math.max(0, x[i])));
         }
     }
 
-    /** (I − C)·x = b by Gaussian elimination with partial pivoting: exact for the small loops of real parks. */
-    private static double[] dense(int[][] from, double[][] share, double[] b, List<String> component, Guard guard) {
-        int k = b.length;
-        double[][] a = new double[k][k + 1];
+    /**
+     * (I − C)·x = b for each right-hand side b by Gaussian elimination with partial pivoting: exact for the
+     * small loops of real parks; one elimination serves every right-hand side.
+     */
+    private static double[][] dense(int[][] from, double[][] share, double[][] rhs, List<String> component, Guard guard) {
+        int k = rhs[0].length;
+        int m = rhs.length;
+        double[][] a = new double[k][k + m];
         for (int i = 0; i < k; i++) {
             a[i][i] = 1;
             for (int e = 0; e < from[i].length; e++) {
                 a[i][from[i][e]] -= share[i][e];
             }
-            a[i][k] = b[i];
+            for (int r = 0; r < m; r++) {
+                a[i][k + r] = rhs[r][i];
+            }
         }
         for (int col = 0; col < k; col++) {
             guard.check();
@@ -145,15 +172,17 @@ final class Footprints {
             for (int r = 0; r < k; r++) {
                 if (r != col && a[r][col] != 0) {
                     double factor = a[r][col] / a[col][col];
-                    for (int j = col; j <= k; j++) {
+                    for (int j = col; j < k + m; j++) {
                         a[r][j] -= factor * a[col][j];
                     }
                 }
             }
         }
-        double[] x = new double[k];
-        for (int i = 0; i < k; i++) {
-            x[i] = a[i][k] / a[i][i];
+        double[][] x = new double[m][k];
+        for (int r = 0; r < m; r++) {
+            for (int i = 0; i < k; i++) {
+                x[r][i] = a[i][k + r] / a[i][i];
+            }
         }
         return x;
     }

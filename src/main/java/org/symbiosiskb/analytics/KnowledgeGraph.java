@@ -14,7 +14,7 @@ import org.symbiosiskb.analytics.Records.Stream;
 /** Everything else the balance, compensation and matching read: parks, sinks, agreements, locations, needs. */
 public interface KnowledgeGraph extends FlowGraph {
 
-    /** Every emission record of the year, all scopes. */
+    /** The emission records of the year that count (Counting), all scopes. */
     List<EmissionRecord> emissions(String process, int year);
 
     boolean exists(String label, String id);

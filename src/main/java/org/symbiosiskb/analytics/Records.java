@@ -19,8 +19,15 @@ public final class Records {
         }
     }
 
-    /** @param id the record's key in the store ({@code fi:p@2024/1/-/PROCESS}), for answers that say what they are computed from */
-    public record EmissionRecord(String id, int scope, String source, double tCO2e) {
+    /**
+     * @param id         the record's key in the store ({@code fi:p@2024/1/-/PROCESS}), for answers that say what they are computed from
+     * @param provenance the stored kind (REPORTED, CALCULATED, ILLUSTRATIVE) or null, read as ILLUSTRATIVE (Counting)
+     */
+    public record EmissionRecord(String id, int scope, String source, double tCO2e, String provenance) {
+
+        public boolean reported() {
+            return "REPORTED".equals(provenance);
+        }
     }
 
     public record Sink(String id, String owner, Location location, double tCO2ePerYear, Long activeFrom, Long activeTo) {

@@ -47,6 +47,8 @@ final class Trace {
         row.transport = solution.transportInto(process);
         row.inherited = solution.inheritedInto(process);
         row.total = total;
+        // the share of the total that registers reported: the same system solved with only the reported emissions
+        row.reportedShare = total == 0 ? null : solution.reported().get(process) / total;
         Double output = graph.outputTonnes(process);
         row.intensity = output == null || output == 0 ? null : total / output;
         Chains.Result chains;

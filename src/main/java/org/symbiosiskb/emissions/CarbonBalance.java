@@ -13,7 +13,7 @@ import org.symbiosiskb.security.Disclosure;
  * says that some are.
  */
 public record CarbonBalance(String parkId, int year, Double gross, Double sequestration, Double soldOutside, Double retained,
-                            Double purchasedOffsets, Double avoided, Double net, Boolean climatePositive, Boolean carbonNeutral,
+                            Double purchasedOffsets, Double avoided, Double net, Double reportedShare, Boolean climatePositive, Boolean carbonNeutral,
                             List<ProcessEmissions> byProcess, List<SourceEmissions> bySource, boolean withheld) {
 
     /** @param tCO2e null when the caller may not see every emission record it sums; the process still counts in the totals */
@@ -50,8 +50,10 @@ public record CarbonBalance(String parkId, int year, Double gross, Double seques
                     view.figure(s.get("tCO2e").asDouble(), from(s.get("from")))));
             boolean withheld = !netShown || avoided == null || byProcess.stream().anyMatch(p -> p.tCO2e() == null)
                     || bySource.stream().anyMatch(s -> s.tCO2e() == null);
+            // the reported share of gross tells the reported part of it: shown with gross
+            Double reportedShare = gross == null || row.get("reportedShare").isNull() ? null : row.get("reportedShare").asDouble();
             return new CarbonBalance(row.get("park").asString(), row.get("year").asInt(), gross, sequestration, sold, retained,
-                    purchased, avoided, net, netShown ? row.get("climatePositive").asBoolean() : null,
+                    purchased, avoided, net, reportedShare, netShown ? row.get("climatePositive").asBoolean() : null,
                     netShown ? row.get("carbonNeutral").asBoolean() : null,
                     byProcess.stream().filter(p -> view.of(p.processId()) != org.symbiosiskb.security.Caller.Access.NONE).toList(),
                     bySource, withheld);

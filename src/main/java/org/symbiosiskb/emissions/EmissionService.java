@@ -13,21 +13,21 @@ import org.symbiosiskb.graph.Cypher;
 public class EmissionService {
 
     /**
-     * An emission is shown with the stricter of its own and its process's visibility: the emission
-     * figures of a PRIVATE process are exactly what model.md keeps from other partners. (Emission
-     * nodes are not reduced by the row guard: their {@code source} is the emission source, not the
-     * owner, so the rule is here, with {@code $kbLocal}, {@code $kbAuth} and {@code $kbPartner}.)
+     * An emission is shown with the stricter of its own and its process's visibility (ChildVisibility).
+     * (Emission nodes are not reduced by the row guard: their {@code source} is the emission source, not
+     * the owner, so the rule is in the query.)
      */
-    private static final String SHOWN = """
-             WHERE $kbLocal OR p.id STARTS WITH ($kbPartner + ':')
-                OR (n.visibility = 'PUBLIC' AND p.visibility = 'PUBLIC')
-                OR ($kbAuth AND coalesce(n.visibility, 'NETWORK') <> 'PRIVATE' AND coalesce(p.visibility, 'NETWORK') <> 'PRIVATE')
-            """;
+    private static final String SHOWN = org.symbiosiskb.security.ChildVisibility.SHOWN;
+    /**
+     * {@code kinds}: the provenance of every record of the same process, year and scope, whether the
+     * caller sees it or not, so that {@code counted} says what the analytics count (kinds only, no figures).
+     */
+    private static final String KINDS = "[(p)-[:REPORTED]->(m:Emission) WHERE m.year = n.year AND m.scope = n.scope | m.provenance] AS kinds";
     static final String EMISSIONS_OF_PROCESSES = """
             UNWIND $ids AS key MATCH (p:Process {id: key})-[:REPORTED]->(n:Emission)""" + SHOWN + """
-            RETURN key, n, key AS process ORDER BY n.year, n.scope, n.category, n.source""";
+            RETURN key, n, key AS process, """ + KINDS + " ORDER BY n.year, n.scope, n.category, n.source, n.provenance";
     static final String EMISSION_BY_KEY = """
-            MATCH (p:Process)-[:REPORTED]->(n:Emission {id: $key})""" + SHOWN + " RETURN n, p.id AS process";
+            MATCH (p:Process)-[:REPORTED]->(n:Emission {id: $key})""" + SHOWN + " RETURN n, p.id AS process, " + KINDS;
 
     private final Cypher cypher;
     private final RecordService records;
@@ -46,7 +46,12 @@ public class EmissionService {
         return cypher.one(EMISSION_BY_KEY, Map.of("key", key), Emission::from).orElseThrow();
     }
 
+    /** The GraphQL key names the provenance by its kind; the exchange record states it as {@code {"kind": ..}}. */
     boolean delete(Map<String, Object> key) {
-        return records.delete("emissions", key);
+        var record = new java.util.LinkedHashMap<String, Object>(key);
+        if (record.get("provenance") instanceof String kind) {
+            record.put("provenance", Map.of("kind", kind));
+        }
+        return records.delete("emissions", record);
     }
 }

@@ -7,8 +7,8 @@ import org.neo4j.driver.Value;
 
 /** The answer of traceEmissions, as kb.trace computed it. */
 public record EmissionTrace(String processId, int year, String direction, String allocation, Double direct, Double transport,
-                     Double inherited, Double total, Double intensity, Double passedOn, Double coverage, boolean truncated,
-                     List<EmissionPath> paths, boolean withheld) {
+                     Double inherited, Double total, Double reportedShare, Double intensity, Double passedOn, Double coverage,
+                     boolean truncated, List<EmissionPath> paths, boolean withheld) {
 
     /** @param contribution null when a hop of the chain is another partner's PRIVATE record */
     public record EmissionPath(Double contribution, List<EmissionHop> hops) {
@@ -40,7 +40,8 @@ public record EmissionTrace(String processId, int year, String direction, String
     EmissionTrace shownAs(boolean directShown, boolean localShown, boolean passedOnShown, boolean pathsShown, List<EmissionPath> shown) {
         boolean totals = directShown && localShown;
         return new EmissionTrace(processId, year, direction, allocation, directShown ? direct : null, totals ? transport : null,
-                totals ? inherited : null, totals ? total : null, totals ? intensity : null, passedOnShown ? passedOn : null,
+                totals ? inherited : null, totals ? total : null, totals ? reportedShare : null, totals ? intensity : null,
+                passedOnShown ? passedOn : null,
                 totals && pathsShown ? coverage : null, truncated, shown,
                 !totals || !pathsShown || (passedOn != null && !passedOnShown));
     }
@@ -51,7 +52,7 @@ public record EmissionTrace(String processId, int year, String direction, String
                         h.get("sideStream").asString(), h.get("to").asString(), h.get("quantity").asDouble(), h.get("share").asDouble()))));
         return new EmissionTrace(r.get("process").asString(), r.get("year").asInt(), r.get("direction").asString(),
                 r.get("allocation").asString(), r.get("direct").asDouble(), r.get("transport").asDouble(),
-                r.get("inherited").asDouble(), r.get("total").asDouble(), nullable(r.get("intensity")),
+                r.get("inherited").asDouble(), r.get("total").asDouble(), nullable(r.get("reportedShare")), nullable(r.get("intensity")),
                 nullable(r.get("passedOn")), r.get("coverage").asDouble(), r.get("truncated").asBoolean(), paths, false);
     }
 

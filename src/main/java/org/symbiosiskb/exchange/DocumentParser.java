@@ -266,6 +266,9 @@ final class DocumentParser {
             case POINT -> {
                 return toPoint(v, pointer, problems);
             }
+            case PROVENANCE -> {
+                return toProvenance(v, pointer, problems);
+            }
         }
         throw new IllegalStateException("unhandled kind " + spec.kind());
     }
@@ -293,6 +296,39 @@ final class DocumentParser {
             }
         }
         return ok ? new GeoPoint(lat, lon) : null;
+    }
+
+    /** {@code {"kind": .., "source": .., "method": ..}}: kind required, the others optional; canonical as an ordered map. */
+    private static Map<String, Object> toProvenance(Object v, String pointer, List<Problem> problems) {
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(new Problem(pointer, "must be an object {\"kind\": .., \"source\": .., \"method\": ..}, found " + describe(v)));
+            return null;
+        }
+        int before = problems.size();
+        for (Object k : m.keySet()) {
+            if (!Provenance.FIELDS.contains(String.valueOf(k))) {
+                problems.add(new Problem(pointer + "/" + escape(String.valueOf(k)), "unknown field; a provenance has " + Provenance.FIELDS));
+            }
+        }
+        if (!(m.get("kind") instanceof String kind) || !Provenance.KINDS.contains(kind)) {
+            problems.add(new Problem(pointer + "/kind", "must be one of " + Provenance.KINDS + ", found " + describe(m.get("kind"))));
+        }
+        if (m.get("source") != null && (!(m.get("source") instanceof String s) || s.isBlank())) {
+            problems.add(new Problem(pointer + "/source", "must be a non-empty string such as \"E-PRTR 2023\", found " + describe(m.get("source"))));
+        }
+        if (m.get("method") != null && !Provenance.METHODS.contains(m.get("method"))) {
+            problems.add(new Problem(pointer + "/method", "must be one of " + Provenance.METHODS + ", found " + describe(m.get("method"))));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        var canonical = new LinkedHashMap<String, Object>();
+        for (String field : Provenance.FIELDS) {
+            if (m.get(field) != null) {
+                canonical.put(field, m.get(field));
+            }
+        }
+        return canonical;
     }
 
     private static boolean inRange(FieldSpec spec, double value, String pointer, List<Problem> problems) {

@@ -53,6 +53,11 @@ public class ExchangeService {
      * @throws InvalidDocumentException listing every problem; nothing was written
      */
     public ImportResult importDocument(Object document, boolean dryRun) {
+        return importDocument(document, dryRun, ImportProgress.NONE);
+    }
+
+    /** As {@link #importDocument(Object, boolean)}, telling {@code progress} when the plan is made and as records are written. */
+    public ImportResult importDocument(Object document, boolean dryRun, ImportProgress progress) {
         long started = System.nanoTime();
         var parsed = parser.parse(document);
         document = null; // the parsed records hold all that is needed; let the raw JSON tree go before the write
@@ -67,10 +72,11 @@ public class ExchangeService {
         var result = transactions.execute(status -> {
             ImportPlan plan = planner.plan(parsed);
             plannedAt[0] = System.nanoTime();
+            progress.planned(plan.result());
             if (dryRun) {
                 status.setRollbackOnly();
             } else {
-                writer.write(plan);
+                writer.write(plan, progress);
             }
             return plan.result();
         });
@@ -106,8 +112,8 @@ public class ExchangeService {
             var sent = new java.util.HashSet<String>();
             for (RecordType type : RecordTypes.ALL) {
                 var records = graphRecords.ofPartner(type, partner, since);
-                // an emission is shown no better than its process (security.Disclosure)
-                var processes = type == RecordTypes.EMISSIONS
+                // an emission or a release is shown no better than its process (security.Disclosure)
+                var processes = !type.keyedById() && type.ownerField().equals("process")
                         ? disclosure.view(records.stream().map(r -> (String) r.record().get("process")).toList()) : null;
                 var shown = new ArrayList<Object>();
                 for (var r : records) {

@@ -24,6 +24,11 @@ enum FieldKind {
     PARTNER,
     /** the id of any record (a node's or a flow's), stored as a property: what a consent is about */
     RECORD_ID,
+    /**
+     * where an emission figure comes from: {@code {"kind": "REPORTED", "source": "E-PRTR 2023", "method": "MEASURED"}},
+     * stored flattened as {@code provenance}, {@code provenanceSource}, {@code provenanceMethod} (a property cannot hold a map)
+     */
+    PROVENANCE,
     /** the id of another record, stored as a relationship */
     REF,
     /** an array of ids of other records, stored as relationships */

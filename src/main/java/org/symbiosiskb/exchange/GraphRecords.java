@@ -167,6 +167,18 @@ class GraphRecords {
                 } else if (!ids.isEmpty()) {
                     fields.put(spec.name(), ids.first());
                 }
+            } else if (spec.kind() == FieldKind.PROVENANCE) {
+                if (node.containsKey(Provenance.KIND_PROPERTY)) {
+                    var provenance = new LinkedHashMap<String, Object>();
+                    provenance.put("kind", node.get(Provenance.KIND_PROPERTY).asString());
+                    if (node.containsKey(Provenance.SOURCE_PROPERTY)) {
+                        provenance.put("source", node.get(Provenance.SOURCE_PROPERTY).asString());
+                    }
+                    if (node.containsKey(Provenance.METHOD_PROPERTY)) {
+                        provenance.put("method", node.get(Provenance.METHOD_PROPERTY).asString());
+                    }
+                    fields.put(spec.name(), provenance);
+                }
             } else if (node.containsKey(spec.name())) {
                 fields.put(spec.name(), canonical(spec, node.get(spec.name())));
             }

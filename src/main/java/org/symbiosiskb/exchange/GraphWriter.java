@@ -26,6 +26,7 @@ class GraphWriter {
             UNWIND $ids AS id
             MATCH (n:Record {id: id})
             CALL (n) { MATCH (n)-[:REPORTED]->(e:Emission) DETACH DELETE e }
+            CALL (n) { MATCH (n)-[:RELEASED]->(r:Release) DETACH DELETE r }
             CALL (n) { MATCH (n)-[:HAS_TARGET]->(t:Target) DETACH DELETE t }
             DETACH DELETE n
             """;
@@ -42,6 +43,7 @@ class GraphWriter {
             UNWIND $ids AS id
             MATCH (n:Record {id: id})
             CALL (n) { MATCH (n)-[:REPORTED]->(e:Emission) DETACH DELETE e }
+            CALL (n) { MATCH (n)-[:RELEASED]->(r:Release) DETACH DELETE r }
             CALL (n) { MATCH (n)-[c:CLASSIFIED_AS]->() DELETE c }
             SET n = {id: n.id, source: n.source, placeholder: true}
             """;
@@ -58,7 +60,7 @@ class GraphWriter {
     static final String TOMBSTONES = """
             UNWIND $rows AS row
             OPTIONAL MATCH (n:Record {id: row.key})
-            OPTIONAL MATCH (n)<-[:REPORTED]-(p:Process)
+            OPTIONAL MATCH (n)<-[:REPORTED|RELEASED]-(p:Process)
             OPTIONAL MATCH ()-[f:SUPPLIES {id: row.key}]->()
             OPTIONAL MATCH ()-[g:PROPOSED_SUPPLIES {id: row.key}]->()
             WITH row, coalesce(row.visibility, n.visibility, f.visibility, g.visibility, 'NETWORK') AS own,
@@ -207,6 +209,12 @@ class GraphWriter {
 
     /** Writes the plan; must run inside a write transaction. Every record written gets the same updatedAt. */
     void write(ImportPlan plan) {
+        write(plan, ImportProgress.NONE);
+    }
+
+    /** As {@link #write(ImportPlan)}, telling {@code progress} after each batch of records. */
+    void write(ImportPlan plan, ImportProgress progress) {
+        var written = new Written(progress, plan.created().size() + plan.updated().size());
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
         var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
@@ -224,8 +232,8 @@ class GraphWriter {
                 continue;
             }
             var label = Map.<String, Object>of("label", type.label());
-            batchedRows(CREATE_NODES, rows(fresh, type, plan, now), label);
-            batchedRows(UPSERT_NODES, rows(existing, type, plan, now), label);
+            batchedRows(CREATE_NODES, rows(fresh, type, plan, now), label, written);
+            batchedRows(UPSERT_NODES, rows(existing, type, plan, now), label, written);
         }
         for (RecordType type : RecordTypes.ALL) {
             if (type.isFlow()) {
@@ -241,8 +249,8 @@ class GraphWriter {
                 }
             }
         }
-        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan, now)).toList(), Map.of());
-        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan, now)).toList(), Map.of());
+        batchedRows(CREATE_FLOWS, fresh.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan, now)).toList(), Map.of(), written);
+        batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan, now)).toList(), Map.of(), written);
         footprints(plan, now);
         consented(plan.consents());
     }
@@ -410,6 +418,10 @@ class GraphWriter {
             if (spec.isReference()) {
                 continue;
             }
+            if (spec.kind() == FieldKind.PROVENANCE) {
+                flattenProvenance((Map<?, ?>) e.getValue(), props);
+                continue;
+            }
             props.put(e.getKey(), e.getValue() instanceof GeoPoint p ? Values.point(WGS84, p.lon(), p.lat()) : e.getValue());
         }
         props.put("updatedAt", now);
@@ -426,6 +438,17 @@ class GraphWriter {
         var parties = Consents.parties(r.type(), r.key(), r.fields());
         if (!parties.isEmpty()) {
             props.put("parties", parties);
+        }
+    }
+
+    /** Neo4j properties cannot hold maps: provenance, provenanceSource, provenanceMethod (GraphRecords reads them back). */
+    private static void flattenProvenance(Map<?, ?> provenance, Map<String, Object> props) {
+        props.put(Provenance.KIND_PROPERTY, provenance.get("kind"));
+        if (provenance.get("source") != null) {
+            props.put(Provenance.SOURCE_PROPERTY, provenance.get("source"));
+        }
+        if (provenance.get("method") != null) {
+            props.put(Provenance.METHOD_PROPERTY, provenance.get("method"));
         }
     }
 
@@ -454,6 +477,27 @@ class GraphWriter {
 
     private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra) {
         batchedRows(statement, rows, extra, "rows");
+    }
+
+    /** Counts the records written and tells the progress after each batch. */
+    private record Written(ImportProgress progress, int total, int[] done) {
+
+        Written(ImportProgress progress, int total) {
+            this(progress, total, new int[1]);
+        }
+
+        void add(int records) {
+            done[0] += records;
+            progress.written(done[0], total);
+        }
+    }
+
+    private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra, Written written) {
+        for (int i = 0; i < rows.size(); i += batchSize) {
+            var batch = rows.subList(i, Math.min(rows.size(), i + batchSize));
+            batchedRows(statement, batch, extra);
+            written.add(batch.size());
+        }
     }
 
     private void batchedRows(String statement, List<Map<String, Object>> rows, Map<String, Object> extra, String name) {

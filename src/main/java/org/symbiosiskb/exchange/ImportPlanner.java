@@ -35,7 +35,7 @@ class ImportPlanner {
     static final String NODE_DEPENDENTS = """
             UNWIND $ids AS id
             MATCH (n:Record {id: id})-[r]-(m:Record)
-            WHERE NOT type(r) IN ['SUPPLIES', 'PROPOSED_SUPPLIES', 'REPORTED', 'HAS_TARGET']
+            WHERE NOT type(r) IN ['SUPPLIES', 'PROPOSED_SUPPLIES', 'REPORTED', 'RELEASED', 'HAS_TARGET']
             RETURN id, replace(type(r), 'PROPOSED_', '') AS type, startNode(r) = n AS fromDeleted, m.id AS dependent,
                    [l IN labels(m) WHERE l <> 'Record'][0] AS label
             """;
@@ -67,7 +67,7 @@ class ImportPlanner {
             MATCH (p:Process {id: id})
             OPTIONAL MATCH (p)-[:PRODUCES]->(s:SideStream)
             RETURN id, p.outputTonnes AS capacity, 't' AS unit, p.visibility AS visibility,
-                   collect(s {.id, .quantity, counts: s.unit = 't'}) AS items
+                   collect(s {.id, .quantity, fromYear: s.year, toYear: s.year, counts: s.unit = 't'}) AS items
             """;
     /**
      * A sink's agreements and whether each counts against it: the sink's side agreed (FROM_SINK, not
@@ -373,9 +373,12 @@ class ImportPlanner {
             case "sideStreams" -> "t".equals(r.string("unit"));
             default -> consents.committed(r);
         };
-        // an item a consent is about is reported at the consent
+        // an item a consent is about is reported at the consent; a side stream with a year is that year's output only,
+        // flows and agreements run fromYear..toYear
         String pointer = consents.targets().containsKey(r.key()) ? r.pointer() : r.pointer() + "/" + rule.itemQuantityField();
-        return new Item(r.key(), r.number(rule.itemQuantityField()), r.integer("fromYear"), r.integer("toYear"), counts, pointer);
+        boolean yearly = rule.itemArray().equals("sideStreams");
+        return new Item(r.key(), r.number(rule.itemQuantityField()), r.integer(yearly ? "year" : "fromYear"),
+                r.integer(yearly ? "year" : "toYear"), counts, pointer);
     }
 
     private static void checkGroup(Rule rule, String group, ExchangeRecord own, Double capacity, String unit,

@@ -18,7 +18,10 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
         return fields.stream().filter(FieldSpec::isReference).toList();
     }
 
-    /** Emission records are identified by their process, year, scope, category and source, targets by roadmap and year, not by an id. */
+    /**
+     * Emission records are identified by their process, year, scope, category, source and provenance kind,
+     * targets by roadmap and year, not by an id.
+     */
     boolean keyedById() {
         return field("id").isPresent();
     }
@@ -26,22 +29,25 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
     /** The fields that identify a record; the first names its owner. */
     List<String> keyFields() {
         return switch (array) {
-            case "emissions" -> List.of("process", "year", "scope", "category", "source");
+            case "emissions" -> List.of("process", "year", "scope", "category", "source", "provenance");
+            case "releases" -> List.of("process", "year", "pollutant", "medium");
             case "targets" -> List.of("roadmap", "year");
             case "consents" -> List.of("partner", "record");
             default -> List.of("id");
         };
     }
 
-    /** The id whose partner prefix owns the record: its own, or the process's (emission), the roadmap's (target). */
+    /** The id whose partner prefix owns the record: its own, or the process's (emission, release), the roadmap's (target). */
     String ownerField() {
         return keyFields().getFirst();
     }
 
     /**
      * The key a record is stored under: its id, or {@code <first>@<rest joined by />} with "-" for
-     * absent fields, e.g. {@code fi:p@2024/1/-/PROCESS} for an emission, {@code fi:r@2030} for a target;
-     * a consent's is {@code <partner>:consent@<record>}.
+     * absent fields, e.g. {@code fi:p@2024/1/-/PROCESS} for an emission, {@code fi:r@2030} for a target.
+     * An emission's provenance adds {@code /REPORTED} or {@code /CALCULATED} and nothing otherwise
+     * ({@link Provenance#keySuffix}), so records from before provenance keep their keys. A consent's key is
+     * {@code <partner>:consent@<record>}.
      */
     String keyOf(Map<String, Object> fields) {
         if (keyedById()) {
@@ -55,6 +61,10 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
         var rest = keyFields().subList(1, keyFields().size());
         for (int i = 0; i < rest.size(); i++) {
             Object v = fields.get(rest.get(i));
+            if (rest.get(i).equals("provenance")) {
+                key.append(Provenance.keySuffix(v));
+                continue;
+            }
             key.append(i == 0 ? "" : "/").append(v == null ? "-" : v);
         }
         return key.toString();

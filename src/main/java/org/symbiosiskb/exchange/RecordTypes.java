@@ -9,6 +9,7 @@ import static org.symbiosiskb.exchange.FieldKind.NUMBER;
 import static org.symbiosiskb.exchange.FieldKind.PARTNER;
 import static org.symbiosiskb.exchange.FieldKind.RECORD_ID;
 import static org.symbiosiskb.exchange.FieldKind.POINT;
+import static org.symbiosiskb.exchange.FieldKind.PROVENANCE;
 import static org.symbiosiskb.exchange.FieldKind.STRING;
 import static org.symbiosiskb.exchange.FieldKind.YEAR;
 import static org.symbiosiskb.exchange.FieldSpec.of;
@@ -69,6 +70,8 @@ final class RecordTypes {
             of("businessId", STRING),
             of("nace", STRING),
             of("location", POINT),
+            of("city", STRING),
+            of("country", COUNTRY),
             of("climatePartnerSince", YEAR),
             ref("park", "Park", "LOCATED_IN", true, CONSENT)));
 
@@ -79,7 +82,14 @@ final class RecordTypes {
             ref("park", "Park", "IN_PARK", true, CONSENT),
             of("location", POINT),
             of("outputTonnes", NUMBER).nonNegative(),
-            of("mainProduct", STRING)));
+            of("mainProduct", STRING),
+            // a facility of a pollutant release and transfer register (E-PRTR): its INSPIRE id, Annex I activity, where, and its state
+            of("eprtrId", STRING),
+            of("activityCode", STRING),
+            of("activityName", STRING),
+            of("city", STRING),
+            of("country", COUNTRY),
+            of("status", STRING)));
 
     static final RecordType EMISSIONS = new RecordType("emissions", "Emission", withCommon(
             ref("process", "Process", "REPORTED", false, OWN).mandatory(),
@@ -87,7 +97,28 @@ final class RecordTypes {
             of("scope", INTEGER).mandatory().between(1, 3),
             of("tCO2e", NUMBER).mandatory().nonNegative(),
             of("category", INTEGER).between(1, 15),
-            oneOf("source", "ENERGY", "PROCESS", "LOGISTICS", "LANDFILL", "OTHER")));
+            oneOf("source", "ENERGY", "PROCESS", "LOGISTICS", "LANDFILL", "OTHER"),
+            // where the figure comes from (absent: read as ILLUSTRATIVE, Provenance), and biogenic CO2 beside the scopes
+            of("provenance", PROVENANCE),
+            of("biogenicCO2", NUMBER).nonNegative()));
+
+    /**
+     * A stream with a {@code year} is what was produced in that year (a register's waste transfers);
+     * without one, what is produced in a typical year, every year.
+     */
+    /**
+     * A pollutant a process released to air, water or land in a year, as a register reports it (E-PRTR
+     * releases, kilograms); keyed like an emission by its fields: process, year, pollutant and medium.
+     */
+    static final RecordType RELEASES = new RecordType("releases", "Release", withCommon(
+            ref("process", "Process", "RELEASED", false, OWN).mandatory(),
+            of("year", YEAR).mandatory(),
+            of("pollutant", STRING).mandatory(),
+            of("pollutantName", STRING),
+            oneOf("medium", "AIR", "WATER", "LAND").mandatory(),
+            of("kg", NUMBER).mandatory().nonNegative(),
+            of("accidentalKg", NUMBER).nonNegative(),
+            oneOf("method", "MEASURED", "CALCULATED", "ESTIMATED")));
 
     static final RecordType SIDE_STREAMS = new RecordType("sideStreams", "SideStream", withCommon(
             of("id", ID).mandatory(),
@@ -97,7 +128,10 @@ final class RecordTypes {
             oneOf("unit", "t", "MWh").mandatory(),
             of("ewc", EWC),
             of("material", STRING),
-            of("allocationShare", NUMBER).between(0, 1)));
+            of("allocationShare", NUMBER).between(0, 1),
+            of("year", YEAR),
+            of("hazardous", BOOLEAN),
+            oneOf("treatment", "RECOVERY", "DISPOSAL")));
 
     static final RecordType NEEDS = new RecordType("needs", "Need", withCommon(
             of("id", ID).mandatory(),
@@ -193,7 +227,7 @@ final class RecordTypes {
             of("terms", STRING)));
 
     /** In the order records are written, whatever their order in the file. */
-    static final List<RecordType> ALL = List.of(NETWORKS, PARKS, ORGANIZATIONS, PROCESSES, EMISSIONS,
+    static final List<RecordType> ALL = List.of(NETWORKS, PARKS, ORGANIZATIONS, PROCESSES, EMISSIONS, RELEASES,
             SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS, ROADMAPS, TARGETS, MEASURES, CONSENTS);
 
     static Optional<RecordType> byArray(String array) {

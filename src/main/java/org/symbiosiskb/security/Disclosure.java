@@ -30,7 +30,7 @@ public class Disclosure {
     static final String VISIBILITY_OF = """
             UNWIND $ids AS key
             OPTIONAL MATCH (r:Record {id: key})
-            OPTIONAL MATCH (r)<-[:REPORTED]-(p:Process)
+            OPTIONAL MATCH (r)<-[:REPORTED|RELEASED]-(p:Process)
             CALL (key) {
               OPTIONAL MATCH ()-[f:SUPPLIES {id: key}]->() RETURN f
               UNION
@@ -64,7 +64,7 @@ public class Disclosure {
                 String owner = ownerOf(id);
                 seen = caller.access(owner, row.get("visibility").asString(null), row.get("parties").asList(v -> v.asString()));
                 if (row.get("emission").asBoolean()) {
-                    // an emission record is seen no better than its process (model.md: a PRIVATE process's figures)
+                    // an emission record (a release) is seen no better than its process (model.md: a PRIVATE process's figures)
                     var parties = row.get("processParties").asList(v -> v.asString());
                     Caller.Access own = caller.access(owner, row.get("visibility").asString(null), parties);
                     Caller.Access process = caller.access(owner, row.get("processVisibility").asString(null), parties);

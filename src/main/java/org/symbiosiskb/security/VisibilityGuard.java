@@ -34,7 +34,9 @@ class VisibilityGuard implements RowGuard {
     static final Set<String> SHOWN_WHEN_PRIVATE = Set.of("id", "name", "source", "visibility", "updatedAt", "placeholder",
             "kind", "role", "scope", "unit", "ewc", "material", "location", "municipality", "country", "origin",
             "nace", "businessId", "founded", "climatePartnerSince", "transportMode", "fromYear", "toYear", "status",
-            "effectiveStatus", "activeFrom", "activeTo", "verification", "parties", "consent", "party");
+            "effectiveStatus", "activeFrom", "activeTo", "verification", "parties", "consent", "party",
+            // descriptive fields of register facilities and their yearly waste transfers (issue 12)
+            "eprtrId", "activityCode", "activityName", "city", "year", "hazardous", "treatment");
 
     @Override
     public Record apply(Record row) {

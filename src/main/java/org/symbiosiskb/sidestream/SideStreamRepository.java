@@ -27,7 +27,7 @@ class SideStreamRepository {
      */
     private static final String FIGURES_SEEN = """
             ($kbLocal OR n.id STARTS WITH ($kbPartner + ':') OR n.visibility = 'PUBLIC'
-             OR ($kbAuth AND coalesce(n.visibility, 'NETWORK') <> 'PRIVATE'))""";
+             OR ($kbAuth AND (coalesce(n.visibility, 'NETWORK') <> 'PRIVATE' OR $kbPartner IN coalesce(n.parties, []))))""";
     private static final String STREAM_FILTER = """
             MATCH (n:SideStream) WHERE n.placeholder IS NULL
               AND ($producer IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process {id: $producer}) })
@@ -94,7 +94,10 @@ class SideStreamRepository {
             UNWIND $ids AS key MATCH (:WasteCode {code: key})<-[:IN]-(n:WasteCode) RETURN key, n ORDER BY n.code""";
 
     static final String MATCHES = "CALL kb.sideStreamMatches($sideStreamId, $year, $maxDistanceKm, $first)";
-    /** Streams of the park's processes (IN_PARK, or through the operator's park) with the active flows that use them. */
+    /**
+     * Streams of the park's processes (IN_PARK, or through the operator's park) with the active flows that use them;
+     * a stream reported for one year (E-PRTR waste transfers) belongs to that year's table only.
+     */
     static final String TABLE = """
             MATCH (park:Park {id: $parkId})
             CALL (park) {
@@ -104,7 +107,7 @@ class SideStreamRepository {
               RETURN p
             }
             MATCH (p)-[:PRODUCES]->(n:SideStream)
-            WHERE $chapter IS NULL OR left(n.ewc, 2) = $chapter
+            WHERE ($chapter IS NULL OR left(n.ewc, 2) = $chapter) AND coalesce(n.year, $year) = $year
             RETURN n, n.unit AS unit, COLLECT { MATCH (n)-[f:SUPPLIES]->()
                                                 WHERE coalesce(f.fromYear, $year) <= $year <= coalesce(f.toYear, $year)
                                                 RETURN f {.id, .quantity} } AS flows
