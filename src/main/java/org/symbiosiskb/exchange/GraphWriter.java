@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.neo4j.driver.Values;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.GraphChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,8 +203,12 @@ class GraphWriter {
 
     private final JsonMapper json;
 
-    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize) {
+    private final ApplicationEventPublisher events;
+
+    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize,
+                ApplicationEventPublisher events) {
         this.json = json;
+        this.events = events;
         this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.batchSize = batchSize;
     }
@@ -215,6 +221,7 @@ class GraphWriter {
     /** As {@link #write(ImportPlan)}, telling {@code progress} after each batch of records. */
     void write(ImportPlan plan, ImportProgress progress) {
         var written = new Written(progress, plan.created().size() + plan.updated().size());
+        events.publishEvent(new GraphChanged(plan.partner())); // heard after the commit, if it commits
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
         var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();

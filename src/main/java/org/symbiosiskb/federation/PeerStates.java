@@ -24,10 +24,10 @@ class PeerStates {
         this.cypher = cypher.unguarded(); // the service's own bookkeeping
     }
 
-    Optional<PeerState> of(String partner, String url) {
+    Optional<PeerState> of(String partner, String url, String kind) {
         return cypher.one(READ, Map.of("partner", partner), r -> {
             var s = r.get("s");
-            return new PeerState(partner, url, s.get("since").asString(null), s.get("etag").asString(null),
+            return new PeerState(partner, kind, url, s.get("since").asString(null), s.get("etag").asString(null),
                     s.get("lastAttemptAt").asString(null), s.get("lastSuccessAt").asString(null), s.get("lastResult").asString(null),
                     s.get("lastErrorAt").asString(null), s.get("lastError").asString(null));
         });
