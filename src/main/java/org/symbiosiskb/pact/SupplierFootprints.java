@@ -54,7 +54,6 @@ public class SupplierFootprints {
     static final String CONSENTED = """
             MATCH (c:Consent) WHERE c.partner = $partner AND c.placeholder IS NULL
             RETURN c.record AS record""";
-    static final String TERMS = "shared over PACT: the supplier's PACT host lists this product's footprint for this knowledge base";
 
     /** A document to import and what it says, for the peer's status. */
     public record Conversion(Map<String, Object> document, int published, int withdrawn, List<String> skipped) {
@@ -158,7 +157,8 @@ public class SupplierFootprints {
         cypher.list(FLOWS_FROM, Map.of("prefix", partner + ":"), r -> {
             String flow = r.get("flow").asString();
             if (shared.contains(r.get("stream").asString())) {
-                consents.add(Map.of("partner", partner, "record", flow, "decision", "ACCEPTED", "terms", TERMS));
+                // without terms: it accepts the flow as it stands now (Consents); each pull accepts it again as it then stands
+                consents.add(Map.of("partner", partner, "record", flow, "decision", "ACCEPTED"));
             } else if (withdrawMissing && consented.contains(flow)) {
                 consents.add(Map.of("partner", partner, "record", flow, "deleted", true));
             }
