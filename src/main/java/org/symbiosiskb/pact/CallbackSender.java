@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -25,39 +27,52 @@ class CallbackSender {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
 
-    private final ScheduledExecutorService executor;
+    /** Runs work after a delay: the PACT executor; a test runs it by hand. */
+    interface Later {
+        void after(Duration delay, Runnable work);
+    }
+
+    private final Later later;
     private final Clock clock;
     private final PactProperties.Callbacks settings;
+    private final DoubleSupplier random;
 
+    @Autowired
     CallbackSender(@Qualifier("pactExecutor") ScheduledExecutorService executor, Clock clock, PactProperties properties) {
-        this.executor = executor;
+        this((delay, work) -> executor.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS), clock, properties.callbacks(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    CallbackSender(Later later, Clock clock, PactProperties.Callbacks settings, DoubleSupplier random) {
+        this.later = later;
         this.clock = clock;
-        this.settings = properties.callbacks();
+        this.settings = settings;
+        this.random = random;
     }
 
-    /** Sends {@code event} to {@code client}'s host soon, and again until it is accepted or the time is up. */
-    void send(PactClient client, Map<String, Object> event, String what) {
+    /** Sends {@code event} to {@code target}'s host soon, and again until it is accepted or the time is up. */
+    void send(EventTarget target, Map<String, Object> event, String what) {
         Instant first = clock.instant();
-        executor.execute(() -> attempt(client, event, what, first, 1));
+        later.after(Duration.ZERO, () -> attempt(target, event, what, first, 1));
     }
 
-    private void attempt(PactClient client, Map<String, Object> event, String what, Instant first, int attempt) {
+    private void attempt(EventTarget target, Map<String, Object> event, String what, Instant first, int attempt) {
         try {
-            client.sendEvent(event);
+            target.sendEvent(event);
             if (attempt > 1) {
-                log.info("PACT: {} delivered to {} on attempt {}", what, client.base(), attempt);
+                log.info("PACT: {} delivered to {} on attempt {}", what, target.base(), attempt);
             }
         } catch (PactClient.PactCallException e) {
-            Duration delay = delay(attempt, ThreadLocalRandom.current().nextDouble());
+            Duration delay = delay(attempt, random.getAsDouble());
             if (clock.instant().plus(delay).isAfter(first.plus(settings.giveUpAfter()))) {
-                log.error("PACT: gave up sending {} to {} after {} attempts since {}: {}", what, client.base(), attempt, first, e.getMessage());
+                log.error("PACT: gave up sending {} to {} after {} attempts since {}: {}", what, target.base(), attempt, first, e.getMessage());
                 return;
             }
-            log.warn("PACT: {} to {} failed (attempt {}), next in {}: {}", what, client.base(), attempt, delay, e.getMessage());
+            log.warn("PACT: {} to {} failed (attempt {}), next in {}: {}", what, target.base(), attempt, delay, e.getMessage());
             try {
-                executor.schedule(() -> attempt(client, event, what, first, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+                later.after(delay, () -> attempt(target, event, what, first, attempt + 1));
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                log.warn("PACT: the service is stopping; {} to {} is not retried", what, client.base());
+                log.warn("PACT: the service is stopping; {} to {} is not retried", what, target.base());
             }
         }
     }

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (federation, peers of kind {@code pact}). Tolerant of what hosts omit: a token answer without
  * {@code token_type} or {@code expires_in} (the conformance tool's receiver sends only {@code access_token}).
  */
-public final class PactClient {
+public final class PactClient implements EventTarget {
 
     /** A call the other host refused or did not answer; the message says which and why. */
     public static final class PactCallException extends IOException {
@@ -62,6 +62,7 @@ public final class PactClient {
         this.timeout = timeout;
     }
 
+    @Override
     public URI base() {
         return base;
     }
@@ -93,6 +94,7 @@ public final class PactClient {
     }
 
     /** POSTs a CloudEvent to {@code {base}/3/events}; anything but 2xx is a failure (the sender retries). */
+    @Override
     public void sendEvent(Map<String, Object> event) throws PactCallException {
         var request = HttpRequest.newBuilder(URI.create(base + "/3/events"))
                 .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
