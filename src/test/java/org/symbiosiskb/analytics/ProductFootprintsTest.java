@@ -98,6 +98,23 @@ class ProductFootprintsTest {
     }
 
     @Test
+    void downstream_of_a_loop_the_parts_arrive_with_the_flows_share() {
+        // the loop above, and C (10 t, 1 t CALCULATED) taking 30 t of B's 100 t (c = 0.3)
+        var graph = new Graph().process("A", 100, record(1, 10, "REPORTED", 9)).process("B", 100, record(1, 20, null, 0))
+                .process("C", 10, record(1, 1, "CALCULATED", 0)).flow("A", "B", 50).flow("B", "A", 20).flow("B", "C", 30);
+        var c = ProductFootprints.run(graph, "C", 2024, Guard.NONE);
+        // F(C) = 1 + 0.3 × 250/9 = 1 + 25/3 = 28/3; per tonne 28/30
+        assertThat(c.total).isCloseTo(28.0 / 3, within(1e-9));
+        assertThat(c.perTonne).isCloseTo(28.0 / 30, within(1e-12));
+        // reported: 0.3 × 50/9 = 5/3 → 5/3 ÷ 28/3 = 5/28; primary: 1 (CALCULATED) + 5/3 = 8/3 → 8/28 = 2/7
+        assertThat(c.reportedShare).isCloseTo(5.0 / 28, within(1e-12));
+        assertThat(c.primaryShare).isCloseTo(2.0 / 7, within(1e-12));
+        // biogenic: 0.3 × 5 = 1.5 t, 0.15 per tonne; with it: (8/3 + 1.5) / (28/3 + 1.5) = (25/6) / (65/6) = 5/13
+        assertThat(c.biogenicCO2).isCloseTo(1.5, within(1e-12));
+        assertThat(c.primaryShareWithBiogenic).isCloseTo(5.0 / 13, within(1e-12));
+    }
+
+    @Test
     void calculated_records_are_primary_data_but_not_reported_and_a_reported_record_replaces_the_assumed_one() {
         // scope 1: a REPORTED 100 and an ILLUSTRATIVE 120 of the same scope: only the REPORTED counts (Counting);
         // scope 2: CALCULATED 50. E = 150; reported 100/150, primary (100 + 50)/150 = 1
