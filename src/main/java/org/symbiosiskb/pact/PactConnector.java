@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PactConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
-    static final Logger log = LoggerFactory.getLogger(PactConnector.class);
+    private static final Logger log = LoggerFactory.getLogger(PactConnector.class);
     private static final String BUNDLE = "pact";
 
     private final PactProperties properties;

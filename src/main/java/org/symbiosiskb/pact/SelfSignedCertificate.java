@@ -49,6 +49,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 final class SelfSignedCertificate {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SelfSignedCertificate.class);
     static final Duration VALIDITY = Duration.ofDays(825);
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
@@ -67,7 +68,7 @@ final class SelfSignedCertificate {
         if (why != null) {
             Files.createDirectories(dir);
             certificate.make(names, clock.instant());
-            PactConnector.log.info("PACT host: made a self-signed certificate ({}) in {}", why, dir.toAbsolutePath());
+            log.info("PACT host: made a self-signed certificate ({}) in {}", why, dir.toAbsolutePath());
         }
         return certificate;
     }
