@@ -1,4 +1,4 @@
-// symbiosis-kb analytics procedures (analytics.md). The service calls exactly these; so can you,
+// symbiosis-kb analytics procedures (docs/spec/analytics.md). The service calls exactly these; so can you,
 // from cypher-shell (./kb cypher-shell) or Neo4j Browser on the embedded database, or on a server
 // with target/plugins/symbiosis-kb-*-plugin.jar in its plugins folder. Arguments after the first
 // two are optional (defaults as shown). A refusal starts with [BAD_REQUEST] or [NOT_FOUND].
@@ -81,7 +81,7 @@ YIELD level, need, process, distanceKm, wanted, supplyable
 RETURN level, need, process, round(distanceKm, 1) AS km, wanted, supplyable;
 
 // kb.roadmap(roadmapId)
-//   YIELD roadmap, park, baseYear, discountRate, trajectory, targetStatus   (roadmap.md)
+//   YIELD roadmap, park, baseYear, discountRate, trajectory, targetStatus   (docs/spec/analytics.md §6)
 // The Topinpuisto carbon roadmap: each year from the base year to the last target, the park's net
 // without the measures (baseline, emissions carried forward from the latest year with records)
 // and with them (planned); avoided emissions beside the net.
@@ -102,3 +102,18 @@ CALL kb.abatementCurve('fi:topinpuisto-carbon-roadmap', 2035)
 YIELD measure, kind, abatement, annualisedCost, costPerTonne, cumulativeAbatement
 RETURN measure, kind, abatement, round(annualisedCost) AS annualisedCost, round(costPerTonne, 2) AS costPerTonne,
        cumulativeAbatement;
+
+// kb.ghgInventory(organizationId, year)
+//   YIELD organization, year, scope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3,
+//         byCategory, totalLocationBased, totalMarketBased, biogenicCO2, reportedScope1, lines, uncalculated, from
+// An organization's GHG Protocol inventory (docs/calculator.md) from the activity lines of the processes it
+// operates: Savon Voima's Joensuu power plant in 2023, the calculated scope 1 beside the reported one.
+CALL kb.ghgInventory('fi:savon-voima', 2023)
+YIELD scope1, reportedScope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3, biogenicCO2, lines
+RETURN scope1, reportedScope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3, biogenicCO2, size(lines) AS lines;
+
+// kb.climatePartnerIndicator(networkId, year)
+//   YIELD network, year, partners, reporting, totalTCO2e, from
+// Joensuu's climate-partner network in 2023: its climate partners, those who entered activity data, their total.
+CALL kb.climatePartnerIndicator('fi:joensuu-climate-partners', 2023) YIELD partners, reporting, totalTCO2e
+RETURN size(partners) AS partners, size(reporting) AS reporting, totalTCO2e;

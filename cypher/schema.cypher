@@ -1,9 +1,9 @@
-// symbiosis-kb graph schema (model.md). Applied by the service at every start; every statement
+// symbiosis-kb graph schema (docs/spec/model.md). Applied by the service at every start; every statement
 // is idempotent (IF NOT EXISTS), so running it again changes nothing. Researchers may run it
 // by hand on a server: cypher-shell -f cypher/schema.cypher
 //
 // Every record with an id also carries the label :Record, whose uniqueness constraint makes ids
-// globally unique across labels (model.md: "globally unique") and gives every reference check and
+// globally unique across labels (docs/spec/model.md: "globally unique") and gives every reference check and
 // upsert one index to use. Emission records have no id of their own in the exchange format; the
 // service gives them a key of the form <process>@<year>/<scope>/<category>/<source> in `id`, with
 // /REPORTED or /CALCULATED appended for those provenances; releases <process>@<year>/<pollutant>/<medium>.
@@ -11,7 +11,7 @@
 // Existence constraints: Neo4j Community (the embedded store and the harness) supports neither
 // property existence, property type nor key constraints (Enterprise Edition only). We would not
 // use existence constraints even on Enterprise: a reference to another partner's record creates
-// a placeholder node that carries only its id until the owner's data arrives (model.md), so
+// a placeholder node that carries only its id until the owner's data arrives (docs/spec/model.md), so
 // `name`, `location`, ... are legitimately absent there. The importer and the GraphQL mutations
 // check required properties instead, for every record they write.
 

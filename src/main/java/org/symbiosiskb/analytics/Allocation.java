@@ -1,6 +1,6 @@
 package org.symbiosiskb.analytics;
 
-/** How a producer's footprint is shared with the consumers of its side streams (analytics.md §1). */
+/** How a producer's footprint is shared with the consumers of its side streams (docs/spec/analytics.md §1). */
 public enum Allocation {
     /** by mass (or, for MWh streams, by the stream's allocationShare) */
     MASS,

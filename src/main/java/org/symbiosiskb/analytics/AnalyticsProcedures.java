@@ -33,7 +33,7 @@ public class AnalyticsProcedures {
     public TerminationGuard guard;
 
     @Procedure(name = "kb.trace", mode = Mode.READ)
-    @Description("Value-chain emissions of a process in a year (analytics.md §1): direct, transport, inherited, total, "
+    @Description("Value-chain emissions of a process in a year (docs/spec/analytics.md §1): direct, transport, inherited, total, "
             + "reportedShare, intensity, passedOn (DOWNSTREAM), coverage, truncated and the chains that explain them.")
     public Stream<TraceRow> trace(@Name("processId") String processId, @Name("year") long year,
                                   @Name(value = "direction", defaultValue = "UPSTREAM") String direction,
@@ -53,7 +53,7 @@ public class AnalyticsProcedures {
     }
 
     @Procedure(name = "kb.carbonBalance", mode = Mode.READ)
-    @Description("Carbon balance of a park in a year (analytics.md §2): gross, sequestration, soldOutside, retained, "
+    @Description("Carbon balance of a park in a year (docs/spec/analytics.md §2): gross, sequestration, soldOutside, retained, "
             + "purchasedOffsets, avoided, net, reportedShare, climatePositive, carbonNeutral, byProcess, bySource.")
     public Stream<BalanceRow> carbonBalance(@Name("parkId") String parkId, @Name("year") long year,
                                             @Name(value = "includeScope3", defaultValue = "false") boolean includeScope3,
@@ -76,7 +76,7 @@ public class AnalyticsProcedures {
     }
 
     @Procedure(name = "kb.compensationPartners", mode = Mode.READ)
-    @Description("Local compensation partners of an organization (analytics.md §3): residual emissions and the nearest "
+    @Description("Local compensation partners of an organization (docs/spec/analytics.md §3): residual emissions and the nearest "
             + "sinks with free capacity, greedy suggestions and the network path to each owner.")
     public Stream<PlanRow> compensationPartners(@Name("organizationId") String organizationId, @Name("year") long year,
                                                 @Name(value = "maxDistanceKm", defaultValue = "100.0") double maxDistanceKm,
@@ -88,7 +88,7 @@ public class AnalyticsProcedures {
     }
 
     @Procedure(name = "kb.sideStreamMatches", mode = Mode.READ)
-    @Description("Needs and precedents a side stream could serve (analytics.md §4), one row per match, best first.")
+    @Description("Needs and precedents a side stream could serve (docs/spec/analytics.md §4), one row per match, best first.")
     public Stream<MatchRow> sideStreamMatches(@Name("sideStreamId") String sideStreamId, @Name("year") long year,
                                               @Name(value = "maxDistanceKm", defaultValue = "200.0") double maxDistanceKm,
                                               @Name(value = "first", defaultValue = "20") long first) {
@@ -96,17 +96,33 @@ public class AnalyticsProcedures {
     }
 
     @Procedure(name = "kb.roadmap", mode = Mode.READ)
-    @Description("A carbon roadmap (roadmap.md): the trajectory from the base year to the last target (baseline, planned, "
+    @Description("A carbon roadmap (docs/spec/analytics.md §6): the trajectory from the base year to the last target (baseline, planned, "
             + "avoided per year) and each target's threshold, planned net, gap and whether it is met.")
     public Stream<RoadmapRows.RoadmapRow> roadmap(@Name("roadmapId") String roadmapId) {
         return Stream.of(Roadmaps.run(new CoreFlowGraph(tx), new CoreRoadmapGraph(tx), roadmapId));
     }
 
     @Procedure(name = "kb.abatementCurve", mode = Mode.READ)
-    @Description("The abatement cost curve of a roadmap in a year (roadmap.md): the measures in effect with positive abatement, "
+    @Description("The abatement cost curve of a roadmap in a year (docs/spec/analytics.md §6): the measures in effect with positive abatement, "
             + "cheapest per tonne first, with annualised cost, cost per tonne and cumulative abatement.")
     public Stream<RoadmapRows.CurveRow> abatementCurve(@Name("roadmapId") String roadmapId, @Name("year") long year) {
         return Roadmaps.curve(new CoreFlowGraph(tx), new CoreRoadmapGraph(tx), roadmapId, year(year)).stream();
+    }
+
+    @Procedure(name = "kb.ghgInventory", mode = Mode.READ)
+    @Description("An organization's GHG inventory of a year (docs/calculator.md) from the activity lines of the processes it "
+            + "operates: scope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3, byCategory, the two totals, "
+            + "biogenicCO2, reportedScope1 (its REPORTED scope-1 records) and the lines.")
+    public Stream<Inventories.InventoryRow> ghgInventory(@Name("organizationId") String organizationId, @Name("year") long year) {
+        return Stream.of(Inventories.inventory(new CoreCalculatorGraph(tx), organizationId, year(year)));
+    }
+
+    @Procedure(name = "kb.climatePartnerIndicator", mode = Mode.READ)
+    @Description("A network's climate-partner indicator of a year (docs/calculator.md): its member organizations with "
+            + "climatePartnerSince <= year (partners), those with activity lines in the year (reporting) and the sum of their "
+            + "location-based totals.")
+    public Stream<Inventories.IndicatorRow> climatePartnerIndicator(@Name("networkId") String networkId, @Name("year") long year) {
+        return Stream.of(Inventories.indicator(new CoreCalculatorGraph(tx), networkId, year(year)));
     }
 
     private static int year(long year) {

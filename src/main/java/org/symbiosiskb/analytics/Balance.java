@@ -11,7 +11,7 @@ import org.symbiosiskb.analytics.Records.Agreement;
 import org.symbiosiskb.analytics.Records.EmissionRecord;
 import org.symbiosiskb.analytics.Records.Sink;
 
-/** carbonBalance (analytics.md §2): gross, sinks, offsets, avoided, net, without double counting. */
+/** carbonBalance (docs/spec/analytics.md §2): gross, sinks, offsets, avoided, net, without double counting. */
 final class Balance {
 
     private Balance() {

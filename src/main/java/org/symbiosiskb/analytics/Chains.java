@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The chains that explain a footprint (analytics.md §1), explored breadth first: a chain is
+ * The chains that explain a footprint (docs/spec/analytics.md §1), explored breadth first: a chain is
  * explored when it has at most maxDepth flows and carries at least cutoff × total; only explored
  * chains are extended; no flow is used twice in one chain. Chains share their tails (each step
  * points to the rest of its chain), so extending one costs one small object, not a list copy.
@@ -17,7 +17,7 @@ final class Chains {
     /** A bound on explored chains, so that cutoff 0 on a dense loop cannot run away; reaching it marks the trace truncated. */
     static final int MAX_EXPLORED = 200_000;
 
-    /** Flows in flow order, upstream first; {@code product} = Π c(f); {@code contribution} as analytics.md defines it per direction. */
+    /** Flows in flow order, upstream first; {@code product} = Π c(f); {@code contribution} as docs/spec/analytics.md defines it per direction. */
     record Chain(List<Flow> flows, double product, double contribution) {
     }
 

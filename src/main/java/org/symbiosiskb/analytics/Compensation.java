@@ -10,7 +10,7 @@ import org.symbiosiskb.analytics.Records.Agreement;
 import org.symbiosiskb.analytics.Records.Location;
 import org.symbiosiskb.analytics.Records.Sink;
 
-/** compensationPartners (analytics.md §3): nearest free sinks, greedy suggestions, network paths. */
+/** compensationPartners (docs/spec/analytics.md §3): nearest free sinks, greedy suggestions, network paths. */
 final class Compensation {
 
     static final int MAX_HOPS = 6;

@@ -44,8 +44,13 @@ final class CoreFlowGraph implements KnowledgeGraph {
     static final RelationshipType NEEDS = RelationshipType.withName("NEEDS");
     static final RelationshipType CLASSIFIED_AS = RelationshipType.withName("CLASSIFIED_AS");
     static final RelationshipType PUBLISHED = RelationshipType.withName("PUBLISHED");
-    /** networkHops never passes through these (analytics.md §3); roadmaps are plans, not links between partners. */
-    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure", "Consent");
+    /**
+     * networkHops never passes through these (docs/spec/analytics.md §3); roadmaps are plans, not links between partners;
+     * the calculator's activity data and factors are not either (every partner using a shipped factor would be two hops
+     * from every other).
+     */
+    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure", "Consent",
+            "Activity", "EmissionFactor", "FactorSet");
     /** The type prefix of links that do not count (the import's consent rule; the store's schema says so too). */
     static final String PROPOSED = "PROPOSED_";
     /**

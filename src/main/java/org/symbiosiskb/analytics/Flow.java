@@ -13,7 +13,7 @@ public record Flow(String id, String sideStream, String producer, String consume
 
     /**
      * @param publishedFootprints tCO2e per unit of the stream by year, as its owner published them
-     *                            (federation-security.md); only when the producer's own data is not here
+     *                            (docs/spec/federation-security.md); only when the producer's own data is not here
      */
     public Flow {
         publishedFootprints = publishedFootprints == null ? java.util.Map.of() : publishedFootprints;
@@ -37,9 +37,9 @@ public record Flow(String id, String sideStream, String producer, String consume
 
     /**
      * Default transport emission factors in kg CO2e per tonne-km, used when a flow has none of its
-     * own (model.md): UK DESNZ/DEFRA 2023 GHG conversion factors, "freighting goods", rounded:
+     * own (docs/spec/model.md): UK DESNZ/DEFRA 2023 GHG conversion factors, "freighting goods", rounded:
      * HGV all diesel, average laden 0.107; freight train 0.028; general cargo ship 0.016.
-     * Pipelines default to 0 (model.md).
+     * Pipelines default to 0 (docs/spec/model.md).
      */
     static double defaultTransportFactor(String mode) {
         if (mode == null) {
@@ -62,7 +62,7 @@ public record Flow(String id, String sideStream, String producer, String consume
         return quantity * distanceKm * factor / 1000;
     }
 
-    /** c(f): the share of the producer's footprint this flow carries (analytics.md §1). */
+    /** c(f): the share of the producer's footprint this flow carries (docs/spec/analytics.md §1). */
     double share(Allocation allocation) {
         if (allocation == Allocation.CUT_OFF) {
             return 0;

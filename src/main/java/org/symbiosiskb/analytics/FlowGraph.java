@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a trace reads: flows and emissions of processes, by process id, for one year ("active" as
- * analytics.md defines it). Implemented on the store ({@link CoreFlowGraph}) and by the in-memory
+ * docs/spec/analytics.md defines it). Implemented on the store ({@link CoreFlowGraph}) and by the in-memory
  * projection ({@link FlowProjection}).
  */
 public interface FlowGraph {

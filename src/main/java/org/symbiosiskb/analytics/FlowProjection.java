@@ -13,7 +13,7 @@ import org.neo4j.graphdb.Transaction;
 
 /**
  * An immutable in-memory copy of the flow graph, all years at once: what a trace reads, without
- * touching the store (architecture.md, "speed at network scale"). Built in one pass over the
+ * touching the store (the route Neo4j's Graph Data Science library takes; docs/benchmarks.md, "The projection"). Built in one pass over the
  * processes inside a transaction; {@link FlowProjections} decides when it is current.
  */
 final class FlowProjection implements FlowGraph {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * F(p) = local(p) + Σ c(f)·F(q) over the upstream closure of a process (analytics.md §1), solved
+ * F(p) = local(p) + Σ c(f)·F(q) over the upstream closure of a process (docs/spec/analytics.md §1), solved
  * exactly: strongly connected components in dependency order; a component without a loop is one
  * substitution, a loop is a small dense solve (Gaussian elimination with partial pivoting), and a
  * large loop is solved by Gauss–Seidel to 1e-13 relative change.

@@ -40,7 +40,7 @@ public interface KnowledgeGraph extends FlowGraph {
     /** Own location, else its park's. */
     Location locationOfOrganization(String organization);
 
-    /** Own, else the operator's, else the park's (analytics.md). */
+    /** Own, else the operator's, else the park's (docs/spec/analytics.md). */
     Location locationOfProcess(String process);
 
     List<String> processesOperatedBy(String organization);

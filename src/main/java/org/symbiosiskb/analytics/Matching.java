@@ -11,7 +11,7 @@ import org.symbiosiskb.analytics.Records.Location;
 import org.symbiosiskb.analytics.Records.Need;
 import org.symbiosiskb.analytics.Records.Stream;
 
-/** sideStreamMatches (analytics.md §4): needs and precedents for a side stream, by waste code or material. */
+/** sideStreamMatches (docs/spec/analytics.md §4): needs and precedents for a side stream, by waste code or material. */
 final class Matching {
 
     static final List<String> LEVELS = List.of("ENTRY", "SUB_CHAPTER", "PRECEDENT", "CHAPTER");

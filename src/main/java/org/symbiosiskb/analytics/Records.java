@@ -8,7 +8,7 @@ public final class Records {
 
     public record Location(double lat, double lon) {
 
-        /** Great-circle distance in km on a sphere of radius 6371.0088 km (analytics.md). */
+        /** Great-circle distance in km on a sphere of radius 6371.0088 km (docs/spec/analytics.md). */
         public double kmTo(Location other) {
             double p1 = Math.toRadians(lat);
             double p2 = Math.toRadians(other.lat);

@@ -13,7 +13,7 @@ public interface RoadmapGraph {
     /** The years in which at least one of the processes has an emission record (any scope). */
     NavigableSet<Integer> emissionYears(Collection<String> processes);
 
-    /** A roadmap with its defaults applied (roadmap.md): discountRate 0.05. */
+    /** A roadmap with its defaults applied (docs/spec/model.md): discountRate 0.05. */
     record Plan(String id, String park, int baseYear, double discountRate, List<Goal> targets, List<Step> measures) {
     }
 

@@ -3,7 +3,7 @@ package org.symbiosiskb.analytics;
 import java.util.List;
 import java.util.Map;
 
-/** What kb.roadmap and kb.abatementCurve yield (roadmap.md). */
+/** What kb.roadmap and kb.abatementCurve yield (docs/spec/analytics.md §6). */
 public final class RoadmapRows {
 
     private RoadmapRows() {

@@ -11,7 +11,7 @@ import org.symbiosiskb.analytics.RoadmapGraph.Goal;
 import org.symbiosiskb.analytics.RoadmapGraph.Plan;
 import org.symbiosiskb.analytics.RoadmapGraph.Step;
 
-/** A roadmap's trajectory, its targets' status and its abatement cost curve (roadmap.md). */
+/** A roadmap's trajectory, its targets' status and its abatement cost curve (docs/spec/analytics.md §6). */
 final class Roadmaps {
 
     private final KnowledgeGraph graph;
@@ -99,7 +99,7 @@ final class Roadmaps {
         return result;
     }
 
-    /** baseline, planned and avoided in year y (roadmap.md, Trajectory). */
+    /** baseline, planned and avoided in year y (docs/spec/analytics.md §6, Trajectory). */
     private Year year(int y) {
         var balance = Balance.run(graph, plan.park(), y, false, false);
         for (var from : List.of(balance.sequestrationFrom, balance.soldOutsideFrom, balance.purchasedOffsetsFrom, balance.avoidedFrom)) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** traceEmissions (analytics.md §1): the numbers and the chains, as one procedure row. */
+/** traceEmissions (docs/spec/analytics.md §1): the numbers and the chains, as one procedure row. */
 final class Trace {
 
     private Trace() {

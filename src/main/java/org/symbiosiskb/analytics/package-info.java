@@ -1,6 +1,6 @@
 /**
- * The analytics of analytics.md as Neo4j procedures ({@code kb.trace}, {@code kb.carbonBalance},
- * {@code kb.compensationPartners}, {@code kb.sideStreamMatches}) and of roadmap.md ({@code kb.roadmap},
+ * The analytics of docs/spec/analytics.md as Neo4j procedures ({@code kb.trace}, {@code kb.carbonBalance},
+ * {@code kb.compensationPartners}, {@code kb.sideStreamMatches}) and of §6 ({@code kb.roadmap},
  * {@code kb.abatementCurve}).
  *
  * <p>This package depends on Neo4j's procedure API and java.base only, never on Spring or the rest

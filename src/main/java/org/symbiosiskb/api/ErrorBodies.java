@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors answered outside a controller (filters, the error page) in the shape of the endpoint
- * asked: on /graphql a GraphQL response with {@code extensions.classification} (api.md), elsewhere
+ * asked: on /graphql a GraphQL response with {@code extensions.classification} (docs/spec/api.md), elsewhere
  * the REST API's {@code {"errors": [{"pointer": "", "message": …}]}}. So a client of either never
  * sees a framework's default error body.
  */
@@ -49,7 +49,7 @@ public final class ErrorBodies {
         };
     }
 
-    /** BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND or INTERNAL_ERROR, as api.md promises. */
+    /** BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND or INTERNAL_ERROR, as docs/spec/api.md promises. */
     public static String classification(int status) {
         return switch (status) {
             case 401 -> "UNAUTHORIZED";

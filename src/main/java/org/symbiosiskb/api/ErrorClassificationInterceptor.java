@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * graphql-java reports a malformed or invalid query with its own classifications
- * (InvalidSyntax, ValidationError, ...). Clients were promised five (api.md), so those become
+ * (InvalidSyntax, ValidationError, ...). Clients were promised five (docs/spec/api.md), so those become
  * BAD_REQUEST; graphql-java's own name stays in {@code extensions.detail}. A value the service
  * computed but cannot write (a figure that overflowed to Infinity: GraphQL's Float is finite) is
  * the service's fault, not the client's: an INTERNAL_ERROR for that field, logged with a reference.

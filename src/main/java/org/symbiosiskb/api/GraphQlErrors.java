@@ -19,7 +19,7 @@ import org.symbiosiskb.exchange.Problem;
 
 /**
  * Every exception a resolver throws becomes an error with {@code extensions.classification} one
- * of BAD_REQUEST, NOT_FOUND, FORBIDDEN, UNAUTHORIZED, INTERNAL_ERROR (api.md) and a message a
+ * of BAD_REQUEST, NOT_FOUND, FORBIDDEN, UNAUTHORIZED, INTERNAL_ERROR (docs/spec/api.md) and a message a
  * person can act on. Unexpected failures are logged with a reference and answered without any
  * detail: no stack trace, Cypher or class name reaches a client.
  */

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The limits that keep one client from hurting the others (federation-security.md). Every
+ * The limits that keep one client from hurting the others (docs/spec/federation-security.md). Every
  * refusal is a {@code BAD_REQUEST} (413 for the exchange body) whose message names the property
  * and its configured value, so a client knows what it ran into and an operator what to raise.
  *

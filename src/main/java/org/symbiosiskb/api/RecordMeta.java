@@ -2,7 +2,7 @@ package org.symbiosiskb.api;
 
 import org.neo4j.driver.Value;
 
-/** What every record carries besides its own fields (model.md: source, updatedAt, visibility). */
+/** What every record carries besides its own fields (docs/spec/model.md: source, updatedAt, visibility). */
 public record RecordMeta(String source, String visibility, String notes, String updatedAt, boolean placeholder) {
 
     public static RecordMeta of(Value node) {

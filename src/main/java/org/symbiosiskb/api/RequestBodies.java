@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reading request bodies within a size limit, and saying what is wrong with one in words of the
- * service (never the JSON library's): shared by POST /graphql and the exchange endpoint.
+ * service (never the JSON library's): shared by /graphql and the exchange endpoint.
  */
 public final class RequestBodies {
 
@@ -69,9 +69,13 @@ public final class RequestBodies {
 
     /** "the body is not valid JSON (line 3, column 14)": where, without the parser's own wording. */
     public static String notJson(JacksonException e) {
+        return "the body is not valid JSON" + where(e);
+    }
+
+    /** " (line 3, column 14)", or nothing when the parser does not know. */
+    public static String where(JacksonException e) {
         TokenStreamLocation at = e.getLocation();
-        return "the body is not valid JSON" + (at != null && at.getLineNr() > 0
-                ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "");
+        return at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
     }
 
     /** "an array", "a string", "null"…: what a JSON value is, for messages. */

@@ -5,7 +5,7 @@ import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
-/** A forest, wetland, soil, biochar, mineralisation or CCS sink that sequesters tCO2ePerYear (model.md). */
+/** A forest, wetland, soil, biochar, mineralisation or CCS sink that sequesters tCO2ePerYear (docs/spec/model.md). */
 public record CarbonSink(String id, String name, String kind, Location location, Double tCO2ePerYear,
                          Double permanenceYears, String verification, Integer activeFrom, Integer activeTo,
                          RecordMeta meta) implements RecordMeta.Carrier {

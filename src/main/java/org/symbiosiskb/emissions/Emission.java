@@ -6,7 +6,7 @@ import org.symbiosiskb.analytics.Counting;
 import org.symbiosiskb.api.Values;
 
 /**
- * One yearly emission record of a process, by GHG Protocol scope (model.md), with where its figure
+ * One yearly emission record of a process, by GHG Protocol scope (docs/spec/model.md), with where its figure
  * comes from and whether it counts (analytics.Counting: the best provenance of its process, year and
  * scope counts, the others are shown beside).
  */

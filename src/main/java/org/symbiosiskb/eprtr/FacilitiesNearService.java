@@ -22,7 +22,7 @@ import org.symbiosiskb.sidestream.SideStream;
  * park that are not its members, nearest first, with what they reported: who a coordinator should
  * call. A facility counts as a member when one of the park's processes is the same register site
  * (the same eprtrId), so an example process and the imported facility are not offered twice.
- * Distances are great-circle on the sphere of analytics.md, from the process's location (own, else
+ * Distances are great-circle on the sphere of docs/spec/analytics.md, from the process's location (own, else
  * its operator's, else its park's) to the park's. Rows pass the row guard; figures are shown only
  * where Disclosure gives the caller the facility and the record in full.
  */

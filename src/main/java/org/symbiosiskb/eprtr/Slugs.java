@@ -10,7 +10,7 @@ import java.util.Locale;
 /** The local part of generated ids: lower case, letters without accents, every other character a single '-'. */
 final class Slugs {
 
-    /** model.md: the local part of an id is at most 128 characters. */
+    /** docs/spec/model.md: the local part of an id is at most 128 characters. */
     static final int MAX_LOCAL = 128;
 
     private Slugs() {

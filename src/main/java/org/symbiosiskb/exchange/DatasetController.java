@@ -32,7 +32,7 @@ import org.symbiosiskb.api.RequestBodies;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The bulk exchange endpoint (api.md): import with {@code dryRun}, export per partner. */
+/** The bulk exchange endpoint (docs/spec/api.md): import with {@code dryRun}, export per partner. */
 @RestController
 @RequestMapping("/api/v1/datasets")
 class DatasetController {

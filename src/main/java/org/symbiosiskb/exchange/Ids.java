@@ -2,7 +2,7 @@ package org.symbiosiskb.exchange;
 
 import java.util.regex.Pattern;
 
-/** Record ids: {@code <partner>:<local>} (model.md). The partner prefix is the owner. */
+/** Record ids: {@code <partner>:<local>} (docs/spec/model.md). The partner prefix is the owner. */
 public final class Ids {
 
     static final Pattern PARTNER = Pattern.compile("[a-z][a-z0-9-]{1,31}");

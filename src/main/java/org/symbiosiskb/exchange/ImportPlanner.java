@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Step 2 and 3 of an import, inside the import's transaction: the checks that need the graph
  * (references, ids taken by another record type, deletions others still depend on, the three
- * capacity rules of model.md), then the plan: created, updated, unchanged, deleted.
+ * capacity rules of docs/spec/model.md), then the plan: created, updated, unchanged, deleted.
  */
 @Component
 class ImportPlanner {
@@ -85,11 +85,14 @@ class ImportPlanner {
     private final Cypher cypher;
     private final GraphRecords graphRecords;
     private final ConsentPlanner consents;
+    private final org.springframework.beans.factory.ObjectProvider<Derivation> derivations;
 
-    ImportPlanner(Cypher cypher, GraphRecords graphRecords, ConsentPlanner consents) {
+    ImportPlanner(Cypher cypher, GraphRecords graphRecords, ConsentPlanner consents,
+                  org.springframework.beans.factory.ObjectProvider<Derivation> derivations) {
         this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.graphRecords = graphRecords;
         this.consents = consents;
+        this.derivations = derivations;
     }
 
     ImportPlan plan(DocumentParser.Parsed parsed) {
@@ -126,10 +129,18 @@ class ImportPlanner {
         demoted.addAll(stillReferenced);
         checkFootprints(doc, live, problems);
         checkCapacities(doc.partner(), doc.records(), consentPlan, problems);
+        var items = items(doc.records());
+        derivations.orderedStream().forEach(d -> d.check(items, harvesting, problems));
         if (!problems.isEmpty()) {
             throw new InvalidDocumentException(problems);
         }
         return classify(doc, placeholders, placeholdersInGraph, demoted, consentPlan);
+    }
+
+    /** The document's records as derivations see them (consents aside: they derive nothing). */
+    static List<Derivation.Item> items(List<ExchangeRecord> records) {
+        return records.stream().filter(r -> r.type() != RecordTypes.CONSENTS)
+                .map(r -> new Derivation.Item(r.type().array(), r.key(), r.fields(), r.deleted(), r.pointer())).toList();
     }
 
     private void lock(List<ExchangeRecord> records, java.util.Collection<ExchangeRecord> consentTargets) {
@@ -317,7 +328,7 @@ class ImportPlanner {
                     "offset agreements committed on %s add up to %s %s%s, more than its %s %s per year"));
 
     /**
-     * The capacity rules of model.md, checked only for the writer's own streams, processes and sinks: the
+     * The capacity rules of docs/spec/model.md, checked only for the writer's own streams, processes and sinks: the
      * owner sees every flow and agreement on them (it is a party to each), so its refusals may name figures.
      * A record on another partner's stream or sink is not checked here (that would answer yes or no about
      * figures the writer may not see); it counts only once that partner accepts it, and the acceptance is

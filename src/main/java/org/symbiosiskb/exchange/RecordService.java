@@ -103,7 +103,7 @@ public class RecordService {
             SET g = props, g.consent = null, g.party = null, g.kbUsePublished = CASE WHEN $published THEN true END""";
 
     /**
-     * For a scenario only (roadmap.md: a transaction that is always rolled back): the record's links to other
+     * For a scenario only (docs/spec/analytics.md §7: a transaction that is always rolled back): the record's links to other
      * partners count as if those partners had agreed, so that "what if we took their slag" can be asked. A flow
      * may be told to carry its stream's published footprint instead of its producer's own figures.
      */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules between the fields of a target or a measure (roadmap.md): a target states exactly one
+ * The rules between the fields of a target or a measure (docs/spec/model.md): a target states exactly one
  * of maxNet and reductionPercent; a measure states the fields its kind needs and none that belong
  * to another kind, so that a measure means one thing.
  */

@@ -8,7 +8,7 @@ public final class WasteCodes {
     private WasteCodes() {
     }
 
-    /** The code without its hazard mark: codes compare without {@code *} (analytics.md §4). */
+    /** The code without its hazard mark: codes compare without {@code *} (docs/spec/analytics.md §4). */
     public static String bare(String code) {
         return code.endsWith("*") ? code.substring(0, code.length() - 1) : code;
     }

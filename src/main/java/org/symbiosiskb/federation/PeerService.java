@@ -29,7 +29,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Harvesting (federation-security.md): pulls each peer's own records from its exchange endpoint and
+ * Harvesting (docs/spec/federation-security.md): pulls each peer's own records from its exchange endpoint and
  * imports them as that partner's records, through the ordinary import, so a peer's document is
  * validated like any other and is all-or-nothing. A pull asks only for what changed since the last
  * successful one; a pull that fails (peer down, cut off, invalid document) writes nothing, keeps the

@@ -5,7 +5,7 @@ import org.neo4j.driver.Value;
 import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
-/** A company, municipality, university, association or development company (model.md). */
+/** A company, municipality, university, association or development company (docs/spec/model.md). */
 public record Organization(String id, String name, String kind, String role, String businessId, String nace,
                            String city, String country, Integer climatePartnerSince, RecordMeta meta) implements RecordMeta.Carrier {
 

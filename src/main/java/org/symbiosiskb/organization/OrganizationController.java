@@ -84,6 +84,11 @@ class OrganizationController {
         return Batches.many(list, Organization::id, compensation.agreementsOfBuyers(Batches.ids(list, Organization::id)));
     }
 
+    @BatchMapping(typeName = "Organization", field = "networks")
+    Map<Organization, List<Network>> networksOfOrganization(List<Organization> list) {
+        return Batches.many(list, Organization::id, parks.networksOfOrganizations(Batches.ids(list, Organization::id)));
+    }
+
     @BatchMapping
     Map<Organization, List<Park>> coordinatedParks(List<Organization> list) {
         return Batches.many(list, Organization::id, parks.parksCoordinatedBy(Batches.ids(list, Organization::id)));

@@ -5,7 +5,7 @@ import org.neo4j.driver.Value;
 import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
-/** A plant, line or unit process operated by an organization (model.md). */
+/** A plant, line or unit process operated by an organization (docs/spec/model.md). */
 public record Process(String id, String name, Double outputTonnes, String mainProduct, Facility facility,
                       RecordMeta meta) implements RecordMeta.Carrier {
 

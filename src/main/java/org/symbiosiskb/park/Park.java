@@ -5,7 +5,7 @@ import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
-/** A geographically bounded eco-industrial park or business area (model.md). */
+/** A geographically bounded eco-industrial park or business area (docs/spec/model.md). */
 public record Park(String id, String name, Location location, String municipality, String country, String origin,
                    Double areaHa, Integer founded, RecordMeta meta) implements RecordMeta.Carrier {
 

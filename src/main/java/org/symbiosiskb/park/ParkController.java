@@ -83,6 +83,11 @@ class ParkController {
         return Batches.many(list, Network::id, parks.parksOfNetworks(Batches.ids(list, Network::id)));
     }
 
+    @BatchMapping(typeName = "Network", field = "organizations")
+    Map<Network, List<Organization>> membersOfNetwork(List<Network> list) {
+        return Batches.many(list, Network::id, organizations.membersOfNetworks(Batches.ids(list, Network::id)));
+    }
+
     @BatchMapping(typeName = "Network", field = "coordinator")
     Map<Network, Organization> networkCoordinator(List<Network> list) {
         return Batches.one(list, Network::id, organizations.coordinatorsOf(Batches.ids(list, Network::id)));

@@ -6,7 +6,7 @@ import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
 /**
- * A measure of a roadmap (roadmap.md) with its defaults applied: lifetimeYears 20, capexEUR and
+ * A measure of a roadmap (docs/spec/model.md) with its defaults applied: lifetimeYears 20, capexEUR and
  * opexEURPerYear 0, status PLANNED. Which of the kind-specific fields are set depends on the kind.
  */
 record Measure(String id, String roadmapId, String name, String kind, int startYear, int lifetimeYears, double capexEUR,

@@ -5,11 +5,11 @@ import org.neo4j.driver.Value;
 import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
-/** A park's carbon roadmap (roadmap.md): targets and measures counted from {@code baseYear}. */
+/** A park's carbon roadmap (docs/spec/model.md): targets and measures counted from {@code baseYear}. */
 record Roadmap(String id, String name, String parkId, int baseYear, double discountRate, RecordMeta meta)
         implements RecordMeta.Carrier {
 
-    /** roadmap.md: the discount rate of the annuity when a roadmap gives none. */
+    /** docs/spec/model.md: the discount rate of the annuity when a roadmap gives none. */
     static final double DEFAULT_DISCOUNT_RATE = 0.05;
 
     /** From a row with the node as {@code n} and its park's id as {@code park}. */

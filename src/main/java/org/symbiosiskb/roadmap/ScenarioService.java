@@ -17,7 +17,7 @@ import org.symbiosiskb.sidestream.SideStreamService;
 import org.symbiosiskb.graph.RequestDeadline;
 
 /**
- * simulate (roadmap.md): the changes are written through the ordinary single-record pipeline
+ * simulate (docs/spec/analytics.md §7): the changes are written through the ordinary single-record pipeline
  * (so they are refused with the import's errors), the analytics read them inside the same
  * transaction (kb.trace reads the store while its transaction holds writes), and the transaction
  * is always rolled back, whether the request succeeds or fails halfway: nothing is ever committed.

@@ -38,7 +38,7 @@ public record Caller(String partner, Role role, boolean local) {
         return local || (partner != null && partner.equals(source));
     }
 
-    /** model.md: PUBLIC to anyone, NETWORK (the default) to any partner's key, PRIVATE to the owner's keys. */
+    /** docs/spec/federation-security.md: PUBLIC to anyone, NETWORK (the default) to any partner's key, PRIVATE to the owner's keys. */
     public Access access(String source, String visibility) {
         return access(source, visibility, java.util.List.of());
     }

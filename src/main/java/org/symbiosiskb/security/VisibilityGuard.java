@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.symbiosiskb.graph.RowGuard;
 
 /**
- * Visibility (model.md) applied to every row a feature reads for a caller: a record the caller may
+ * Visibility (docs/spec/federation-security.md) applied to every row a feature reads for a caller: a record the caller may
  * not see at all leaves the row out (a lookup answers null, a list shortens); a PRIVATE record of
  * another partner is reduced to its identity and descriptive fields, without quantities, prices,
  * emission figures or notes. Doing it on the rows, below every feature, means a new query or field
@@ -36,7 +36,9 @@ class VisibilityGuard implements RowGuard {
             "nace", "businessId", "founded", "climatePartnerSince", "transportMode", "fromYear", "toYear", "status",
             "effectiveStatus", "activeFrom", "activeTo", "verification", "parties", "consent", "party",
             // descriptive fields of register facilities and their yearly waste transfers (issue 12)
-            "eprtrId", "activityCode", "activityName", "city", "year", "hazardous", "treatment");
+            "eprtrId", "activityCode", "activityName", "city", "year", "hazardous", "treatment",
+            // an emission factor's activity code and category, a factor set's publisher (issue 13)
+            "activity", "category");
 
     @Override
     public Record apply(Record row) {

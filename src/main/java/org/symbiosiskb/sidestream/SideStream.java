@@ -4,7 +4,7 @@ import org.neo4j.driver.Value;
 import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
-/** A by-product, waste, surplus heat or steam, or CO2 stream of a process (model.md). */
+/** A by-product, waste, surplus heat or steam, or CO2 stream of a process (docs/spec/model.md). */
 public record SideStream(String id, String name, Double quantity, String unit, String ewc, String material,
                          Double allocationShare, Integer year, Boolean hazardous, String treatment, RecordMeta meta) implements RecordMeta.Carrier {
 

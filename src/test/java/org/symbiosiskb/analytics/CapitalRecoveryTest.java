@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The annuity factor of the abatement cost curve (roadmap.md): CRF = r(1+r)^n / ((1+r)^n − 1), 1/n when r = 0. */
+/** The annuity factor of the abatement cost curve (docs/spec/analytics.md §6): CRF = r(1+r)^n / ((1+r)^n − 1), 1/n when r = 0. */
 class CapitalRecoveryTest {
 
     @Test

@@ -44,29 +44,12 @@ class RequestTimeLimitTest {
     void completeLoop() {
         neo4j.query("MATCH (n) DETACH DELETE n").run();
         http = new Http(port);
-        var processes = new ArrayList<Object>();
-        var streams = new ArrayList<Object>();
-        var flows = new ArrayList<Object>();
-        var emissions = new ArrayList<Object>();
-        for (int i = 0; i < N; i++) {
-            processes.add(Map.of("id", "fi:p" + i, "name", "P" + i, "operator", "fi:org", "outputTonnes", 1000));
-            streams.add(Map.of("id", "fi:s" + i, "name", "S" + i, "producer", "fi:p" + i, "quantity", 1000, "unit", "t"));
-            emissions.add(Map.of("process", "fi:p" + i, "year", 2024, "scope", 1, "tCO2e", 10));
-            for (int j = 0; j < N; j++) {
-                if (i != j) {
-                    flows.add(Map.of("id", "fi:f" + i + "-" + j, "sideStream", "fi:s" + i, "consumer", "fi:p" + j, "quantity", 5));
-                }
-            }
-        }
         var doc = new LinkedHashMap<String, Object>();
         doc.put("format", "symbiosis-kb/1");
         doc.put("partner", "fi");
         doc.put("parks", List.of(Map.of("id", "fi:park", "name", "Park", "location", Map.of("lat", 65, "lon", 25))));
         doc.put("organizations", List.of(Map.of("id", "fi:org", "name", "Org", "park", "fi:park")));
-        doc.put("processes", processes);
-        doc.put("emissions", emissions);
-        doc.put("sideStreams", streams);
-        doc.put("flows", flows);
+        doc.putAll(CompleteLoop.records("fi", N));
         var response = http.post("/api/v1/datasets", doc);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
     }

@@ -29,7 +29,7 @@ class ServedSchemaTest {
         var served = new Http(port).get("/graphql/schema");
         assertThat(served.status()).isEqualTo(200);
         String header = """
-                # The GraphQL schema symbiosis-kb serves at POST /graphql (also printed at GET /graphql/schema).
+                # The GraphQL schema symbiosis-kb serves at /graphql (also printed at GET /graphql/schema).
                 # Generated from src/main/resources/graphql/*.graphqls; a test fails when the two differ.
                 # Regenerate: ./kb mvn test -Dtest=ServedSchemaTest -Dkb.schema.update=true
 

@@ -16,7 +16,7 @@ import org.symbiosiskb.support.KbTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * carbonBalance, compensationPartners, sideStreamMatches and sideStreamTable (analytics.md §2–4) on
+ * carbonBalance, compensationPartners, sideStreamMatches and sideStreamTable (docs/spec/analytics.md §2–4) on
  * two small parks worked out by hand.
  *
  * <pre>

@@ -20,7 +20,7 @@ import org.symbiosiskb.support.KbTest;
 
 /**
  * Graphs nobody designed: seeded random parks with loops, years, transport and MWh streams. The
- * service's answers are compared with a deliberately plain implementation of analytics.md §1
+ * service's answers are compared with a deliberately plain implementation of docs/spec/analytics.md §1
  * written here from the document alone: F ← local + C·F iterated to a fixed point (Jacobi), no
  * components, no elimination, no graph database.
  */
@@ -109,7 +109,7 @@ class RandomGraphTraceTest {
         }
     }
 
-    /** analytics.md §1 read straight off the document. */
+    /** docs/spec/analytics.md §1 read straight off the document. */
     static Map<String, Double> fixedPoint(List<P> processes, List<S> streams, List<F> flows) {
         var byId = new HashMap<String, P>();
         processes.forEach(p -> byId.put(p.id(), p));

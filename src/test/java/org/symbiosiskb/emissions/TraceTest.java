@@ -19,7 +19,7 @@ import org.symbiosiskb.support.KbTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * traceEmissions on graphs small enough to work out by hand (analytics.md §1), over GraphQL, with
+ * traceEmissions on graphs small enough to work out by hand (docs/spec/analytics.md §1), over GraphQL, with
  * the arithmetic beside each assertion.
  */
 @KbTest

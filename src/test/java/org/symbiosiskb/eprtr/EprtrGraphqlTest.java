@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 class EprtrGraphqlTest {
 
     static final double EPS = 1e-9;
-    /** km per degree of latitude on the sphere of analytics.md */
+    /** km per degree of latitude on the sphere of docs/spec/analytics.md */
     static final double KM_PER_DEGREE = 6371.0088 * Math.PI / 180;
 
     @LocalServerPort

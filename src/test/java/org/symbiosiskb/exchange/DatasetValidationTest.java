@@ -19,7 +19,7 @@ import org.symbiosiskb.support.Http;
 import org.symbiosiskb.support.KbTest;
 
 /**
- * Every way model.md says a document is invalid: 422, a JSON pointer per problem, nothing written.
+ * Every way docs/spec/model.md says a document is invalid: 422, a JSON pointer per problem, nothing written.
  */
 @KbTest
 class DatasetValidationTest {

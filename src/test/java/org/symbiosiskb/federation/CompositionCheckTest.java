@@ -1,17 +1,13 @@
 package org.symbiosiskb.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.symbiosiskb.support.Http;
 import org.symbiosiskb.support.KbTest;
+import org.symbiosiskb.support.NodeScripts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,7 +40,7 @@ class CompositionCheckTest {
 
     @BeforeEach
     void graph() {
-        requireNodeModules();
+        NodeScripts.require(CHECK, "@apollo/gateway", "The federation check");
         neo4j.query("MATCH (n) DETACH DELETE n").run();
         http = new Http(port);
         var response = http.post("/api/v1/datasets", Map.of("format", "symbiosis-kb/1", "partner", "fi",
@@ -85,35 +82,6 @@ class CompositionCheckTest {
     }
 
     JsonNode run(Path registry) throws IOException, InterruptedException {
-        Path stderr = Files.createTempFile("federation-check", ".err");
-        var process = new ProcessBuilder("node", "check.mjs", "http://localhost:" + port + "/graphql", registry.toString())
-                .directory(CHECK.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        String stdout = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("check.mjs did not finish within 120 s");
-        }
-        String errors = Files.readString(stderr);
-        Files.delete(stderr);
-        assertThat(process.exitValue()).as("check.mjs failed:\n" + stdout + "\n" + errors).isZero();
-        return Http.json().readTree(stdout);
-    }
-
-    /** On CI the check must run; on a developer machine without Node or the packages, skip and say how to install. */
-    static void requireNodeModules() {
-        boolean installed = Files.isDirectory(CHECK.resolve("node_modules/@apollo/gateway")) && nodeOnPath();
-        String message = "The federation check needs Node 20+ and its packages: run `npm ci` in " + CHECK
-                + " (.ci/run does it before ./kb test)";
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.assumeTrue(installed, message);
-    }
-
-    static boolean nodeOnPath() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return java.util.Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, "node")));
+        return Http.json().readTree(NodeScripts.run(CHECK, List.of("check.mjs", "http://localhost:" + port + "/graphql", registry.toString())));
     }
 }

@@ -16,7 +16,7 @@ import org.symbiosiskb.support.Http;
 import org.symbiosiskb.support.KbTest;
 import tools.jackson.databind.JsonNode;
 
-/** roadmap(id) and abatementCurve (roadmap.md) on the park of {@link RoadmapGraphs}, worked out by hand. */
+/** roadmap(id) and abatementCurve (docs/spec/analytics.md §6) on the park of {@link RoadmapGraphs}, worked out by hand. */
 @KbTest
 class RoadmapTest {
 

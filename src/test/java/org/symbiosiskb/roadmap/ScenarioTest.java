@@ -17,7 +17,7 @@ import org.symbiosiskb.support.KbTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * simulate (roadmap.md) on the park of {@link RoadmapGraphs} in 2022, worked out by hand.
+ * simulate (docs/spec/analytics.md §7) on the park of {@link RoadmapGraphs} in 2022, worked out by hand.
  *
  * <pre>
  * before: gross p1 600 + 100 = 700 (p2 has no 2022 record), sequestration s1 100, no offsets,
