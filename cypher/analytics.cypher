@@ -30,6 +30,18 @@ CALL kb.trace(p.id, 2024, 'UPSTREAM', 'CUT_OFF') YIELD total AS cutOff
 RETURN p.name AS process, round(mass, 1) AS mass, round(cutOff, 1) AS cutOff
 ORDER BY mass - cutOff DESC;
 
+// kb.productFootprint(processId, year)
+//   YIELD process, year, total, outputTonnes, perTonne, reportedShare, primaryShare, biogenicCO2, biogenicCO2PerTonne,
+//         primaryShareWithBiogenic
+// What the PACT host serves for a process's main product (README, PACT): the MASS trace total per tonne of
+// output (t CO2e per t = kg CO2e per kg), the share of it from primary data (REPORTED or CALCULATED records,
+// followed through the value chain with the same shares) and the biogenic CO2 beside it. Per tonne, 2023:
+MATCH (p:Process) WHERE p.outputTonnes > 0 AND EXISTS { (p)-[:REPORTED]->(e:Emission {year: 2023}) WHERE e.scope <= 2 }
+CALL kb.productFootprint(p.id, 2023) YIELD perTonne, primaryShare, biogenicCO2PerTonne
+RETURN p.name AS process, round(perTonne, 4) AS tCO2ePerTonne, round(100 * primaryShare, 1) AS primaryPercent,
+       round(biogenicCO2PerTonne, 4) AS biogenicCO2PerTonne
+ORDER BY tCO2ePerTonne DESC LIMIT 10;
+
 // kb.carbonBalance(parkId, year, includeScope3 = false, includeAvoided = false)
 //   YIELD park, year, gross, sequestration, soldOutside, retained, purchasedOffsets, avoided, net,
 //         reportedShare, climatePositive, carbonNeutral, byProcess, bySource

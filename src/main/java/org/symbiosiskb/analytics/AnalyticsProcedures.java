@@ -45,6 +45,13 @@ public class AnalyticsProcedures {
                 maxDepth, cutoff, first, Guard.of(guard)));
     }
 
+    @Procedure(name = "kb.productFootprint", mode = Mode.READ)
+    @Description("A process's product footprint in a year (PACT): its MASS trace total per tonne of output, the shares of it "
+            + "from REPORTED and from primary (REPORTED or CALCULATED) records, and the biogenic CO2 beside it, traced alike.")
+    public Stream<ProductFootprintRow> productFootprint(@Name("processId") String processId, @Name("year") long year) {
+        return Stream.of(ProductFootprints.run(FlowProjections.forTrace(tx, db), processId, year(year), Guard.of(guard)));
+    }
+
     @Procedure(name = "kb.carbonBalance", mode = Mode.READ)
     @Description("Carbon balance of a park in a year (docs/spec/analytics.md §2): gross, sequestration, soldOutside, retained, "
             + "purchasedOffsets, avoided, net, reportedShare, climatePositive, carbonNeutral, byProcess, bySource.")
@@ -166,6 +173,25 @@ public class AnalyticsProcedures {
         public boolean truncated;
         /** [{contribution, hops: [{flow, from, sideStream, to, quantity, share}]}], hops upstream first */
         public List<Map<String, Object>> paths;
+    }
+
+    public static class ProductFootprintRow {
+        public String process;
+        public long year;
+        /** F(p), t CO2e: the MASS trace's total */
+        public double total;
+        public Double outputTonnes;
+        /** F(p) / outputTonnes, t CO2e per t (= kg CO2e per kg); null without output */
+        public Double perTonne;
+        /** the part of total from REPORTED records, as a share; null when total is 0 */
+        public Double reportedShare;
+        /** the part of total from REPORTED or CALCULATED records (primary data), as a share; null when total is 0 */
+        public Double primaryShare;
+        /** t CO2 from biomass over the value chain, allocated like the footprint, outside the scopes (not in total) */
+        public double biogenicCO2;
+        public Double biogenicCO2PerTonne;
+        /** the primary share of total and biogenic CO2 together (PACT's pcfExcludingBiogenicUptake includes biogenic CO2) */
+        public Double primaryShareWithBiogenic;
     }
 
     public static class BalanceRow {

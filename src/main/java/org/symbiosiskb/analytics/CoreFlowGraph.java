@@ -179,8 +179,8 @@ final class CoreFlowGraph implements KnowledgeGraph {
     }
 
     @Override
-    public double reportedEmissions(String process, int year) {
-        return emissions(process, year).stream().filter(e -> e.scope() <= 2 && e.reported()).mapToDouble(EmissionRecord::tCO2e).sum();
+    public Parts parts(String process, int year) {
+        return Parts.of(emissions(process, year));
     }
 
     @Override
@@ -194,7 +194,8 @@ final class CoreFlowGraph implements KnowledgeGraph {
             Node e = r.getEndNode();
             Long y = lng(e, "year");
             if (y != null && y == year) {
-                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance")));
+                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance"),
+                        e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
             }
         }
         return Counting.counted(result, EmissionRecord::scope, EmissionRecord::provenance);

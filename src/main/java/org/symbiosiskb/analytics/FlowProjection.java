@@ -46,18 +46,18 @@ final class FlowProjection implements FlowGraph {
     private static final Comparator<Dated> BY_ID = Comparator.comparing(d -> d.flow().id());
 
     /** A process's figures per year, the records that count (Counting): years ascending. */
-    private record Figures(int[] years, double[] direct, double[] reported) {
+    private record Figures(int[] years, double[] direct, Parts[] parts) {
 
-        static final Figures NONE = new Figures(new int[0], new double[0], new double[0]);
+        static final Figures NONE = new Figures(new int[0], new double[0], new Parts[0]);
 
         double direct(int year) {
             int i = Arrays.binarySearch(years, year);
             return i < 0 ? 0 : direct[i];
         }
 
-        double reported(int year) {
+        Parts parts(int year) {
             int i = Arrays.binarySearch(years, year);
-            return i < 0 ? 0 : reported[i];
+            return i < 0 ? Parts.NONE : parts[i];
         }
     }
 
@@ -144,7 +144,7 @@ final class FlowProjection implements FlowGraph {
             Double out = graph.outputTonnes(p);
             projection.output[i] = out == null ? Double.NaN : out;
             projection.figures[i] = new Figures(new int[] {year}, new double[] {graph.directEmissions(p, year)},
-                    new double[] {graph.reportedEmissions(p, year)});
+                    new Parts[] {graph.parts(p, year)});
         }
         for (String p : processes) {
             int i = projection.index.get(p);
@@ -252,19 +252,20 @@ final class FlowProjection implements FlowGraph {
             if (e.getProperty("scope", null) instanceof Number scope && scope.intValue() <= 2
                     && e.getProperty("year", null) instanceof Number year && e.getProperty("tCO2e", null) instanceof Number t) {
                 records.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(new Records.EmissionRecord(null, scope.intValue(), null,
-                        t.doubleValue(), e.getProperty("provenance", null) instanceof String kind ? kind : null));
+                        t.doubleValue(), e.getProperty("provenance", null) instanceof String kind ? kind : null,
+                        e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
             }
         }
         int[] years = records.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         double[] direct = new double[years.length];
-        double[] reported = new double[years.length];
+        Parts[] parts = new Parts[years.length];
         for (int y = 0; y < years.length; y++) {
             // summed as CoreFlowGraph sums them (same records, same order, same stream sum), so both give the same figure
             var counted = Counting.counted(records.get(years[y]), Records.EmissionRecord::scope, Records.EmissionRecord::provenance);
             direct[y] = counted.stream().mapToDouble(Records.EmissionRecord::tCO2e).sum();
-            reported[y] = counted.stream().filter(Records.EmissionRecord::reported).mapToDouble(Records.EmissionRecord::tCO2e).sum();
+            parts[y] = Parts.of(counted);
         }
-        figures[i] = years.length == 0 ? Figures.NONE : new Figures(years, direct, reported);
+        figures[i] = years.length == 0 ? Figures.NONE : new Figures(years, direct, parts);
         return i;
     }
 
@@ -362,7 +363,7 @@ final class FlowProjection implements FlowGraph {
             @Override public int capacity() { return size; }
             @Override public String id(int node) { return ids[node]; }
             @Override public Solver.Equation equation(int node) {
-                return !present[node] ? Solver.Equation.EMPTY : Solver.Equation.of(figures[node].direct(year), figures[node].reported(year),
+                return !present[node] ? Solver.Equation.EMPTY : Solver.Equation.of(figures[node].direct(year), figures[node].parts(year),
                         active(into[node], year), FlowProjection.this::present, allocation, year);
             }
         };
@@ -424,7 +425,6 @@ final class FlowProjection implements FlowGraph {
     private Solved view(Solution s) {
         int year = s.year;
         double[] footprint = s.system.footprint;
-        double[] reported = s.system.reported;
         double[] local = s.system.local;
         return new Solved() {
             @Override public int year() { return year; }
@@ -432,7 +432,7 @@ final class FlowProjection implements FlowGraph {
             @Override public List<Flow> inputs(String process) { int i = present(process); return i < 0 ? List.of() : active(into[i], year); }
             @Override public List<Flow> outputs(String process) { int i = present(process); return i < 0 ? List.of() : active(outOf[i], year); }
             @Override public double footprint(String process) { int i = present(process); return i < 0 ? 0.0 : footprint[i]; }
-            @Override public double reported(String process) { int i = present(process); return i < 0 ? 0.0 : reported[i]; }
+            @Override public Parts parts(String process) { int i = present(process); return i < 0 ? Parts.NONE : s.system.parts(i); }
             @Override public double direct(String process) { int i = present(process); return i < 0 ? 0.0 : figures[i].direct(year); }
             @Override public double local(String process) { int i = present(process); return i < 0 ? 0.0 : local[i]; }
             @Override public Double outputTonnes(String process) { return FlowProjection.this.output(process); }
@@ -515,11 +515,11 @@ final class FlowProjection implements FlowGraph {
     }
 
     @Override
-    public double reportedEmissions(String process, int year) {
+    public Parts parts(String process, int year) {
         lock.readLock().lock();
         try {
             int i = present(process);
-            return i < 0 ? 0 : figures[i].reported(year);
+            return i < 0 ? Parts.NONE : figures[i].parts(year);
         } finally {
             lock.readLock().unlock();
         }

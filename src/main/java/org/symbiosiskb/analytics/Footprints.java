@@ -20,7 +20,7 @@ final class Footprints {
         var index = new HashMap<String, Integer>();
         var inputs = new ArrayList<List<Flow>>();
         var direct = new ArrayList<Double>();
-        var reported = new ArrayList<Double>();
+        var parts = new ArrayList<Parts>();
         ids.add(root);
         index.put(root, 0);
         for (int next = 0; next < ids.size(); next++) {
@@ -29,7 +29,7 @@ final class Footprints {
             List<Flow> in = graph.flowsInto(p, year);
             inputs.add(in);
             direct.add(graph.directEmissions(p, year));
-            reported.add(graph.reportedEmissions(p, year));
+            parts.add(graph.parts(p, year));
             for (Flow f : in) {
                 if (f.shareIn(allocation, year) != 0 && !index.containsKey(f.producer())) {
                     index.put(f.producer(), ids.size());
@@ -41,7 +41,7 @@ final class Footprints {
             @Override public int capacity() { return ids.size(); }
             @Override public String id(int node) { return ids.get(node); }
             @Override public Solver.Equation equation(int node) {
-                return Solver.Equation.of(direct.get(node), reported.get(node), inputs.get(node), p -> index.getOrDefault(p, -1), allocation, year);
+                return Solver.Equation.of(direct.get(node), parts.get(node), inputs.get(node), p -> index.getOrDefault(p, -1), allocation, year);
             }
         });
         system.solve(year, allocation, guard);
@@ -51,7 +51,7 @@ final class Footprints {
             @Override public List<Flow> inputs(String process) { return inputs.get(index.get(process)); }
             @Override public List<Flow> outputs(String process) { return graph.flowsOutOf(process, year); }
             @Override public double footprint(String process) { return system.footprint[index.get(process)]; }
-            @Override public double reported(String process) { return system.reported[index.get(process)]; }
+            @Override public Parts parts(String process) { return system.parts(index.get(process)); }
             @Override public double direct(String process) { return direct.get(index.get(process)); }
             @Override public double local(String process) { return system.local[index.get(process)]; }
             @Override public Double outputTonnes(String process) { return graph.outputTonnes(process); }

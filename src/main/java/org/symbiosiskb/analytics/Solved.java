@@ -22,8 +22,8 @@ interface Solved {
     /** F(p). */
     double footprint(String process);
 
-    /** The part of F(p) that arises in REPORTED emission records. */
-    double reported(String process);
+    /** The parts of F(p) (and the biogenic CO2 beside it) that arise in each kind of emission record: see {@link Parts}. */
+    Parts parts(String process);
 
     /** E(p): scope 1 + 2 of the records that count. */
     double direct(String process);

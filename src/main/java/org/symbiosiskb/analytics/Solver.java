@@ -15,8 +15,8 @@ import java.util.function.ToIntFunction;
  * the flows that carry burden (c(f) ≠ 0) in dependency order; a component without a loop is one
  * substitution, a loop is a dense solve (Gaussian elimination with partial pivoting) up to
  * {@link #DENSE_LIMIT} members, and a larger loop is solved by Gauss–Seidel to 1e-14 relative change.
- * The same system is solved a second time with only the REPORTED part of each process's direct
- * emissions as its local term (reportedShare).
+ * The same system is solved, with the same shares, for each of the {@link Parts} of each process's direct
+ * emissions as its local term (reportedShare, a PACT footprint's primary data share and biogenic CO2).
  *
  * <p>A {@link System} keeps, for one year and allocation, every node's equation, who depends on whom,
  * the component partition and the solution, so that after a change only the nodes downstream of it are
@@ -33,6 +33,9 @@ final class Solver {
 
     static final int DENSE_LIMIT = 400;
 
+    /** How many {@link Parts} each node carries beside its footprint. */
+    static final int PARTS = Parts.NONE.toArray().length;
+
     private Solver() {
     }
 
@@ -45,11 +48,11 @@ final class Solver {
      * One node's equation: F = local + Σ over its flows in id order of (published burden + c · F(producer)).
      * {@code producer[e]} is −1 where the flow's producer is not a node (a stream without a producer carries nothing).
      */
-    record Equation(double local, double reportedLocal, int[] producer, double[] share, double[] published) {
+    record Equation(double local, double[] partsLocal, int[] producer, double[] share, double[] published) {
 
-        static final Equation EMPTY = new Equation(0, 0, new int[0], new double[0], new double[0]);
+        static final Equation EMPTY = new Equation(0, new double[PARTS], new int[0], new double[0], new double[0]);
 
-        static Equation of(double direct, double reportedDirect, List<Flow> inputs, ToIntFunction<String> index, Allocation allocation, int year) {
+        static Equation of(double direct, Parts parts, List<Flow> inputs, ToIntFunction<String> index, Allocation allocation, int year) {
             int n = inputs.size();
             int[] producer = new int[n];
             double[] share = new double[n];
@@ -60,7 +63,7 @@ final class Solver {
                 share[e] = f.shareIn(allocation, year);
                 producer[e] = share[e] == 0 ? -1 : index.applyAsInt(f.producer());
             }
-            return new Equation(Solver.local(direct, inputs), reportedDirect, producer, share, published);
+            return new Equation(Solver.local(direct, inputs), parts.toArray(), producer, share, published);
         }
 
         /** Whether the node depends on {@code node} (a flow from it carries burden). */
@@ -74,7 +77,7 @@ final class Solver {
         }
 
         long bytes() {
-            return 64 + 20L * producer.length;
+            return 64 + 16 + 8L * PARTS + 20L * producer.length;
         }
     }
 
@@ -114,7 +117,7 @@ final class Solver {
     /**
      * The system of one year and allocation, kept between solves: equations, dependents, the component
      * partition (each component's members in the order it is solved; a component's id is its place in
-     * dependency order, as components found later depend on none found before them), and the solution (F, its reported part, local, and the loop error of nodes whose footprint has no
+     * dependency order, as components found later depend on none found before them), and the solution (F, its parts, local, and the loop error of nodes whose footprint has no
      * finite value: their own loop's, or one upstream of them).
      */
     static final class System {
@@ -124,7 +127,8 @@ final class Solver {
         private int[] component = new int[0];
         private final List<int[]> members = new ArrayList<>();
         double[] footprint = new double[0];
-        double[] reported = new double[0];
+        /** parts[r][node]: part r of {@link Parts} of the node's footprint */
+        double[][] parts = new double[PARTS][0];
         double[] local = new double[0];
         final Map<Integer, AnalyticsException> errors = new HashMap<>();
         /** Nodes whose equations must be read again before the next solve. */
@@ -161,7 +165,9 @@ final class Solver {
                 dependents = Arrays.copyOf(dependents, size);
                 component = Arrays.copyOf(component, size);
                 footprint = Arrays.copyOf(footprint, size);
-                reported = Arrays.copyOf(reported, size);
+                for (int r = 0; r < PARTS; r++) {
+                    parts[r] = Arrays.copyOf(parts[r], size);
+                }
                 local = Arrays.copyOf(local, size);
                 for (int i = old; i < size; i++) {
                     equations[i] = Equation.EMPTY;
@@ -347,7 +353,7 @@ final class Solver {
             members.addAll(kept);
         }
 
-        /** Solves one component twice over, with the same shares: for the footprint and for its reported part. */
+        /** Solves one component for the footprint and, with the same shares, for each of its parts. */
         private void solveComponent(int[] memberNodes, int[] position, boolean warm, Guard guard) {
             int k = memberNodes.length;
             for (int i = 0; i < k; i++) {
@@ -365,7 +371,7 @@ final class Solver {
         private void solveMembers(int[] memberNodes, int[] position, boolean warm, Guard guard) {
             int k = memberNodes.length;
             double[] b = new double[k];
-            double[] br = new double[k];
+            double[][] bp = new double[PARTS][k];
             int[][] from = new int[k][];
             double[][] share = new double[k][];
             boolean loop = false;
@@ -376,7 +382,9 @@ final class Solver {
                 Equation eq = equations[node];
                 local[node] = eq.local();
                 b[i] = eq.local();
-                br[i] = eq.reportedLocal();
+                for (int r = 0; r < PARTS; r++) {
+                    bp[r][i] = eq.partsLocal()[r];
+                }
                 int n = eq.producer().length;
                 int[] js = new int[n];
                 double[] cs = new double[n];
@@ -392,7 +400,9 @@ final class Solver {
                     if (inComponent < 0) {
                         // solved before (dependencies come first); a stream without a producer carries nothing
                         b[i] += c * (p < 0 ? 0.0 : footprint[p]);
-                        br[i] += c * (p < 0 ? 0.0 : reported[p]);
+                        for (int r = 0; r < PARTS && p >= 0; r++) {
+                            bp[r][i] += c * parts[r][p];
+                        }
                         if (p >= 0 && upstream == null) {
                             upstream = errors.get(p);
                         }
@@ -414,25 +424,30 @@ final class Solver {
             }
             if (!loop) {
                 footprint[memberNodes[0]] = b[0];
-                reported[memberNodes[0]] = br[0];
+                setParts(memberNodes[0], bp, 0, b[0]);
                 return;
             }
             try {
                 double[][] solved;
                 if (k <= DENSE_LIMIT) {
-                    solved = dense(from, share, new double[][] {b, br}, memberNodes, guard);
+                    double[][] rhs = new double[PARTS + 1][];
+                    rhs[0] = b;
+                    java.lang.System.arraycopy(bp, 0, rhs, 1, PARTS);
+                    solved = dense(from, share, rhs, memberNodes, guard);
                 } else {
-                    double[] x0 = b;
-                    double[] xr0 = br;
-                    if (warm) {
-                        x0 = new double[k];
-                        xr0 = new double[k];
-                        for (int i = 0; i < k; i++) {
-                            x0[i] = footprint[memberNodes[i]];
-                            xr0[i] = reported[memberNodes[i]];
+                    solved = new double[PARTS + 1][];
+                    for (int r = 0; r <= PARTS; r++) {
+                        double[] rhs = r == 0 ? b : bp[r - 1];
+                        double[] previous = r == 0 ? footprint : parts[r - 1];
+                        double[] x0 = rhs;
+                        if (warm) {
+                            x0 = new double[k];
+                            for (int i = 0; i < k; i++) {
+                                x0[i] = previous[memberNodes[i]];
+                            }
                         }
+                        solved[r] = iterate(from, share, rhs, x0, memberNodes, guard);
                     }
-                    solved = new double[][] {iterate(from, share, b, x0, memberNodes, guard), iterate(from, share, br, xr0, memberNodes, guard)};
                 }
                 double[] x = solved[0];
                 double scale = 0;
@@ -446,7 +461,11 @@ final class Solver {
                 }
                 for (int i = 0; i < k; i++) {
                     footprint[memberNodes[i]] = Math.max(0, x[i]);
-                    reported[memberNodes[i]] = Math.min(Math.max(0, solved[1][i]), Math.max(0, x[i]));
+                    double[][] values = new double[PARTS][];
+                    for (int r = 0; r < PARTS; r++) {
+                        values[r] = solved[r + 1];
+                    }
+                    setParts(memberNodes[i], values, i, Math.max(0, x[i]));
                 }
             } catch (AnalyticsException e) {
                 for (int node : memberNodes) {
@@ -569,9 +588,35 @@ final class Solver {
             return bytes;
         }
 
-        /** Bytes of the solution vectors alone (F, its reported part, local). */
+        /**
+         * The node's parts from solved values (column i): the reported and primary parts never exceed the
+         * footprint, nor the primary biogenic CO2 the biogenic CO2 (rounding in a loop's solve).
+         */
+        private void setParts(int node, double[][] values, int i, double footprint) {
+            double[] v = new double[PARTS];
+            for (int r = 0; r < PARTS; r++) {
+                v[r] = Math.max(0, values[r][i]);
+            }
+            var p = Parts.of(v);
+            var clamped = new Parts(Math.min(p.reported(), footprint), Math.min(p.primary(), footprint), p.biogenicCO2(),
+                    Math.min(p.primaryBiogenicCO2(), p.biogenicCO2())).toArray();
+            for (int r = 0; r < PARTS; r++) {
+                parts[r][node] = clamped[r];
+            }
+        }
+
+        /** The node's solved parts. */
+        Parts parts(int node) {
+            double[] v = new double[PARTS];
+            for (int r = 0; r < PARTS; r++) {
+                v[r] = parts[r][node];
+            }
+            return Parts.of(v);
+        }
+
+        /** Bytes of the solution vectors alone (F, its parts, local). */
         long vectorBytes() {
-            return 3L * 8 * footprint.length;
+            return (2L + PARTS) * 8 * footprint.length;
         }
     }
 

@@ -74,7 +74,7 @@ final class Trace {
         row.inherited = inputs.stream().mapToDouble(f -> inherited(solved, f)).sum();
         row.total = total;
         // the share of the total that registers reported: the same system solved with only the reported emissions
-        row.reportedShare = total == 0 ? null : solved.reported(process) / total;
+        row.reportedShare = total == 0 ? null : solved.parts(process).reported() / total;
         Double output = solved.outputTonnes(process);
         row.intensity = output == null || output == 0 ? null : total / output;
         Chains.Result chains;

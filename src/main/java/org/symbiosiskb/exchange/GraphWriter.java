@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.neo4j.driver.Values;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.GraphChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -202,10 +204,13 @@ class GraphWriter {
     private final JsonMapper json;
     private final org.springframework.beans.factory.ObjectProvider<Derivation> derivations;
 
+    private final ApplicationEventPublisher events;
+
     GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:10000}") int batchSize,
-                org.springframework.beans.factory.ObjectProvider<Derivation> derivations) {
+                org.springframework.beans.factory.ObjectProvider<Derivation> derivations, ApplicationEventPublisher events) {
         this.json = json;
         this.derivations = derivations;
+        this.events = events;
         this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.batchSize = batchSize;
     }
@@ -218,6 +223,7 @@ class GraphWriter {
     /** As {@link #write(ImportPlan)}, telling {@code progress} after each batch of records. */
     void write(ImportPlan plan, ImportProgress progress) {
         var written = new Written(progress, plan.created().size() + plan.updated().size());
+        events.publishEvent(new GraphChanged(plan.partner())); // heard after the commit, if it commits
         var now = ZonedDateTime.now(ZoneOffset.UTC);
         var changed = new ArrayList<>(plan.written());
         changed.addAll(plan.deleted());

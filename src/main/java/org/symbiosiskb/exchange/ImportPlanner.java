@@ -281,11 +281,16 @@ class ImportPlanner {
 
     static final String STREAMS_IN_GRAPH = """
             UNWIND $ids AS id
-            MATCH (s:SideStream {id: id}) WHERE s.placeholder IS NULL
+            MATCH (s:SideStream {id: id})
             RETURN id
             """;
 
-    /** A published footprint belongs to a side stream the document states or the graph holds. */
+    /**
+     * A published footprint belongs to a side stream the document states or the graph holds, if only as a
+     * placeholder: a stream other partners' flows name whose owner publishes what a unit of it carries without
+     * sending the stream itself (a PRIVATE stream, or a supplier outside the network pulled over PACT). The
+     * parser has made sure the stream is the document partner's own.
+     */
     private void checkFootprints(DocumentParser.Parsed doc, Map<String, ExchangeRecord> live, List<Problem> problems) {
         var elsewhere = doc.footprints().stream().filter(f -> !f.deleted())
                 .filter(f -> !(live.containsKey(f.sideStream()) && live.get(f.sideStream()).type() == RecordTypes.SIDE_STREAMS))

@@ -25,7 +25,7 @@ class ChainsTest {
         @Override public List<Flow> inputs(String p) { return inputs.getOrDefault(p, List.of()); }
         @Override public List<Flow> outputs(String p) { return List.of(); }
         @Override public double footprint(String p) { return footprint.get(p); }
-        @Override public double reported(String p) { return 0; }
+        @Override public Parts parts(String p) { return Parts.NONE; }
         @Override public double direct(String p) { return local.get(p); }
         @Override public double local(String p) { return local.get(p); }
         @Override public Double outputTonnes(String p) { return 100.0; }

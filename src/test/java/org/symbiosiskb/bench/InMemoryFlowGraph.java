@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.symbiosiskb.analytics.Counting;
 import org.symbiosiskb.analytics.Flow;
+import org.symbiosiskb.analytics.Parts;
 import org.symbiosiskb.analytics.FlowGraph;
 
 /**
@@ -22,6 +23,7 @@ final class InMemoryFlowGraph implements FlowGraph {
     private final Map<String, List<Flow>> outOf = new HashMap<>();
     private final Map<String, Double> direct = new HashMap<>();
     private final Map<String, Double> reported = new HashMap<>();
+    private final Map<String, Double> primary = new HashMap<>();
     private final Map<String, Double> output = new HashMap<>();
     private final List<String> processes = new ArrayList<>();
 
@@ -37,7 +39,7 @@ final class InMemoryFlowGraph implements FlowGraph {
                     into.put(id, new ArrayList<>());
                     outOf.put(id, new ArrayList<>());
                 }
-                // process → scope → [best rank, sum, reported sum]
+                // process → scope → [best rank, sum, reported sum, primary (REPORTED or CALCULATED) sum]
                 var best = new HashMap<String, Map<Integer, double[]>>();
                 for (var e : (List<Map<String, Object>>) doc.get("emissions")) {
                     int scope = (Integer) e.get("scope");
@@ -48,20 +50,23 @@ final class InMemoryFlowGraph implements FlowGraph {
                     String kind = Counting.kind(provenance == null ? null : (String) provenance.get("kind"));
                     int rank = Counting.ORDER.indexOf(kind);
                     double t = (Double) e.get("tCO2e");
-                    double[] b = best.computeIfAbsent((String) e.get("process"), k -> new HashMap<>()).computeIfAbsent(scope, k -> new double[] {9, 0, 0});
+                    double[] b = best.computeIfAbsent((String) e.get("process"), k -> new HashMap<>()).computeIfAbsent(scope, k -> new double[] {9, 0, 0, 0});
                     if (rank < b[0]) {
                         b[0] = rank;
                         b[1] = 0;
                         b[2] = 0;
+                        b[3] = 0;
                     }
                     if (rank == b[0]) {
                         b[1] += t;
                         b[2] += "REPORTED".equals(kind) ? t : 0;
+                        b[3] += "REPORTED".equals(kind) || "CALCULATED".equals(kind) ? t : 0;
                     }
                 }
                 best.forEach((process, scopes) -> scopes.values().forEach(b -> {
                     direct.merge(process, b[1], Double::sum);
                     reported.merge(process, b[2], Double::sum);
+                    primary.merge(process, b[3], Double::sum);
                 }));
                 for (var s : (List<Map<String, Object>>) doc.get("sideStreams")) {
                     streams.put((String) s.get("id"), new Object[] {s.get("producer"), s.get("quantity"), s.get("unit"), s.get("allocationShare")});
@@ -97,6 +102,8 @@ final class InMemoryFlowGraph implements FlowGraph {
     @Override public List<Flow> flowsInto(String process, int year) { return into.getOrDefault(process, List.of()); }
     @Override public List<Flow> flowsOutOf(String process, int year) { return outOf.getOrDefault(process, List.of()); }
     @Override public double directEmissions(String process, int year) { return direct.getOrDefault(process, 0.0); }
-    @Override public double reportedEmissions(String process, int year) { return reported.getOrDefault(process, 0.0); }
+    @Override public Parts parts(String process, int year) { // the synthetic network states no biogenic CO2
+        return new Parts(reported.getOrDefault(process, 0.0), primary.getOrDefault(process, 0.0), 0, 0);
+    }
     @Override public Double outputTonnes(String process) { return output.get(process); }
 }
