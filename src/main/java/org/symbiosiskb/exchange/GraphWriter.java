@@ -206,7 +206,7 @@ class GraphWriter {
 
     private final ApplicationEventPublisher events;
 
-    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize,
+    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:10000}") int batchSize,
                 org.springframework.beans.factory.ObjectProvider<Derivation> derivations, ApplicationEventPublisher events) {
         this.json = json;
         this.derivations = derivations;
