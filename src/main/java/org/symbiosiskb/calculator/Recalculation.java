@@ -17,7 +17,7 @@ import org.symbiosiskb.analytics.Units;
 import org.symbiosiskb.exchange.Derivation;
 import org.symbiosiskb.exchange.EmissionKeys;
 import org.symbiosiskb.exchange.Ids;
-import org.symbiosiskb.exchange.Problem;
+import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.exchange.Provenance;
 import org.symbiosiskb.graph.Cypher;
 

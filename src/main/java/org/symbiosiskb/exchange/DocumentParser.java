@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.symbiosiskb.api.Problem;
+
 /**
  * Step 1 of an import: turns a document (plain JSON values: maps, lists, numbers, strings,
  * booleans) into {@link ExchangeRecord}s, checking everything that needs no database: the

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;
 import org.symbiosiskb.security.Disclosure;

@@ -11,7 +11,7 @@ import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.emissions.AnalyticsService;
 import org.symbiosiskb.emissions.EmissionTrace;
-import org.symbiosiskb.exchange.InvalidDocumentException;
+import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.exchange.RecordService;
 import org.symbiosiskb.sidestream.SideStreamService;
 import org.symbiosiskb.graph.RequestDeadline;
