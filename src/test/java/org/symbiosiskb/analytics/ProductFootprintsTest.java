@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * parts (reported, primary, biogenic CO2) followed through the value chain with the footprint's own shares,
  * loops included.
  */
+@Tag("fast")
 class ProductFootprintsTest {
 
     /** Processes with output and counted records of 2024, and flows between them, in memory. */
