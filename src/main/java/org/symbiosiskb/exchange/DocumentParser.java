@@ -392,7 +392,7 @@ final class DocumentParser {
     }
 
     /**
-     * The consent rule's fixed part (README, "Consent"): a record belongs to the owner of what it is part of
+     * The consent rule's fixed part (docs/partners.md, "Consent"): a record belongs to the owner of what it is part of
      * (a side stream to its producer's, a need to its process's, a measure to its roadmap's…), a flow to one of
      * its two ends' owners, and a consent is given to another partner's record.
      */

@@ -20,7 +20,7 @@ import org.symbiosiskb.security.Writes;
  * A peer of kind {@code pact} is a PACT host (a supplier outside the network): {@code url} is its PACT base URL,
  * {@code client-id} and {@code client-secret} the credentials it gave us, {@code ssl-bundle} a Spring SSL bundle to
  * trust its certificate with, and {@code products[j].product-id} / {@code .stream} map its product ids to our
- * streams where it does not list ours (README, PACT).
+ * streams where it does not list ours (docs/partners.md, PACT).
  *
  * @param interval time between scheduled pulls of every peer (0 switches the schedule off)
  * @param timeout  longest a single pull may take before it counts as failed

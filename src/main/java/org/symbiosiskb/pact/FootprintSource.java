@@ -14,7 +14,7 @@ import org.symbiosiskb.emissions.AnalyticsService.ProcessYear;
 import org.symbiosiskb.graph.Cypher;
 
 /**
- * Which footprints exist now, as PACT content (README, PACT; docs/pact.md):
+ * Which footprints exist now, as PACT content (docs/partners.md, PACT; docs/pact.md):
  * <ul>
  * <li>a <b>computed</b> footprint for every process with {@code outputTonnes} and scope 1 or 2 emission records in
  * a year: the MASS trace per kilogram of its output ({@code kb.productFootprint});</li>
@@ -165,7 +165,7 @@ class FootprintSource {
         });
     }
 
-    /** The CarbonFootprint with the fields every footprint of this host fills the same way (README, PACT: fixed values). */
+    /** The CarbonFootprint with the fields every footprint of this host fills the same way (docs/partners.md, PACT: fixed values). */
     private ProductFootprint.CarbonFootprint carbon(String unit, String massPerUnit, String country, String pcf, String fossil,
                                                     String primaryDataShare, int year, String boundary, String allocation) {
         return new ProductFootprint.CarbonFootprint(unit, "1", massPerUnit, referenceStart(year), referenceEnd(year), null,

@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code kb.pact.*}: the PACT v3 host (README, "PACT"; docs/pact.md).
+ * {@code kb.pact.*}: the PACT v3 host (docs/partners.md, "PACT"; docs/pact.md).
  *
  * @param enabled            serve PACT when keys are configured (local mode never does: a token needs a key)
  * @param httpsPort          the TLS port that serves only {@code /pact/**} (0: any free port)

@@ -13,7 +13,7 @@ import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.graph.Cypher;
 
 /**
- * The disclosure rule (README, "What an answer shows"), for every figure an answer computes from
+ * The disclosure rule (docs/partners.md, "What an answer shows"), for every figure an answer computes from
  * records: a figure is shown only when the caller may see every record it is computed from
  * ({@link Caller#access}); otherwise it is null and the answer says that figures were withheld. Value-chain
  * trace totals follow the same rule with one convention: the burden a flow carries is a figure of that flow

@@ -119,7 +119,7 @@ class HarvestingTest {
         // before any pull Finland knows se:slag only as a placeholder: the kiln's footprint is its own 50 t
         assertThat(total(finland, "fi:cement")).isCloseTo(50, within(1e-9));
 
-        // Sweden learns of Finland's flow from its slag, and accepts it in its own instance (README, Consent)
+        // Sweden learns of Finland's flow from its slag, and accepts it in its own instance (docs/partners.md, Consent)
         assertThat(sweden.post("/api/v1/peers/fi/sync", "").status()).isEqualTo(200);
         assertThat(total(sweden, "fi:cement")).as("before Sweden's consent").isCloseTo(50, within(1e-9));
         accept(sweden, "fi:slag-to-cement");

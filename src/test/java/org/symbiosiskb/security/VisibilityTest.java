@@ -73,7 +73,7 @@ class VisibilityTest {
                                   "ewc": "10 02 08"}],
                  "flows": [{"id": "visfi:f-slag", "sideStream": "visse:slag", "consumer": "visfi:cement", "quantity": 555.5}]}""");
         assertThat(fi.status()).as(fi.raw()).isEqualTo(200);
-        // Sweden accepts Tornio's flow from its slag: now it counts, and its burden passes to the kiln (README, Consent)
+        // Sweden accepts Tornio's flow from its slag: now it counts, and its burden passes to the kiln (docs/partners.md, Consent)
         var consent = sweden.graphql("mutation { setConsent(input: {record: \"visfi:f-slag\", decision: ACCEPTED}) { current } }");
         assertThat(consent.body().get("data").get("setConsent").get("current").asBoolean()).as(consent.raw()).isTrue();
     }
