@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * F(p) = local(p) + Σ c(f)·F(q) over the upstream closure of a process (docs/spec/analytics.md §1), solved
  * exactly: strongly connected components in dependency order; a component without a loop is one
  * substitution, a loop is a small dense solve (Gaussian elimination with partial pivoting), and a
- * large loop is solved by Gauss–Seidel to 1e-13 relative change.
+ * large loop by Gauss–Seidel sweeps until no value changes by more than 1e-14 times the largest value (or 1e-14,
+ * if all are below 1).
  */
 final class Footprints {
 

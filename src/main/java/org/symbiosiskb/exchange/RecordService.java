@@ -43,7 +43,7 @@ public class RecordService {
         RecordType type = type(array);
         return write(type, input, existing -> {
             if (existing != null) {
-                throw new BadRequestException("input.id: " + keyOf(type, input) + " already exists; use update" + singular(type) + " to change it");
+                throw new BadRequestException("input.id: " + keyOf(type, input) + " already exists; use update" + type.label() + " to change it");
             }
             return input;
         });
@@ -57,7 +57,7 @@ public class RecordService {
         RecordType type = type(array);
         return write(type, input, existing -> {
             if (existing == null) {
-                throw new NotFoundException("input.id: no " + type.label() + " " + keyOf(type, input) + "; use create" + singular(type));
+                throw new NotFoundException("input.id: no " + type.label() + " " + keyOf(type, input) + "; use create" + type.label());
             }
             var merged = new LinkedHashMap<String, Object>(existing);
             input.forEach((k, v) -> {
@@ -170,9 +170,5 @@ public class RecordService {
 
     private static RecordType type(String array) {
         return RecordTypes.byArray(array).orElseThrow(() -> new IllegalArgumentException("no record type " + array));
-    }
-
-    private static String singular(RecordType type) {
-        return type.label();
     }
 }

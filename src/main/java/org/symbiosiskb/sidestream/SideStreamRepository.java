@@ -18,16 +18,16 @@ class SideStreamRepository {
     static final String STREAM_BY_ID = "MATCH (n:SideStream {id: $id}) RETURN n";
     static final String STREAMS_BY_IDS = "UNWIND $ids AS key MATCH (n:SideStream {id: key}) RETURN key, n";
     /**
-     * {@code $ewc} is a chapter, sub-chapter or entry, compared without the hazard mark:
-     * "10" matches "10 02 02" and "10 01 14*".
-     */
-    /**
      * A filter on a figure matches only records whose figures the caller may see: otherwise whether
      * another partner's PRIVATE stream is in the answer would tell its quantity.
      */
     private static final String FIGURES_SEEN = """
             ($kbLocal OR n.id STARTS WITH ($kbPartner + ':') OR n.visibility = 'PUBLIC'
              OR ($kbAuth AND (coalesce(n.visibility, 'NETWORK') <> 'PRIVATE' OR $kbPartner IN coalesce(n.parties, []))))""";
+    /**
+     * {@code $ewc} is a chapter, sub-chapter or entry, compared without the hazard mark:
+     * "10" matches "10 02 02" and "10 01 14*".
+     */
     private static final String STREAM_FILTER = """
             MATCH (n:SideStream) WHERE n.placeholder IS NULL
               AND ($producer IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process {id: $producer}) })
@@ -88,7 +88,6 @@ class SideStreamRepository {
     static final String WASTE_CHAPTERS = "MATCH (n:WasteCode) WHERE size(n.code) = 2 RETURN n ORDER BY n.code";
     static final String WASTE_CODES_OF_RECORDS = """
             UNWIND $ids AS key MATCH (:Record {id: key})-[:CLASSIFIED_AS]->(n:WasteCode) RETURN key, n""";
-    static final String WASTE_CODES_BY_CODE = "UNWIND $ids AS key MATCH (n:WasteCode {code: key}) RETURN key, n";
     static final String WASTE_CODE_PARENTS = "UNWIND $ids AS key MATCH (:WasteCode {code: key})-[:IN]->(n:WasteCode) RETURN key, n";
     static final String WASTE_CODE_CHILDREN = """
             UNWIND $ids AS key MATCH (:WasteCode {code: key})<-[:IN]-(n:WasteCode) RETURN key, n ORDER BY n.code""";
