@@ -16,7 +16,7 @@ import org.symbiosiskb.analytics.Ghg;
 import org.symbiosiskb.analytics.Units;
 import org.symbiosiskb.exchange.Derivation;
 import org.symbiosiskb.exchange.EmissionKeys;
-import org.symbiosiskb.exchange.Ids;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.exchange.Provenance;
 import org.symbiosiskb.graph.Cypher;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.symbiosiskb.api.BadRequestException;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.security.Writes;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.security.Writes;
 
 /**
@@ -63,8 +64,8 @@ record FederationProperties(List<Peer> peers, Duration interval, Duration timeou
         timeout = timeout == null ? Duration.ofMinutes(5) : timeout;
         for (int i = 0; i < peers.size(); i++) {
             var peer = peers.get(i);
-            if (peer.partner() == null || !peer.partner().matches("[a-z][a-z0-9-]{1,31}") || peer.url() == null) {
-                throw new IllegalStateException("kb.federation.peers[" + i + "] needs a partner prefix ([a-z][a-z0-9-]{1,31}) and a url");
+            if (!Ids.isValidPartner(peer.partner()) || peer.url() == null) {
+                throw new IllegalStateException("kb.federation.peers[" + i + "] needs a partner prefix (" + Ids.PARTNER_FORM + ") and a url");
             }
             if (!peer.kind().equals("symbiosis-kb") && !peer.pact()) {
                 throw new IllegalStateException("kb.federation.peers[" + i + "].kind is symbiosis-kb (the default) or pact, found " + peer.kind());
