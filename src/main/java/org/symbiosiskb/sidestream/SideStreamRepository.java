@@ -41,8 +41,8 @@ class SideStreamRepository {
               AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
               AND ($minQuantity IS NULL OR (n.quantity >= $minQuantity AND """ + FIGURES_SEEN + "))\n";
-    static final String STREAM_PAGE = STREAM_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String STREAM_COUNT = STREAM_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String STREAM_PAGE = Lists.pageQuery(STREAM_FILTER);
+    static final String STREAM_COUNT = Lists.countQuery(STREAM_FILTER);
     static final String STREAMS_OF_PRODUCERS = """
             UNWIND $ids AS key MATCH (:Process {id: key})-[:PRODUCES]->(n:SideStream) RETURN key, n ORDER BY n.id""";
 
@@ -73,8 +73,8 @@ class SideStreamRepository {
               AND ($ewc IS NULL OR replace(n.ewc, '*', '') STARTS WITH replace($ewc, '*', ''))
               AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
             """;
-    static final String NEED_PAGE = NEED_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String NEED_COUNT = NEED_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String NEED_PAGE = Lists.pageQuery(NEED_FILTER);
+    static final String NEED_COUNT = Lists.countQuery(NEED_FILTER);
     static final String NEEDS_BY_IDS = "UNWIND $ids AS key MATCH (n:Need {id: key}) RETURN key, n";
     static final String NEEDS_OF_PROCESSES = """
             UNWIND $ids AS key MATCH (:Process {id: key})-[:NEEDS]->(n:Need) RETURN key, n ORDER BY n.id""";
