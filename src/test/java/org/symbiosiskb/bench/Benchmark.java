@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.symbiosiskb.SymbiosisKbApplication;
 import org.symbiosiskb.analytics.Analytics;
 import org.symbiosiskb.graph.EmbeddedBolt;
+import org.symbiosiskb.support.DataDirectories;
 import org.symbiosiskb.support.Http;
 
 /**
@@ -73,7 +74,7 @@ public final class Benchmark {
         if (!external.isBlank()) {
             return runAgainst(network, Integer.parseInt(external), System.getProperty("kb.bench.bolt-uri", "bolt://127.0.0.1:7687"));
         }
-        Path data = Files.createTempDirectory("kb-bench");
+        Path data = DataDirectories.create("kb-bench");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
                 "--server.port=0", "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data,
                 "--kb.example-data.enabled=false", "--spring.neo4j.uri=", "--logging.level.root=WARN",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -19,6 +18,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.symbiosiskb.SymbiosisKbApplication;
+import org.symbiosiskb.support.DataDirectories;
 import org.symbiosiskb.support.Http;
 
 /**
@@ -56,7 +56,7 @@ class ScheduledPullTest {
         peer.start();
         try (var app = new SpringApplicationBuilder(SymbiosisKbApplication.class).listeners(listener).run(
                 "--server.port=0", "--kb.embedded.bolt-port=0", "--spring.neo4j.uri=", "--kb.example-data.enabled=false",
-                "--kb.embedded.data-dir=" + Files.createTempDirectory("kb-schedule"), "--logging.level.root=WARN",
+                "--kb.embedded.data-dir=" + DataDirectories.create("kb-schedule"), "--logging.level.root=WARN",
                 "--kb.federation.peers[0].partner=sched", "--kb.federation.peers[0].url=http://127.0.0.1:" + peer.getAddress().getPort(),
                 "--kb.federation.interval=PT1S")) {
             var http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
