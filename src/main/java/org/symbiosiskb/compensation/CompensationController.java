@@ -77,6 +77,23 @@ class CompensationController {
         return Batches.one(list, OffsetAgreement::id, compensation.sinksOfAgreements(Batches.ids(list, OffsetAgreement::id)));
     }
 
+    // ---- the sinks and agreements of organizations and parks ----
+
+    @BatchMapping(typeName = "Organization", field = "carbonSinks")
+    Map<Organization, List<CarbonSink>> sinksOfOrganization(List<Organization> list) {
+        return Batches.many(list, Organization::id, compensation.sinksOfOwners(Batches.ids(list, Organization::id)));
+    }
+
+    @BatchMapping(typeName = "Organization", field = "offsetAgreements")
+    Map<Organization, List<OffsetAgreement>> agreementsOfOrganization(List<Organization> list) {
+        return Batches.many(list, Organization::id, compensation.agreementsOfBuyers(Batches.ids(list, Organization::id)));
+    }
+
+    @BatchMapping(typeName = "Park", field = "carbonSinks")
+    Map<Park, List<CarbonSink>> sinksOfPark(List<Park> list) {
+        return Batches.many(list, Park::id, compensation.sinksInParks(Batches.ids(list, Park::id)));
+    }
+
     @MutationMapping
     CarbonSink createCarbonSink(@Argument Map<String, Object> input) {
         return compensation.create(input);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Values;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.graph.Cypher;
 import org.symbiosiskb.graph.GraphChanged;
 import org.springframework.context.ApplicationEventPublisher;

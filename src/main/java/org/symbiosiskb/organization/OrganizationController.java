@@ -13,32 +13,15 @@ import org.symbiosiskb.api.Connection;
 import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.DeleteResult;
 import org.symbiosiskb.api.Paging;
-import org.symbiosiskb.compensation.CarbonSink;
-import org.symbiosiskb.compensation.CompensationService;
-import org.symbiosiskb.compensation.OffsetAgreement;
-import org.symbiosiskb.park.Network;
-import org.symbiosiskb.park.Park;
-import org.symbiosiskb.park.ParkService;
-import org.symbiosiskb.sidestream.Flow;
-import org.symbiosiskb.sidestream.Need;
-import org.symbiosiskb.sidestream.SideStream;
-import org.symbiosiskb.sidestream.SideStreamService;
 
 @Controller
 class OrganizationController {
 
     private final OrganizationService organizations;
-    private final ParkService parks;
-    private final SideStreamService sideStreams;
-    private final CompensationService compensation;
     private final Paging paging;
 
-    OrganizationController(OrganizationService organizations, ParkService parks, SideStreamService sideStreams,
-                           CompensationService compensation, Paging paging) {
+    OrganizationController(OrganizationService organizations, Paging paging) {
         this.organizations = organizations;
-        this.parks = parks;
-        this.sideStreams = sideStreams;
-        this.compensation = compensation;
         this.paging = paging;
     }
 
@@ -62,41 +45,11 @@ class OrganizationController {
         return organizations.processes(filter, paging.page(first, after));
     }
 
-    // ---- Organization's neighbours ----
-
-    @BatchMapping(typeName = "Organization", field = "park")
-    Map<Organization, Park> parkOfOrganization(List<Organization> list) {
-        return Batches.one(list, Organization::id, parks.parksOf(Batches.ids(list, Organization::id)));
-    }
+    // ---- Organization's neighbours (those of other features are resolved there: park, sidestream, compensation) ----
 
     @BatchMapping(typeName = "Organization", field = "processes")
     Map<Organization, List<Process>> processesOfOrganization(List<Organization> list) {
         return Batches.many(list, Organization::id, organizations.processesOf(Batches.ids(list, Organization::id)));
-    }
-
-    @BatchMapping
-    Map<Organization, List<CarbonSink>> carbonSinks(List<Organization> list) {
-        return Batches.many(list, Organization::id, compensation.sinksOfOwners(Batches.ids(list, Organization::id)));
-    }
-
-    @BatchMapping
-    Map<Organization, List<OffsetAgreement>> offsetAgreements(List<Organization> list) {
-        return Batches.many(list, Organization::id, compensation.agreementsOfBuyers(Batches.ids(list, Organization::id)));
-    }
-
-    @BatchMapping(typeName = "Organization", field = "networks")
-    Map<Organization, List<Network>> networksOfOrganization(List<Organization> list) {
-        return Batches.many(list, Organization::id, parks.networksOfOrganizations(Batches.ids(list, Organization::id)));
-    }
-
-    @BatchMapping
-    Map<Organization, List<Park>> coordinatedParks(List<Organization> list) {
-        return Batches.many(list, Organization::id, parks.parksCoordinatedBy(Batches.ids(list, Organization::id)));
-    }
-
-    @BatchMapping
-    Map<Organization, List<Network>> coordinatedNetworks(List<Organization> list) {
-        return Batches.many(list, Organization::id, parks.networksCoordinatedBy(Batches.ids(list, Organization::id)));
     }
 
     /** Its own location, else its park's; computed only when a client asks. */
@@ -116,26 +69,6 @@ class OrganizationController {
     @BatchMapping
     Map<Process, Organization> operator(List<Process> list) {
         return Batches.one(list, Process::id, organizations.operatorsOf(Batches.ids(list, Process::id)));
-    }
-
-    @BatchMapping(typeName = "Process", field = "park")
-    Map<Process, Park> parkOfProcess(List<Process> list) {
-        return Batches.one(list, Process::id, parks.parksOfProcesses(Batches.ids(list, Process::id)));
-    }
-
-    @BatchMapping
-    Map<Process, List<SideStream>> sideStreams(List<Process> list) {
-        return Batches.many(list, Process::id, sideStreams.sideStreamsOfProducers(Batches.ids(list, Process::id)));
-    }
-
-    @BatchMapping
-    Map<Process, List<Flow>> inputs(List<Process> list) {
-        return Batches.many(list, Process::id, sideStreams.flowsInto(Batches.ids(list, Process::id)));
-    }
-
-    @BatchMapping
-    Map<Process, List<Need>> needs(List<Process> list) {
-        return Batches.many(list, Process::id, sideStreams.needsOf(Batches.ids(list, Process::id)));
     }
 
     // ---- writes ----

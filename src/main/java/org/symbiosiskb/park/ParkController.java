@@ -12,8 +12,6 @@ import org.symbiosiskb.api.Batches;
 import org.symbiosiskb.api.Connection;
 import org.symbiosiskb.api.DeleteResult;
 import org.symbiosiskb.api.Paging;
-import org.symbiosiskb.compensation.CarbonSink;
-import org.symbiosiskb.compensation.CompensationService;
 import org.symbiosiskb.organization.Organization;
 import org.symbiosiskb.organization.OrganizationService;
 import org.symbiosiskb.organization.Process;
@@ -23,13 +21,11 @@ class ParkController {
 
     private final ParkService parks;
     private final OrganizationService organizations;
-    private final CompensationService compensation;
     private final Paging paging;
 
-    ParkController(ParkService parks, OrganizationService organizations, CompensationService compensation, Paging paging) {
+    ParkController(ParkService parks, OrganizationService organizations, Paging paging) {
         this.parks = parks;
         this.organizations = organizations;
-        this.compensation = compensation;
         this.paging = paging;
     }
 
@@ -73,11 +69,6 @@ class ParkController {
         return Batches.many(list, Park::id, organizations.processesInParks(Batches.ids(list, Park::id)));
     }
 
-    @BatchMapping
-    Map<Park, List<CarbonSink>> carbonSinks(List<Park> list) {
-        return Batches.many(list, Park::id, compensation.sinksInParks(Batches.ids(list, Park::id)));
-    }
-
     @BatchMapping(typeName = "Network", field = "parks")
     Map<Network, List<Park>> parksOfNetworks(List<Network> list) {
         return Batches.many(list, Network::id, parks.parksOfNetworks(Batches.ids(list, Network::id)));
@@ -91,6 +82,33 @@ class ParkController {
     @BatchMapping(typeName = "Network", field = "coordinator")
     Map<Network, Organization> networkCoordinator(List<Network> list) {
         return Batches.one(list, Network::id, organizations.coordinatorsOf(Batches.ids(list, Network::id)));
+    }
+
+    // ---- the parks and networks of organizations and processes (park is the higher concept) ----
+
+    @BatchMapping(typeName = "Organization", field = "park")
+    Map<Organization, Park> parkOfOrganization(List<Organization> list) {
+        return Batches.one(list, Organization::id, parks.parksOf(Batches.ids(list, Organization::id)));
+    }
+
+    @BatchMapping(typeName = "Organization", field = "networks")
+    Map<Organization, List<Network>> networksOfOrganization(List<Organization> list) {
+        return Batches.many(list, Organization::id, parks.networksOfOrganizations(Batches.ids(list, Organization::id)));
+    }
+
+    @BatchMapping(typeName = "Organization", field = "coordinatedParks")
+    Map<Organization, List<Park>> coordinatedParks(List<Organization> list) {
+        return Batches.many(list, Organization::id, parks.parksCoordinatedBy(Batches.ids(list, Organization::id)));
+    }
+
+    @BatchMapping(typeName = "Organization", field = "coordinatedNetworks")
+    Map<Organization, List<Network>> coordinatedNetworks(List<Organization> list) {
+        return Batches.many(list, Organization::id, parks.networksCoordinatedBy(Batches.ids(list, Organization::id)));
+    }
+
+    @BatchMapping(typeName = "Process", field = "park")
+    Map<Process, Park> parkOfProcess(List<Process> list) {
+        return Batches.one(list, Process::id, parks.parksOfProcesses(Batches.ids(list, Process::id)));
     }
 
     @MutationMapping

@@ -125,6 +125,23 @@ class SideStreamController {
 
     // ---- writes ----
 
+    // ---- a process's side streams, inputs and needs ----
+
+    @BatchMapping(typeName = "Process", field = "sideStreams")
+    Map<Process, List<SideStream>> sideStreamsOfProcess(List<Process> list) {
+        return Batches.many(list, Process::id, sideStreams.sideStreamsOfProducers(Batches.ids(list, Process::id)));
+    }
+
+    @BatchMapping(typeName = "Process", field = "inputs")
+    Map<Process, List<Flow>> inputsOfProcess(List<Process> list) {
+        return Batches.many(list, Process::id, sideStreams.flowsInto(Batches.ids(list, Process::id)));
+    }
+
+    @BatchMapping(typeName = "Process", field = "needs")
+    Map<Process, List<Need>> needsOfProcess(List<Process> list) {
+        return Batches.many(list, Process::id, sideStreams.needsOf(Batches.ids(list, Process::id)));
+    }
+
     @MutationMapping
     SideStream createSideStream(@Argument Map<String, Object> input) {
         return sideStreams.create(input);

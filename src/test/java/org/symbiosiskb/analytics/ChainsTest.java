@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * (output 100 t, E 1: c = 0.001). Then F(Z) = 1, F(Pi) = i + 0.001, and
  * F(R) = Σ 0.01·(i + 0.001) = 0.01·5050 + 100·0.00001 = 50.501.
  */
+@Tag("fast")
 class ChainsTest {
 
     record Graph(Map<String, List<Flow>> inputs, Map<String, Double> footprint, Map<String, Double> local) implements Solved {

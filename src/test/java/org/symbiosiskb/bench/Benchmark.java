@@ -32,6 +32,7 @@ import org.symbiosiskb.SymbiosisKbApplication;
 import org.symbiosiskb.analytics.Analytics;
 import org.symbiosiskb.graph.CypherScript;
 import org.symbiosiskb.graph.EmbeddedBolt;
+import org.symbiosiskb.support.DataDirectories;
 import org.symbiosiskb.support.Http;
 import org.symbiosiskb.support.PluginServer;
 import tools.jackson.databind.JsonNode;
@@ -83,7 +84,7 @@ public final class Benchmark {
         var realistic = NetworkGenerator.generate(NetworkGenerator.Shape.REALISTIC, size, 42);
         var networks = List.of(dense, realistic);
         long records = dense.records() + realistic.records();
-        Path data = Files.createTempDirectory("kb-bench");
+        Path data = DataDirectories.create("kb-bench");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
                 "--server.port=0", "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data,
                 "--kb.example-data.enabled=false", "--spring.neo4j.uri=", "--logging.level.root=WARN",

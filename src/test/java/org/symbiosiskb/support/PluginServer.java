@@ -43,7 +43,7 @@ public final class PluginServer implements AutoCloseable {
     /** Starts the server and returns once it has logged "Started." (or fails with its output). */
     public static PluginServer start(int heapMb) throws IOException, InterruptedException {
         long begun = System.nanoTime();
-        Path home = Files.createTempDirectory("kb-plugin-server");
+        Path home = DataDirectories.create("kb-plugin-server");
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         Path jar = plugins.resolve("symbiosis-kb-plugin.jar");
         jarOf(Path.of("target/plugin-classes"), jar);
