@@ -58,8 +58,9 @@ class ArchitectureTest {
     private static final String[] EXTENSION_API = {"org.neo4j.kernel.extension..", "org.neo4j.kernel.lifecycle..", "org.neo4j.dbms.api.."};
 
     private static final DescribedPredicate<JavaClass> KERNEL_INTERNAL =
-            DescribedPredicate.describe("one of the projection upkeep's kernel classes " + KERNEL_INTERNALS + " or Neo4j's extension API",
-                    c -> KERNEL_INTERNALS.contains(c.getName())).or(resideInAnyPackage(EXTENSION_API));
+            DescribedPredicate.<JavaClass>describe("one of the projection upkeep's kernel classes " + KERNEL_INTERNALS,
+                    c -> KERNEL_INTERNALS.contains(c.getName())).or(resideInAnyPackage(EXTENSION_API))
+                    .as("one of the projection upkeep's kernel classes " + KERNEL_INTERNALS + " or Neo4j's extension API");
 
     /**
      * Spring's {@code @Controller} or {@code @RestController}, by name: ArchUnit does not load Spring's annotations
