@@ -13,11 +13,11 @@ import org.symbiosiskb.graph.Cypher;
 public class EmissionService {
 
     /**
-     * An emission is shown with the stricter of its own and its process's visibility (ChildVisibility).
+     * An emission is shown with the stricter of its own and its process's visibility (security.CypherVisibility).
      * (Emission nodes are not reduced by the row guard: their {@code source} is the emission source, not
      * the owner, so the rule is in the query.)
      */
-    private static final String SHOWN = org.symbiosiskb.security.ChildVisibility.SHOWN;
+    private static final String SHOWN = org.symbiosiskb.security.CypherVisibility.OWNED_SHOWN;
     /**
      * {@code kinds}: the provenance of every record of the same process, year and scope, whether the
      * caller sees it or not, so that {@code counted} says what the analytics count (kinds only, no figures).

@@ -66,6 +66,11 @@ public class Cypher {
         return guard == null ? this : new Cypher(neo4j, transactions, statements, null);
     }
 
+    /** The caller's visibility rule as Cypher predicates (everything is seen by an unguarded statement). */
+    public VisibilityRule visibility() {
+        return guard == null ? VisibilityRule.EVERYTHING : guard.rule();
+    }
+
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         statements.incrementAndGet();
         long started = System.nanoTime();
