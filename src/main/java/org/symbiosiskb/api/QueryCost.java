@@ -17,29 +17,37 @@ import graphql.schema.GraphQLTypeUtil;
  * <pre>
  *   cost(field) = 1 + weight(field) × Σ cost(selected subfields)        (a leaf costs 1)
  *   weight(field) = 1                                 for a field that is not a list
- *                 = its first                          for a list field with a first argument
+ *                 = its first, as given               for a list field given a first (the page asked)
  *                 = first of the nearest field above   for a list field without one, when only
- *                   with a first argument                non-list fields lie between them (the
+ *                   with a first argument, as given      non-list fields lie between them (the
  *                                                        edges and nodes of a connection, the paths
  *                                                        of traceEmissions)
- *                 = kb.api.default-page-size           for any other list (relationship lists such as
- *                                                        Park.organizations are not paged)
+ *                 = fan-out                            for a relationship list not given a first
+ *                                                        (Park.organizations), and for the nodes of a
+ *                                                        relationship connection not given one, at most
+ *                                                        the page it then gets (kb.api.default-page-size)
+ *                 = kb.api.default-page-size           for any other list (an analytics answer's lists)
+ *   fan-out = ⌈relationships of the field's type at its label ÷ nodes with the label⌉, at least 1,
+ *             from Neo4j's count statistics as they are when the query comes ({@link FanoutEstimate})
  * </pre>
- * A {@code first} that is not given counts as the argument's schema default, else as the default
- * page size. The cost of the operation is the sum over its top-level fields. Introspection
+ * A {@code first} that is not given counts as the argument's schema default where it has one. So a page
+ * of a hundred parks four levels deep weighs what the data holds, while a query whose lists would
+ * really multiply into millions of records is refused. The cost of the operation is the sum over its
+ * top-level fields. Introspection
  * ({@code __schema}, {@code __type}, {@code __typename}) costs nothing and has no depth: it reads
  * no data, and graphql-java's good-faith introspection check already bounds it.
  */
 record QueryCost(int depth, long complexity, int aliases, int largestFirst, String largestFirstField) {
 
-    static QueryCost measure(QueryTraverser traverser, int defaultPageSize) {
-        var measuring = new Measuring(defaultPageSize);
+    static QueryCost measure(QueryTraverser traverser, int defaultPageSize, FanoutEstimate fanout) {
+        var measuring = new Measuring(defaultPageSize, fanout);
         traverser.visitPostOrder(measuring);
         return new QueryCost(measuring.depth, measuring.total, measuring.aliases, measuring.largestFirst, measuring.largestFirstField);
     }
 
     private static final class Measuring extends QueryVisitorStub {
         private final int defaultPageSize;
+        private final FanoutEstimate fanout;
         /** Summed cost of the subfields of each field seen so far (post-order: children before parents). */
         private final Map<QueryVisitorFieldEnvironment, Long> below = new HashMap<>();
         private long total;
@@ -48,8 +56,9 @@ record QueryCost(int depth, long complexity, int aliases, int largestFirst, Stri
         private int largestFirst;
         private String largestFirstField;
 
-        Measuring(int defaultPageSize) {
+        Measuring(int defaultPageSize, FanoutEstimate fanout) {
             this.defaultPageSize = defaultPageSize;
+            this.fanout = fanout;
         }
 
         @Override
@@ -82,19 +91,22 @@ record QueryCost(int depth, long complexity, int aliases, int largestFirst, Stri
                 return representations(env);
             }
             if (hasFirst(env)) {
-                return firstOrDefault(env);
+                Integer first = first(env);
+                return first != null ? Math.max(0, first) : fanout(env).orElse(defaultPageSize);
             }
             for (var above = env.getParentEnvironment(); above != null && !isList(above); above = above.getParentEnvironment()) {
                 if (hasFirst(above)) {
-                    return firstOrDefault(above);
+                    Integer first = first(above);
+                    return first != null ? Math.max(0, first) : Math.min(defaultPageSize, fanout(above).orElse(defaultPageSize));
                 }
             }
-            return defaultPageSize;
+            return fanout(env).orElse(defaultPageSize);
         }
 
-        private long firstOrDefault(QueryVisitorFieldEnvironment env) {
-            Integer first = first(env);
-            return first == null ? defaultPageSize : Math.max(0, first);
+        /** The data's fan-out of a relationship field, rounded up, at least 1; empty for any other field. */
+        private java.util.OptionalLong fanout(QueryVisitorFieldEnvironment env) {
+            var average = fanout.average(env.getFieldsContainer().getName(), env.getFieldDefinition().getName());
+            return average.isPresent() ? java.util.OptionalLong.of(Math.max(1, (long) Math.ceil(average.getAsDouble()))) : java.util.OptionalLong.empty();
         }
     }
 
