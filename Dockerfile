@@ -45,7 +45,8 @@ COPY --from=build /workspace/symbiosis-kb.jar /app/symbiosis-kb.jar
 RUN mkdir -p /app/data && chown kb:kb /app/data
 
 USER 10001:10001
-EXPOSE 8080
+# 8080: the service; 8443: its PACT host (TLS only), started when keys are configured
+EXPOSE 8080 8443
 
 # These JVM flags are what embedded Neo4j needs. They do no harm when the service uses a Neo4j
 # server. In docker-compose.yml, NEO4J_URI is set, so no embedded database starts.

@@ -30,6 +30,18 @@ CALL kb.trace(p.id, 2024, 'UPSTREAM', 'CUT_OFF') YIELD total AS cutOff
 RETURN p.name AS process, round(mass, 1) AS mass, round(cutOff, 1) AS cutOff
 ORDER BY mass - cutOff DESC;
 
+// kb.productFootprint(processId, year)
+//   YIELD process, year, total, outputTonnes, perTonne, reportedShare, primaryShare, biogenicCO2, biogenicCO2PerTonne,
+//         primaryShareWithBiogenic
+// What the PACT host serves for a process's main product (README, PACT): the MASS trace total per tonne of
+// output (t CO2e per t = kg CO2e per kg), the share of it from primary data (REPORTED or CALCULATED records,
+// followed through the value chain with the same shares) and the biogenic CO2 beside it. Per tonne, 2023:
+MATCH (p:Process) WHERE p.outputTonnes > 0 AND EXISTS { (p)-[:REPORTED]->(e:Emission {year: 2023}) WHERE e.scope <= 2 }
+CALL kb.productFootprint(p.id, 2023) YIELD perTonne, primaryShare, biogenicCO2PerTonne
+RETURN p.name AS process, round(perTonne, 4) AS tCO2ePerTonne, round(100 * primaryShare, 1) AS primaryPercent,
+       round(biogenicCO2PerTonne, 4) AS biogenicCO2PerTonne
+ORDER BY tCO2ePerTonne DESC LIMIT 10;
+
 // kb.carbonBalance(parkId, year, includeScope3 = false, includeAvoided = false)
 //   YIELD park, year, gross, sequestration, soldOutside, retained, purchasedOffsets, avoided, net,
 //         reportedShare, climatePositive, carbonNeutral, byProcess, bySource
@@ -90,3 +102,18 @@ CALL kb.abatementCurve('fi:topinpuisto-carbon-roadmap', 2035)
 YIELD measure, kind, abatement, annualisedCost, costPerTonne, cumulativeAbatement
 RETURN measure, kind, abatement, round(annualisedCost) AS annualisedCost, round(costPerTonne, 2) AS costPerTonne,
        cumulativeAbatement;
+
+// kb.ghgInventory(organizationId, year)
+//   YIELD organization, year, scope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3,
+//         byCategory, totalLocationBased, totalMarketBased, biogenicCO2, reportedScope1, lines, uncalculated, from
+// An organization's GHG Protocol inventory (docs/calculator.md) from the activity lines of the processes it
+// operates: Savon Voima's Joensuu power plant in 2023, the calculated scope 1 beside the reported one.
+CALL kb.ghgInventory('fi:savon-voima', 2023)
+YIELD scope1, reportedScope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3, biogenicCO2, lines
+RETURN scope1, reportedScope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3, biogenicCO2, size(lines) AS lines;
+
+// kb.climatePartnerIndicator(networkId, year)
+//   YIELD network, year, partners, reporting, totalTCO2e, from
+// Joensuu's climate-partner network in 2023: its climate partners, those who entered activity data, their total.
+CALL kb.climatePartnerIndicator('fi:joensuu-climate-partners', 2023) YIELD partners, reporting, totalTCO2e
+RETURN size(partners) AS partners, size(reporting) AS reporting, totalTCO2e;

@@ -314,3 +314,38 @@ RETURN f.name AS facility, round(km, 1) AS km,
        head(COLLECT { MATCH (f)-[:REPORTED]->(e:Emission {scope: 1, provenance: 'REPORTED'})
                       RETURN toString(e.year) + ': ' + toString(e.tCO2e) + ' t CO2e' ORDER BY e.year DESC }) AS latestReported
 ORDER BY km;
+
+// ---------------------------------------------------------------------------------------------
+// 17. GHG inventory of an organization from its calculated records.
+// Answers: Savon Voima's 2023 scope 1, 2 (location-based) and 3 as the calculator wrote them into
+// CALCULATED emission records from its activity lines (docs/calculator.md; `derived: true` marks
+// what the calculator derives), beside what the same plant reported to E-PRTR for the year.
+// Interesting because the two figures are side by side: the register measures the stack, the
+// calculator multiplies the fuel bills by published factors. These are the figures of
+// CALL kb.ghgInventory('fi:savon-voima', 2023), which computes them from the activity lines and
+// factors themselves (a test checks that both agree); the market-based scope 2 is there only.
+WITH 'fi:savon-voima' AS organizationId, 2023 AS year
+MATCH (:Organization {id: organizationId})-[:OPERATES]->(p:Process)
+OPTIONAL MATCH (p)-[:REPORTED]->(e:Emission) WHERE e.year = year
+WITH year, collect(e) AS records
+RETURN year,
+       reduce(t = 0.0, e IN [r IN records WHERE r.derived AND r.scope = 1] | t + e.tCO2e) AS scope1,
+       reduce(t = 0.0, e IN [r IN records WHERE r.derived AND r.scope = 2] | t + e.tCO2e) AS scope2LocationBased,
+       reduce(t = 0.0, e IN [r IN records WHERE r.derived AND r.scope = 3] | t + e.tCO2e) AS scope3,
+       reduce(t = 0.0, e IN [r IN records WHERE r.derived] | t + coalesce(e.biogenicCO2, 0.0)) AS biogenicCO2,
+       reduce(t = 0.0, e IN [r IN records WHERE r.provenance = 'REPORTED' AND r.scope = 1] | t + e.tCO2e) AS reportedScope1;
+
+// ---------------------------------------------------------------------------------------------
+// 18. The climate partners of a city's network, and who entered activity data.
+// Answers: the members of Joensuu's climate-partner network that were climate partners in 2023
+// (climatePartnerSince <= 2023), how many activity lines each entered for the year and its
+// calculated location-based total. Interesting because it is the network's indicator
+// (GraphQL climatePartnerIndicator, CALL kb.climatePartnerIndicator) with its parts shown.
+WITH 'fi:joensuu-climate-partners' AS networkId, 2023 AS year
+MATCH (o:Organization)-[:MEMBER_OF]->(:Network {id: networkId})
+WHERE o.climatePartnerSince <= year
+OPTIONAL MATCH (o)-[:OPERATES]->(:Process)-[:HAS_ACTIVITY]->(a:Activity) WHERE a.year = year
+WITH o, year, count(a) AS activityLines
+OPTIONAL MATCH (o)-[:OPERATES]->(:Process)-[:REPORTED]->(e:Emission) WHERE e.year = year AND e.derived
+RETURN o.name AS partner, o.climatePartnerSince AS since, activityLines, coalesce(sum(e.tCO2e), 0.0) AS calculatedTCO2e
+ORDER BY calculatedTCO2e DESC, partner;

@@ -3,8 +3,8 @@
 
     python3 tools/example-eprtr/reported_figures.py
 
-Reads Finland's E-PRTR extract (datasets/eprtr-fi) and src/main/resources/example/fi.json, and
-rewrites fi.json so that
+Reads Finland's E-PRTR extract (datasets/eprtr-fi) and src/main/resources/example/fi.json and
+joensuu.json (the climate-partner network of issue 13), and rewrites them so that
   - the example processes that are E-PRTR facilities (or parts of one) carry the facility's eprtrId;
   - for every year the register has greenhouse-gas rows for such a facility, the site's scope-1
     total is REPORTED: CO2 excluding biomass (or CO2) + CH4 × 28 + N2O × 265 (IPCC AR5, the
@@ -26,6 +26,7 @@ from pathlib import Path
 
 EXTRACT = Path('datasets/eprtr-fi')
 EXAMPLE = Path('src/main/resources/example/fi.json')
+JOENSUU = Path('src/main/resources/example/joensuu.json')
 GWP = {'CH4': Decimal(28), 'N2O': Decimal(265)}
 METHODS = {'M': 'MEASURED', 'C': 'CALCULATED', 'E': 'ESTIMATED'}
 
@@ -111,19 +112,37 @@ def number(d):
     return int(d) if d == d.to_integral() else float(d)
 
 
+# the Joensuu example (joensuu.json): the climate-partner network's members that are register facilities
+JOENSUU_REPORTING = {
+    '0000001262': [('fi:savon-voima-joensuu-power-plant', 'ENERGY')],
+    '0000001111': [('fi:stora-enso-enocell-mill', 'ENERGY')],
+    '0000003770': [('fi:puhas-kontiosuo-waste-centre', 'LANDFILL')],
+}
+JOENSUU_LINKED = {
+    '0000003024': ['fi:valio-joensuu-dairy'],
+    '0000003029': ['fi:upm-joensuu-plywood-mill'],
+    '0000003034': ['fi:abloy-joensuu-works'],
+}
+
+
 def main():
     facilities = {f['facilityId']: f for f in csv.DictReader(open(EXTRACT / 'facilities.csv', encoding='utf-8-sig'), delimiter=';')}
     gases = defaultdict(lambda: defaultdict(dict))  # facilityId -> year -> gas -> (kg, method)
     for r in csv.DictReader(open(EXTRACT / 'releases.csv', encoding='utf-8-sig'), delimiter=';'):
         if r['pollutantCode'] in ('CO2', 'CO2EXCLBIOMASS', 'CH4', 'N2O') and r['medium'] == 'AIR':
             gases[r['facilityId']][int(r['reportingYear'])][r['pollutantCode']] = (Decimal(r['totalPollutantQuantityKg']), r['methodCode'])
-    doc = json.load(open(EXAMPLE, encoding='utf-8'))
+    apply(EXAMPLE, facilities, gases, REPORTING, LINKED, UNDER_THRESHOLD)
+    apply(JOENSUU, facilities, gases, JOENSUU_REPORTING, JOENSUU_LINKED, {})
+
+
+def apply(example, facilities, gases, REPORTING, LINKED, UNDER_THRESHOLD):
+    doc = json.load(open(example, encoding='utf-8'))
     processes = {p['id']: p for p in doc['processes']}
     for fid, parts in list(REPORTING.items()) + [(k, [(p, None) for p in v]) for k, v in LINKED.items()]:
         for pid, _ in parts:
             processes[pid]['eprtrId'] = facilities[fid]['Facility_INSPIRE_ID']
 
-    emissions = doc['emissions']
+    emissions = doc.setdefault('emissions', [])
     for e in emissions:
         key = (e['process'], e['year'], e.get('source'))
         if e['scope'] == 1 and key in UNDER_THRESHOLD and e['tCO2e'] != UNDER_THRESHOLD[key]:
@@ -184,10 +203,14 @@ def main():
     order = {p['id']: i for i, p in enumerate(doc['processes'])}
     doc['emissions'] = sorted(kept + reported, key=lambda e: (order[e['process']], e['year'], e['scope'], e.get('category') or 0,
                                                              e.get('source') or '', e.get('provenance', {}).get('kind', '')))
-    with open(EXAMPLE, 'w', encoding='utf-8') as out:
+    if 'activities' in doc:
+        # the exchange document's order of arrays: emissions after processes (it makes no difference to the import)
+        doc = {k: doc[k] for k in ['format', 'partner', 'description', 'networks', 'organizations', 'processes', 'emissions',
+                                  'factorSets', 'emissionFactors', 'activities'] if k in doc}
+    with open(example, 'w', encoding='utf-8') as out:
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write('\n')
-    print(f'{len(reported)} reported records, {len(doc["emissions"])} emission records in all')
+    print(f'{example}: {len(reported)} reported records, {len(doc["emissions"])} emission records in all')
 
 
 if __name__ == '__main__':

@@ -7,8 +7,10 @@ import { parkView } from './views/park.js';
 import { traceView } from './views/trace.js';
 import { compensationView } from './views/compensation.js';
 import { roadmapView } from './views/roadmap.js';
+import { calculatorView } from './views/calculator.js';
 
-const VIEWS = { map: mapView, park: parkView, trace: traceView, compensation: compensationView, roadmap: roadmapView };
+const VIEWS = { map: mapView, park: parkView, trace: traceView, compensation: compensationView, roadmap: roadmapView,
+  calculator: calculatorView };
 
 /** "#/trace/fi:x/2024?direction=DOWNSTREAM" → {name: 'trace', args: ['fi:x', '2024'], query} */
 export function parseRoute(hash) {
@@ -21,6 +23,9 @@ export function go(name, args = [], query = {}) {
   const q = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   location.hash = `#/${[name, ...args].map(encodeURIComponent).join('/')}${q.size ? `?${q}` : ''}`;
 }
+
+/** Renders the current route again (after a view saved something: the same hash fires no hashchange). */
+export function refresh() { return render(); }
 
 let rendering = 0;
 async function render() {

@@ -36,6 +36,6 @@ export async function all(field, selection, filter) {
 
 function filterType(field) {
   const singular = { parks: 'Park', networks: 'Network', organizations: 'Organization', processes: 'Process',
-    sideStreams: 'SideStream', carbonSinks: 'CarbonSink' }[field];
+    sideStreams: 'SideStream', carbonSinks: 'CarbonSink', factorSets: 'FactorSet' }[field];
   return `${singular}Filter`;
 }

@@ -1,8 +1,7 @@
-// Reported, calculated and illustrative figures told apart (issue 12). The service's answers do not carry
-// provenance yet, and the views do not ask for it (a query naming a field the schema lacks fails): these helpers
-// read an optional `provenance { kind }` of a record and an optional `reportedShare` of a carbon balance or trace,
-// and give nothing when the answer has neither. Once the schema has the fields, a view adds them to its query and
-// the markers, the legend and the share appear.
+// Reported, calculated and illustrative figures told apart (issues 12 and 13). The map, park, trace and calculator
+// views ask for `provenance { kind }` of emission records and `reportedShare` of balances and traces; these helpers
+// mark a record's provenance, give the legend of the kinds present and the reported share, and give nothing for an
+// answer that has none (a record without provenance, a balance of nothing).
 import { t } from './i18n.js';
 import { el, num } from './ui.js';
 

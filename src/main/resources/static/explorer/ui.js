@@ -27,11 +27,12 @@ export function link(href, text) { return el('a', { href }, text); }
 
 /**
  * A table. columns: [{key, label, num?, render?}]; a numeric cell carries its exact value in
- * data-value and shows it with num(), so tests and screen readers see the same figure.
+ * data-value and shows it with num(), so tests and screen readers see the same figure. rowKey(row), when given, names
+ * each row in data-key.
  */
-export function table(id, caption, columns, rows) {
+export function table(id, caption, columns, rows, { rowKey } = {}) {
   const head = el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.num ? 'n' : null }, c.label)));
-  const body = rows.map((row) => el('tr', {}, columns.map((c) => {
+  const body = rows.map((row) => el('tr', { 'data-key': rowKey?.(row) }, columns.map((c) => {
     const value = typeof c.key === 'function' ? c.key(row) : row[c.key];
     if (c.render) return el('td', { 'data-col': c.id ?? c.key }, c.render(row, value));
     if (c.num) {

@@ -45,6 +45,13 @@ public class AnalyticsProcedures {
                 maxDepth, cutoff, first, Guard.of(guard)));
     }
 
+    @Procedure(name = "kb.productFootprint", mode = Mode.READ)
+    @Description("A process's product footprint in a year (PACT): its MASS trace total per tonne of output, the shares of it "
+            + "from REPORTED and from primary (REPORTED or CALCULATED) records, and the biogenic CO2 beside it, traced alike.")
+    public Stream<ProductFootprintRow> productFootprint(@Name("processId") String processId, @Name("year") long year) {
+        return Stream.of(ProductFootprints.run(FlowProjections.forTrace(tx, db), processId, year(year), Guard.of(guard)));
+    }
+
     @Procedure(name = "kb.carbonBalance", mode = Mode.READ)
     @Description("Carbon balance of a park in a year (docs/spec/analytics.md §2): gross, sequestration, soldOutside, retained, "
             + "purchasedOffsets, avoided, net, reportedShare, climatePositive, carbonNeutral, byProcess, bySource.")
@@ -102,6 +109,22 @@ public class AnalyticsProcedures {
         return Roadmaps.curve(new CoreFlowGraph(tx), new CoreRoadmapGraph(tx), roadmapId, year(year)).stream();
     }
 
+    @Procedure(name = "kb.ghgInventory", mode = Mode.READ)
+    @Description("An organization's GHG inventory of a year (docs/calculator.md) from the activity lines of the processes it "
+            + "operates: scope1, scope2LocationBased, scope2MarketBased, marketBasedComplete, scope3, byCategory, the two totals, "
+            + "biogenicCO2, reportedScope1 (its REPORTED scope-1 records) and the lines.")
+    public Stream<Inventories.InventoryRow> ghgInventory(@Name("organizationId") String organizationId, @Name("year") long year) {
+        return Stream.of(Inventories.inventory(new CoreCalculatorGraph(tx), organizationId, year(year)));
+    }
+
+    @Procedure(name = "kb.climatePartnerIndicator", mode = Mode.READ)
+    @Description("A network's climate-partner indicator of a year (docs/calculator.md): its member organizations with "
+            + "climatePartnerSince <= year (partners), those with activity lines in the year (reporting) and the sum of their "
+            + "location-based totals.")
+    public Stream<Inventories.IndicatorRow> climatePartnerIndicator(@Name("networkId") String networkId, @Name("year") long year) {
+        return Stream.of(Inventories.indicator(new CoreCalculatorGraph(tx), networkId, year(year)));
+    }
+
     private static int year(long year) {
         if (year < 1000 || year > 9999) {
             throw AnalyticsException.badRequest("year must be a four-digit year, found " + year);
@@ -126,6 +149,25 @@ public class AnalyticsProcedures {
         public boolean truncated;
         /** [{contribution, hops: [{flow, from, sideStream, to, quantity, share}]}], hops upstream first */
         public List<Map<String, Object>> paths;
+    }
+
+    public static class ProductFootprintRow {
+        public String process;
+        public long year;
+        /** F(p), t CO2e: the MASS trace's total */
+        public double total;
+        public Double outputTonnes;
+        /** F(p) / outputTonnes, t CO2e per t (= kg CO2e per kg); null without output */
+        public Double perTonne;
+        /** the part of total from REPORTED records, as a share; null when total is 0 */
+        public Double reportedShare;
+        /** the part of total from REPORTED or CALCULATED records (primary data), as a share; null when total is 0 */
+        public Double primaryShare;
+        /** t CO2 from biomass over the value chain, allocated like the footprint, outside the scopes (not in total) */
+        public double biogenicCO2;
+        public Double biogenicCO2PerTonne;
+        /** the primary share of total and biogenic CO2 together (PACT's pcfExcludingBiogenicUptake includes biogenic CO2) */
+        public Double primaryShareWithBiogenic;
     }
 
     public static class BalanceRow {

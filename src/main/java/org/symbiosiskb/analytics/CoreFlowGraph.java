@@ -44,8 +44,13 @@ final class CoreFlowGraph implements KnowledgeGraph {
     static final RelationshipType NEEDS = RelationshipType.withName("NEEDS");
     static final RelationshipType CLASSIFIED_AS = RelationshipType.withName("CLASSIFIED_AS");
     static final RelationshipType PUBLISHED = RelationshipType.withName("PUBLISHED");
-    /** networkHops never passes through these (docs/spec/analytics.md §3); roadmaps are plans, not links between partners. */
-    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure", "Consent");
+    /**
+     * networkHops never passes through these (docs/spec/analytics.md §3); roadmaps are plans, not links between partners;
+     * the calculator's activity data and factors are not either (every partner using a shipped factor would be two hops
+     * from every other).
+     */
+    static final Set<String> NOT_THROUGH = Set.of("WasteCode", "Need", "Emission", "Roadmap", "Target", "Measure", "Consent",
+            "Activity", "EmissionFactor", "FactorSet");
     /** The type prefix of links that do not count (the import's consent rule; the store's schema says so too). */
     static final String PROPOSED = "PROPOSED_";
     /**
@@ -169,8 +174,8 @@ final class CoreFlowGraph implements KnowledgeGraph {
     }
 
     @Override
-    public double reportedEmissions(String process, int year) {
-        return emissions(process, year).stream().filter(e -> e.scope() <= 2 && e.reported()).mapToDouble(EmissionRecord::tCO2e).sum();
+    public Parts parts(String process, int year) {
+        return Parts.of(emissions(process, year));
     }
 
     @Override
@@ -184,7 +189,8 @@ final class CoreFlowGraph implements KnowledgeGraph {
             Node e = r.getEndNode();
             Long y = lng(e, "year");
             if (y != null && y == year) {
-                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance")));
+                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance"),
+                        e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
             }
         }
         return Counting.counted(result, EmissionRecord::scope, EmissionRecord::provenance);

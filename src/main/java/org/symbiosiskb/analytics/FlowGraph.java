@@ -21,8 +21,8 @@ public interface FlowGraph {
     /** E(p): scope 1 + scope 2 emissions of the year, the records that count (Counting). */
     double directEmissions(String process, int year);
 
-    /** The part of E(p) from REPORTED records that count: what a trace's reportedShare is solved from. */
-    double reportedEmissions(String process, int year);
+    /** The parts of E(p) a trace follows beside the footprint (reported, primary, biogenic CO2): see {@link Parts}. */
+    Parts parts(String process, int year);
 
     /** The process's outputTonnes, or null. */
     Double outputTonnes(String process);

@@ -30,8 +30,8 @@ final class FlowProjection implements FlowGraph {
     private final Map<String, List<Dated>> outOf = new HashMap<>();
     /** process → year → scope 1 + 2, the records that count (Counting) */
     private final Map<String, Map<Integer, Double>> direct = new HashMap<>();
-    /** process → year → the REPORTED part of it */
-    private final Map<String, Map<Integer, Double>> reported = new HashMap<>();
+    /** process → year → its parts (Parts: reported, primary, biogenic CO2) */
+    private final Map<String, Map<Integer, Parts>> parts = new HashMap<>();
     private final Map<String, Double> output = new HashMap<>();
 
     static FlowProjection build(Transaction tx) {
@@ -57,21 +57,21 @@ final class FlowProjection implements FlowGraph {
             if (e.getProperty("scope", null) instanceof Number scope && scope.intValue() <= 2
                     && e.getProperty("year", null) instanceof Number year && e.getProperty("tCO2e", null) instanceof Number t) {
                 records.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(new Records.EmissionRecord(null, scope.intValue(), null,
-                        t.doubleValue(), e.getProperty("provenance", null) instanceof String kind ? kind : null));
+                        t.doubleValue(), e.getProperty("provenance", null) instanceof String kind ? kind : null,
+                        e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
             }
         }
         var years = new HashMap<Integer, Double>();
-        var reportedYears = new HashMap<Integer, Double>();
+        var partsByYear = new HashMap<Integer, Parts>();
         records.forEach((year, all) -> {
-            for (var e : Counting.counted(all, Records.EmissionRecord::scope, Records.EmissionRecord::provenance)) {
+            var counted = Counting.counted(all, Records.EmissionRecord::scope, Records.EmissionRecord::provenance);
+            for (var e : counted) {
                 years.merge(year, e.tCO2e(), Double::sum);
-                if (e.reported()) {
-                    reportedYears.merge(year, e.tCO2e(), Double::sum);
-                }
             }
+            partsByYear.put(year, Parts.of(counted));
         });
         direct.put(id, years);
-        reported.put(id, reportedYears);
+        parts.put(id, partsByYear);
         // each flow once, from its consumer's side; its producer's list gets it too
         for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
             Flow f = CoreFlowGraph.flow(r);
@@ -124,9 +124,9 @@ final class FlowProjection implements FlowGraph {
     }
 
     @Override
-    public double reportedEmissions(String process, int year) {
-        var years = reported.get(process);
-        return years == null ? 0 : years.getOrDefault(year, 0.0);
+    public Parts parts(String process, int year) {
+        var years = parts.get(process);
+        return years == null ? Parts.NONE : years.getOrDefault(year, Parts.NONE);
     }
 
     @Override

@@ -20,13 +20,19 @@ final class Footprints {
     private static final int DENSE_LIMIT = 400;
 
     /**
-     * @param reported the same system solved with only the REPORTED part of each process's direct
-     *                 emissions as its local term (transport and published footprints are never
-     *                 reported): reported(p) / footprint(p) is the trace's reportedShare
+     * @param parts the same system solved with each of the {@link Parts} of each process's direct emissions as
+     *              its local term (transport and published footprints are none of them): parts(p).reported() /
+     *              footprint(p) is the trace's reportedShare, parts(p).primary() / footprint(p) a PACT footprint's
+     *              primary data share, parts(p).biogenicCO2() the biogenic CO2 beside the footprint
      */
     record Solution(String root, int year, Allocation allocation, Map<String, List<Flow>> inputs,
                     Map<String, Double> direct, Map<String, Double> local, Map<String, Double> footprint,
-                    Map<String, Double> reported) {
+                    Map<String, Parts> parts) {
+
+        /** The REPORTED part of footprint(p). */
+        double reported(String process) {
+            return parts.get(process).reported();
+        }
 
         double transportInto(String process) {
             return inputs.get(process).stream().mapToDouble(Flow::transport).sum();
@@ -61,36 +67,37 @@ final class Footprints {
         }
         var direct = new HashMap<String, Double>();
         var local = new HashMap<String, Double>();
-        var localReported = new HashMap<String, Double>();
+        var localParts = new HashMap<String, Parts>();
         for (var e : inputs.entrySet()) {
             double d = graph.directEmissions(e.getKey(), year);
             direct.put(e.getKey(), d);
             local.put(e.getKey(), d + e.getValue().stream().mapToDouble(Flow::transport).sum());
-            localReported.put(e.getKey(), graph.reportedEmissions(e.getKey(), year));
+            localParts.put(e.getKey(), graph.parts(e.getKey(), year));
         }
         var footprint = new HashMap<String, Double>();
-        var reported = new HashMap<String, Double>();
+        var parts = new HashMap<String, Parts>();
         for (List<String> component : components(inputs)) {
             guard.check();
-            solveComponent(component, inputs, local, footprint, localReported, reported, allocation, year, guard);
+            solveComponent(component, inputs, local, footprint, localParts, parts, allocation, year, guard);
         }
-        return new Solution(root, year, allocation, inputs, direct, local, footprint, reported);
+        return new Solution(root, year, allocation, inputs, direct, local, footprint, parts);
     }
 
     /**
-     * Solves one component twice over, with the same shares: for the footprint (local emissions and
-     * published footprints) and for its reported part (reported emissions only).
+     * Solves one component for the footprint (local emissions and published footprints) and, with the same
+     * shares, for each of its {@link Parts} (their own local terms only).
      */
     private static void solveComponent(List<String> component, Map<String, List<Flow>> inputs, Map<String, Double> local,
-                                       Map<String, Double> footprint, Map<String, Double> localReported, Map<String, Double> reported,
+                                       Map<String, Double> footprint, Map<String, Parts> localParts, Map<String, Parts> parts,
                                        Allocation allocation, int year, Guard guard) {
         var members = new HashMap<String, Integer>();
         for (int i = 0; i < component.size(); i++) {
             members.put(component.get(i), i);
         }
         int k = component.size();
+        int m = Parts.NONE.toArray().length;
         double[] b = new double[k];
-        double[] br = new double[k];
+        double[][] bp = new double[m][k];
         // the loop's shares, sparse: for each member, (member it inherits from, share)
         var from = new int[k][];
         var share = new double[k][];
@@ -98,7 +105,10 @@ final class Footprints {
         for (int i = 0; i < k; i++) {
             String p = component.get(i);
             b[i] = local.get(p);
-            br[i] = localReported.get(p);
+            double[] own = localParts.get(p).toArray();
+            for (int r = 0; r < m; r++) {
+                bp[r][i] = own[r];
+            }
             var js = new java.util.ArrayList<Integer>();
             var cs = new java.util.ArrayList<Double>();
             for (Flow f : inputs.get(p)) {
@@ -107,7 +117,10 @@ final class Footprints {
                 Integer j = members.get(f.producer());
                 if (j == null) {
                     b[i] += c * footprint.get(f.producer()); // solved before: dependencies come first
-                    br[i] += c * reported.get(f.producer());
+                    double[] upstream = parts.get(f.producer()).toArray();
+                    for (int r = 0; r < m; r++) {
+                        bp[r][i] += c * upstream[r];
+                    }
                 } else {
                     js.add(j);
                     cs.add(c);
@@ -119,11 +132,21 @@ final class Footprints {
         }
         if (!loop) {
             footprint.put(component.getFirst(), b[0]);
-            reported.put(component.getFirst(), br[0]);
+            parts.put(component.getFirst(), partsOf(bp, 0, b[0]));
             return;
         }
-        double[][] solved = k <= DENSE_LIMIT ? dense(from, share, new double[][] {b, br}, component, guard)
-                : new double[][] {iterate(from, share, b, component, guard), iterate(from, share, br, component, guard)};
+        double[][] rhs = new double[m + 1][];
+        rhs[0] = b;
+        System.arraycopy(bp, 0, rhs, 1, m);
+        double[][] solved;
+        if (k <= DENSE_LIMIT) {
+            solved = dense(from, share, rhs, component, guard);
+        } else {
+            solved = new double[m + 1][];
+            for (int r = 0; r <= m; r++) {
+                solved[r] = iterate(from, share, rhs[r], component, guard);
+            }
+        }
         double[] x = solved[0];
         double scale = 0;
         for (double v : b) {
@@ -134,8 +157,26 @@ final class Footprints {
                 throw loopError(component, "passes on more than all of its burden");
             }
             footprint.put(component.get(i), Math.max(0, x[i]));
-            reported.put(component.get(i), Math.min(Math.max(0, solved[1][i]), Math.max(0, x[i])));
+            double[][] values = new double[m][1];
+            for (int r = 0; r < m; r++) {
+                values[r][0] = solved[r + 1][i];
+            }
+            parts.put(component.get(i), partsOf(values, 0, Math.max(0, x[i])));
         }
+    }
+
+    /**
+     * Member {@code i}'s parts out of the solved vectors: the reported and primary parts never exceed the
+     * footprint, nor the primary biogenic CO2 the biogenic CO2 (rounding in a loop's solve).
+     */
+    private static Parts partsOf(double[][] solved, int i, double footprint) {
+        double[] values = new double[solved.length];
+        for (int r = 0; r < solved.length; r++) {
+            values[r] = Math.max(0, solved[r][i]);
+        }
+        var parts = Parts.of(values);
+        return new Parts(Math.min(parts.reported(), footprint), Math.min(parts.primary(), footprint), parts.biogenicCO2(),
+                Math.min(parts.primaryBiogenicCO2(), parts.biogenicCO2()));
     }
 
     /**

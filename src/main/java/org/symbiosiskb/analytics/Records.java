@@ -20,13 +20,19 @@ public final class Records {
     }
 
     /**
-     * @param id         the record's key in the store ({@code fi:p@2024/1/-/PROCESS}), for answers that say what they are computed from
-     * @param provenance the stored kind (REPORTED, CALCULATED, ILLUSTRATIVE) or null, read as ILLUSTRATIVE (Counting)
+     * @param id          the record's key in the store ({@code fi:p@2024/1/-/PROCESS}), for answers that say what they are computed from
+     * @param provenance  the stored kind (REPORTED, CALCULATED, ILLUSTRATIVE) or null, read as ILLUSTRATIVE (Counting)
+     * @param biogenicCO2 t CO2 from biomass beside {@code tCO2e}, outside the scopes; 0 when the record states none
      */
-    public record EmissionRecord(String id, int scope, String source, double tCO2e, String provenance) {
+    public record EmissionRecord(String id, int scope, String source, double tCO2e, String provenance, double biogenicCO2) {
 
         public boolean reported() {
             return "REPORTED".equals(provenance);
+        }
+
+        /** Primary data (PACT): measured or reported by the operator, or calculated from its own activity data. */
+        public boolean primary() {
+            return reported() || "CALCULATED".equals(provenance);
         }
     }
 

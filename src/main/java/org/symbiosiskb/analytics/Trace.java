@@ -48,7 +48,7 @@ final class Trace {
         row.inherited = solution.inheritedInto(process);
         row.total = total;
         // the share of the total that registers reported: the same system solved with only the reported emissions
-        row.reportedShare = total == 0 ? null : solution.reported().get(process) / total;
+        row.reportedShare = total == 0 ? null : solution.reported(process) / total;
         Double output = graph.outputTonnes(process);
         row.intensity = output == null || output == 0 ? null : total / output;
         Chains.Result chains;

@@ -26,6 +26,29 @@ public final class ErrorBodies {
         return path.equals("/graphql") || path.startsWith("/graphql/");
     }
 
+    /** Whether a request path belongs to the PACT host (/pact/**), which answers errors in PACT's shapes. */
+    public static boolean pact(String path) {
+        return path.equals("/pact") || path.startsWith("/pact/");
+    }
+
+    /** PACT's token endpoint answers errors as OAuth 2 does (RFC 6749 §5.2). */
+    static boolean pactAuth(String path) {
+        return path.startsWith("/pact/auth/");
+    }
+
+    /**
+     * The PACT v3 error code for a status: TokenExpired is chosen by the token check itself, and 401 for an
+     * unknown token is BadRequest, as PACT has it ("all other cases").
+     */
+    public static String pactCode(int status) {
+        return switch (status) {
+            case 403 -> "AccessDenied";
+            case 404 -> "NotFound";
+            case 501 -> "NotImplemented";
+            default -> status >= 500 ? "InternalError" : "BadRequest";
+        };
+    }
+
     /** BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND or INTERNAL_ERROR, as docs/spec/api.md promises. */
     public static String classification(int status) {
         return switch (status) {
@@ -50,8 +73,22 @@ public final class ErrorBodies {
         json.writeValue(response.getOutputStream(), body(path, status, message, extensions));
     }
 
-    /** {@code {"errors": [one error]}} in the shape of the endpoint at {@code path}. */
+    /**
+     * {@code {"errors": [one error]}} in the shape of the endpoint at {@code path}; on the PACT host PACT's
+     * {@code {"code", "message"}}, and on its token endpoint OAuth's {@code {"error", "error_description"}}.
+     */
     static Map<String, Object> body(String path, int status, String message, Map<String, Object> extensions) {
+        if (pact(path)) {
+            var error = new LinkedHashMap<String, Object>();
+            if (pactAuth(path) && status < 500) {
+                error.put("error", status == 401 ? "invalid_client" : "invalid_request");
+                error.put("error_description", message);
+            } else {
+                error.put("code", pactCode(status));
+                error.put("message", message);
+            }
+            return error;
+        }
         Map<String, Object> error;
         if (graphql(path)) {
             var ext = new LinkedHashMap<String, Object>();

@@ -71,7 +71,10 @@ class ServiceErrorController implements ErrorController {
             case MethodArgumentTypeMismatchException e -> ErrorBodies.parameter(e);
             case MissingServletRequestParameterException e -> e.getParameterName() + " is required";
             case null, default -> switch (status) {
-                case 404 -> "nothing at " + ErrorBodies.quote(path) + "; the API is POST /graphql and /api/v1/datasets, /api/v1/peers";
+                case 404 -> ErrorBodies.pact(path)
+                        ? "nothing at " + ErrorBodies.quote(path) + "; the PACT host answers POST /pact/auth/token, GET /pact/3/footprints, "
+                        + "GET /pact/3/footprints/{id} and POST /pact/3/events"
+                        : "nothing at " + ErrorBodies.quote(path) + "; the API is POST /graphql and /api/v1/datasets, /api/v1/peers";
                 case 405 -> "this method is not supported on " + ErrorBodies.quote(path);
                 case 413 -> "the request is too large";
                 default -> HttpStatus.resolve(status) == null ? "the request was refused (" + status + ")"

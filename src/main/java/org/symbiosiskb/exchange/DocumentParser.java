@@ -20,6 +20,8 @@ final class DocumentParser {
 
     static final Pattern EWC = Pattern.compile("\\d{2}( \\d{2}( \\d{2})?)?\\*?");
     static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    /** An emission factor's activity: FUEL_NATURAL_GAS, ELECTRICITY_GRID, FREIGHT_ROAD… (docs/calculator.md) */
+    static final Pattern ACTIVITY_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final List<String> TOP_LEVEL = List.of("format", "partner", "description", "footprints");
 
     record Parsed(String partner, List<ExchangeRecord> records, List<PublishedFootprint> footprints, List<Problem> problems) {
@@ -360,8 +362,18 @@ final class DocumentParser {
         checkOwnership(type, f, pointer, problems);
         yearsInOrder(f, "fromYear", "toYear", pointer, problems);
         yearsInOrder(f, "activeFrom", "activeTo", pointer, problems);
-        if (type == RecordTypes.EMISSIONS && f.get("category") != null && !Long.valueOf(3).equals(f.get("scope"))) {
+        if ((type == RecordTypes.EMISSIONS || type == RecordTypes.EMISSION_FACTORS) && f.get("category") != null
+                && !Long.valueOf(3).equals(f.get("scope"))) {
             problems.add(new Problem(pointer + "/category", "a GHG Protocol category is given only for scope 3 records"));
+        }
+        if (type == RecordTypes.EMISSION_FACTORS) {
+            if (f.get("category") == null && Long.valueOf(3).equals(f.get("scope"))) {
+                problems.add(new Problem(pointer + "/category", "a scope 3 factor names its GHG Protocol category (1-15)"));
+            }
+            if (f.get("activity") instanceof String code && !ACTIVITY_CODE.matcher(code).matches()) {
+                problems.add(new Problem(pointer + "/activity", "must be an activity code of capitals, digits and underscores "
+                        + "like \"FUEL_NATURAL_GAS\" or \"ELECTRICITY_GRID\", found " + describe(code)));
+            }
         }
         if (type == RecordTypes.SIDE_STREAMS && f.get("ewc") instanceof String ewc && WasteCodes.level(ewc) != WasteCodes.Level.ENTRY) {
             problems.add(new Problem(pointer + "/ewc", "a side stream is classified by a List of Waste entry (six digits, \"NN NN NN\"), found \"" + ewc + "\""));
@@ -410,6 +422,8 @@ final class DocumentParser {
             case "sideStreams" -> "side stream";
             case "carbonSinks" -> "carbon sink";
             case "offsetAgreements" -> "offset agreement";
+            case "emissionFactors" -> "emission factor";
+            case "factorSets" -> "factor set";
             default -> type.label().toLowerCase(java.util.Locale.ROOT);
         };
         return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;

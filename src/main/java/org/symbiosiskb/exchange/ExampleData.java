@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ExampleData implements StartupData {
 
     private static final Logger log = LoggerFactory.getLogger(ExampleData.class);
-    static final List<String> DOCUMENTS = List.of("example/fi.json", "example/nordic.json", "example/roadmap-topinpuisto.json");
+    static final List<String> DOCUMENTS = List.of("example/fi.json", "example/nordic.json", "example/roadmap-topinpuisto.json",
+            "example/joensuu.json");
 
     private final ExchangeService exchange;
     private final Cypher cypher;

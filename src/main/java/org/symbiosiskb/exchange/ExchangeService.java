@@ -112,8 +112,8 @@ public class ExchangeService {
             var sent = new java.util.HashSet<String>();
             for (RecordType type : RecordTypes.ALL) {
                 var records = graphRecords.ofPartner(type, partner, since);
-                // an emission or a release is shown no better than its process (security.Disclosure)
-                var processes = !type.keyedById() && type.ownerField().equals("process")
+                // an emission, a release or an activity line is shown no better than its process (security.Disclosure)
+                var processes = (!type.keyedById() && type.ownerField().equals("process")) || type == RecordTypes.ACTIVITIES
                         ? disclosure.view(records.stream().map(r -> (String) r.record().get("process")).toList()) : null;
                 var shown = new ArrayList<Object>();
                 for (var r : records) {

@@ -31,7 +31,7 @@ class GraphRecords {
             MATCH (n:Record {id: id}) WHERE $label IN labels(n) AND n.placeholder IS NULL
             """ + NODE_RELS;
     static final String NODES_OF_PARTNER = """
-            MATCH (n:$($label)) WHERE n.id STARTS WITH $prefix AND n.placeholder IS NULL
+            MATCH (n:$($label)) WHERE n.id STARTS WITH $prefix AND n.placeholder IS NULL AND n.derived IS NULL
               AND ($since IS NULL OR n.updatedAt > $since)
             WITH n ORDER BY n.id
             """ + NODE_RELS;

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.neo4j.driver.Values;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.GraphChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,15 +54,15 @@ class GraphWriter {
      * the document states it, kept until the record is created again.
      */
     /**
-     * A tombstone keeps who could see the record (its visibility, for an emission the stricter of its own and its
-     * process's, and its parties): an export sends it only to a caller that could have harvested the record itself.
+     * A tombstone keeps who could see the record (its visibility, for an emission, a release or an activity line the
+     * stricter of its own and its process's, and its parties): an export sends it only to a caller that could have harvested the record itself.
      * A record whose visibility narrowed gets one too, with its visibility before ({@code row.visibility}), so that
      * those who may no longer see it drop their copy. Written before the record is deleted.
      */
     static final String TOMBSTONES = """
             UNWIND $rows AS row
             OPTIONAL MATCH (n:Record {id: row.key})
-            OPTIONAL MATCH (n)<-[:REPORTED|RELEASED]-(p:Process)
+            OPTIONAL MATCH (n)<-[:REPORTED|RELEASED|HAS_ACTIVITY]-(p:Process)
             OPTIONAL MATCH ()-[f:SUPPLIES {id: row.key}]->()
             OPTIONAL MATCH ()-[g:PROPOSED_SUPPLIES {id: row.key}]->()
             WITH row, coalesce(row.visibility, n.visibility, f.visibility, g.visibility, 'NETWORK') AS own,
@@ -200,9 +202,15 @@ class GraphWriter {
     private final int batchSize;
 
     private final JsonMapper json;
+    private final org.springframework.beans.factory.ObjectProvider<Derivation> derivations;
 
-    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize) {
+    private final ApplicationEventPublisher events;
+
+    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize,
+                org.springframework.beans.factory.ObjectProvider<Derivation> derivations, ApplicationEventPublisher events) {
         this.json = json;
+        this.derivations = derivations;
+        this.events = events;
         this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.batchSize = batchSize;
     }
@@ -215,7 +223,14 @@ class GraphWriter {
     /** As {@link #write(ImportPlan)}, telling {@code progress} after each batch of records. */
     void write(ImportPlan plan, ImportProgress progress) {
         var written = new Written(progress, plan.created().size() + plan.updated().size());
+        events.publishEvent(new GraphChanged(plan.partner())); // heard after the commit, if it commits
         var now = ZonedDateTime.now(ZoneOffset.UTC);
+        var changed = new ArrayList<>(plan.written());
+        changed.addAll(plan.deleted());
+        var items = ImportPlanner.items(changed);
+        // what derived data the records touch as the graph is before the write (an activity moved to another year)
+        var touched = new java.util.HashMap<Derivation, java.util.Set<String>>();
+        derivations.orderedStream().forEach(d -> touched.put(d, new java.util.HashSet<>(d.touched(items))));
         var deletedFlows = plan.deleted().stream().filter(r -> r.type().isFlow()).map(ExchangeRecord::key).toList();
         var deletedNodes = plan.deleted().stream().filter(r -> !r.type().isFlow()).map(ExchangeRecord::key).toList();
         tombstones(plan, now);
@@ -253,6 +268,11 @@ class GraphWriter {
         batchedRows(UPSERT_FLOWS, existing.stream().filter(r -> r.type().isFlow()).map(r -> flowRow(r, plan, now)).toList(), Map.of(), written);
         footprints(plan, now);
         consented(plan.consents());
+        // and after it: derived in the same transaction, so no reader sees the records without what derives from them
+        touched.forEach((derivation, before) -> {
+            before.addAll(derivation.touched(items));
+            derivation.derive(before);
+        });
     }
 
     /** The records the document's consents are about: their links to the consenting partner, and an agreement's status. */
@@ -408,9 +428,9 @@ class GraphWriter {
         String partner = plan.partner();
         var props = new LinkedHashMap<String, Object>();
         props.put("id", r.key());
-        // Every node carries its owner in `source`, except emissions: docs/spec/model.md gives Emission a
-        // `source` of its own (ENERGY, PROCESS, ...); an emission's owner is its process's.
-        if (r.type() != RecordTypes.EMISSIONS) {
+        // Every node carries its owner in `source`, except records with a `source` of their own: docs/spec/model.md gives
+        // Emission one (ENERGY, PROCESS, ...), a factor set names its publisher there; the id says the owner.
+        if (r.type().field("source").isEmpty()) {
             props.put("source", partner);
         }
         for (var e : r.fields().entrySet()) {

@@ -85,11 +85,14 @@ class ImportPlanner {
     private final Cypher cypher;
     private final GraphRecords graphRecords;
     private final ConsentPlanner consents;
+    private final org.springframework.beans.factory.ObjectProvider<Derivation> derivations;
 
-    ImportPlanner(Cypher cypher, GraphRecords graphRecords, ConsentPlanner consents) {
+    ImportPlanner(Cypher cypher, GraphRecords graphRecords, ConsentPlanner consents,
+                  org.springframework.beans.factory.ObjectProvider<Derivation> derivations) {
         this.cypher = cypher.unguarded(); // the exchange pipeline sees the graph as it is; callers get only what GraphRecords filters
         this.graphRecords = graphRecords;
         this.consents = consents;
+        this.derivations = derivations;
     }
 
     ImportPlan plan(DocumentParser.Parsed parsed) {
@@ -126,10 +129,18 @@ class ImportPlanner {
         demoted.addAll(stillReferenced);
         checkFootprints(doc, live, problems);
         checkCapacities(doc.partner(), doc.records(), consentPlan, problems);
+        var items = items(doc.records());
+        derivations.orderedStream().forEach(d -> d.check(items, harvesting, problems));
         if (!problems.isEmpty()) {
             throw new InvalidDocumentException(problems);
         }
         return classify(doc, placeholders, placeholdersInGraph, demoted, consentPlan);
+    }
+
+    /** The document's records as derivations see them (consents aside: they derive nothing). */
+    static List<Derivation.Item> items(List<ExchangeRecord> records) {
+        return records.stream().filter(r -> r.type() != RecordTypes.CONSENTS)
+                .map(r -> new Derivation.Item(r.type().array(), r.key(), r.fields(), r.deleted(), r.pointer())).toList();
     }
 
     private void lock(List<ExchangeRecord> records, java.util.Collection<ExchangeRecord> consentTargets) {
@@ -270,11 +281,16 @@ class ImportPlanner {
 
     static final String STREAMS_IN_GRAPH = """
             UNWIND $ids AS id
-            MATCH (s:SideStream {id: id}) WHERE s.placeholder IS NULL
+            MATCH (s:SideStream {id: id})
             RETURN id
             """;
 
-    /** A published footprint belongs to a side stream the document states or the graph holds. */
+    /**
+     * A published footprint belongs to a side stream the document states or the graph holds, if only as a
+     * placeholder: a stream other partners' flows name whose owner publishes what a unit of it carries without
+     * sending the stream itself (a PRIVATE stream, or a supplier outside the network pulled over PACT). The
+     * parser has made sure the stream is the document partner's own.
+     */
     private void checkFootprints(DocumentParser.Parsed doc, Map<String, ExchangeRecord> live, List<Problem> problems) {
         var elsewhere = doc.footprints().stream().filter(f -> !f.deleted())
                 .filter(f -> !(live.containsKey(f.sideStream()) && live.get(f.sideStream()).type() == RecordTypes.SIDE_STREAMS))

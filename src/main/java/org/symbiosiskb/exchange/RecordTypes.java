@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.symbiosiskb.analytics.Units;
+
 /**
  * The exchange document {@code symbiosis-kb/1} (docs/spec/model.md), record type by record type: the one
  * description that parsing, validation, writing, export and the single-record mutations share,
@@ -73,7 +75,9 @@ final class RecordTypes {
             of("city", STRING),
             of("country", COUNTRY),
             of("climatePartnerSince", YEAR),
-            ref("park", "Park", "LOCATED_IN", true, CONSENT)));
+            ref("park", "Park", "LOCATED_IN", true, CONSENT),
+            // a city's climate-partner network (docs/calculator.md); joining another partner's network waits for its consent
+            refs("networks", "Network", "MEMBER_OF", true, CONSENT)));
 
     static final RecordType PROCESSES = new RecordType("processes", "Process", withCommon(
             of("id", ID).mandatory(),
@@ -215,6 +219,43 @@ final class RecordTypes {
             of("transportFactor", NUMBER).nonNegative()));
 
     /**
+     * A versioned set of emission factors (docs/calculator.md): a publisher's (the sets shipped as partner kb) or a
+     * partner's own (a supplier-specific district-heat factor). {@code source} is the publisher and document, so a
+     * factor set's node keeps no owner in {@code source} (its id says the owner, as for every record).
+     */
+    static final RecordType FACTOR_SETS = new RecordType("factorSets", "FactorSet", withCommon(
+            of("id", ID).mandatory(),
+            of("name", STRING).mandatory(),
+            of("source", STRING).mandatory(),
+            of("year", YEAR).mandatory()));
+
+    /** One factor of a set: t CO2e (and biogenic CO2) per unit of an activity, in a scope (and scope-3 category). */
+    static final RecordType EMISSION_FACTORS = new RecordType("emissionFactors", "EmissionFactor", withCommon(
+            of("id", ID).mandatory(),
+            ref("factorSet", "FactorSet", "HAS_FACTOR", false, OWN).mandatory(),
+            of("activity", STRING).mandatory(),
+            // what a person calls it: "Freighting goods > HGV (all diesel) > All HGVs > Average laden"
+            of("name", STRING),
+            oneOf("unit", Units.ALL.toArray(String[]::new)).mandatory(),
+            of("tCO2ePerUnit", NUMBER).mandatory().nonNegative(),
+            of("scope", INTEGER).mandatory().between(1, 3),
+            of("category", INTEGER).between(1, 15),
+            of("biogenicCO2PerUnit", NUMBER).nonNegative()));
+
+    /**
+     * One line of a company's yearly activity data: its process's owner's (OWN); it may use any partner's factor
+     * (NAMES). Its emission records are calculated in the write path (Derivation).
+     */
+    static final RecordType ACTIVITIES = new RecordType("activities", "Activity", withCommon(
+            of("id", ID).mandatory(),
+            ref("process", "Process", "HAS_ACTIVITY", false, OWN).mandatory(),
+            of("year", YEAR).mandatory(),
+            ref("factor", "EmissionFactor", "USES_FACTOR", true, NAMES).mandatory(),
+            of("quantity", NUMBER).mandatory().nonNegative(),
+            oneOf("unit", Units.ALL.toArray(String[]::new)).mandatory(),
+            ref("marketFactor", "EmissionFactor", "MARKET_FACTOR", true, NAMES)));
+
+    /**
      * A partner's consent to another partner's record that puts that record into its figures (README,
      * "Consent"): its process in our park, its flow from our stream, its agreement on our sink. Keyed by the
      * consenting partner and the record; {@code terms} pins what was accepted (Consents.terms), so a later
@@ -228,7 +269,8 @@ final class RecordTypes {
 
     /** In the order records are written, whatever their order in the file. */
     static final List<RecordType> ALL = List.of(NETWORKS, PARKS, ORGANIZATIONS, PROCESSES, EMISSIONS, RELEASES,
-            SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS, ROADMAPS, TARGETS, MEASURES, CONSENTS);
+            SIDE_STREAMS, NEEDS, CARBON_SINKS, OFFSET_AGREEMENTS, FLOWS, ROADMAPS, TARGETS, MEASURES, FACTOR_SETS, EMISSION_FACTORS,
+            ACTIVITIES, CONSENTS);
 
     static Optional<RecordType> byArray(String array) {
         return ALL.stream().filter(t -> t.array().equals(array)).findFirst();

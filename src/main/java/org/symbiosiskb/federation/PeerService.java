@@ -20,6 +20,9 @@ import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.exchange.ExchangeService;
 import org.symbiosiskb.exchange.ImportResult;
 import org.symbiosiskb.exchange.InvalidDocumentException;
+import org.symbiosiskb.pact.PactClient;
+import org.symbiosiskb.pact.PactClients;
+import org.symbiosiskb.pact.SupplierFootprints;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;
 import tools.jackson.core.JacksonException;
@@ -46,11 +49,17 @@ class PeerService {
     private final HttpClient http;
     private final Map<String, ReentrantLock> pulling = new ConcurrentHashMap<>();
 
-    PeerService(FederationProperties properties, ExchangeService exchange, PeerStates states, JsonMapper json) {
+    private final PactClients pactClients;
+    private final SupplierFootprints supplierFootprints;
+
+    PeerService(FederationProperties properties, ExchangeService exchange, PeerStates states, JsonMapper json, PactClients pactClients,
+                SupplierFootprints supplierFootprints) {
         this.properties = properties;
         this.exchange = exchange;
         this.states = states;
         this.json = json;
+        this.pactClients = pactClients;
+        this.supplierFootprints = supplierFootprints;
         this.http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -60,8 +69,8 @@ class PeerService {
     }
 
     List<PeerState> peers() {
-        return properties.peers().stream().map(p -> states.of(p.partner(), p.url().toString())
-                .orElse(new PeerState(p.partner(), p.url().toString(), null, null, null, null, null, null, null))).toList();
+        return properties.peers().stream().map(p -> states.of(p.partner(), p.url().toString(), p.kind())
+                .orElse(new PeerState(p.partner(), p.kind(), p.url().toString(), null, null, null, null, null, null, null))).toList();
     }
 
     /** Every peer in turn (the schedule calls this); a failing peer is logged and the next one pulled. */
@@ -76,21 +85,59 @@ class PeerService {
 
     /** One pull of one peer; concurrent requests for the same peer wait for each other. */
     SyncResult sync(String partner) {
-        var peer = properties.peers().stream().filter(p -> p.partner().equals(partner)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no peer " + partner + " is configured (kb.federation.peers)"));
+        var peer = peer(partner);
         var lock = pulling.computeIfAbsent(partner, p -> new ReentrantLock());
         lock.lock();
         try {
-            return Callers.as(Caller.SYSTEM, () -> pull(peer));
+            return Callers.as(Caller.SYSTEM, () -> peer.pact() ? pullPact(peer) : pull(peer));
         } finally {
             lock.unlock();
         }
     }
 
+    FederationProperties.Peer peer(String partner) {
+        return properties.peers().stream().filter(p -> p.partner().equals(partner)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no peer " + partner + " is configured (kb.federation.peers)"));
+    }
+
+    /**
+     * A PACT supplier: every footprint its host lists for us (ListFootprints, page by page), as published footprints
+     * of its streams here (pact.SupplierFootprints), imported through the ordinary import as its harvester: all or
+     * nothing, like any pull.
+     */
+    private SyncResult pullPact(FederationProperties.Peer peer) {
+        String at = Instant.now().toString();
+        states.attempted(peer.partner(), peer.url().toString(), at);
+        try {
+            var footprints = pactClients.client(peer.url(), peer.clientId(), peer.clientSecret(), peer.sslBundle(), properties.timeout())
+                    .footprints();
+            return importPact(peer, at, supplierFootprints.convert(peer.partner(), footprints, peer.productStreams(), true),
+                    footprints.size() + " listed");
+        } catch (PactClient.PactCallException e) {
+            return failed(peer, at, "the PACT host failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Pull of PACT peer {} failed", peer.partner(), e);
+            return failed(peer, at, "the pull failed: " + e.getMessage());
+        }
+    }
+
+    /** Imports footprints a PACT supplier sent (a pull, or its answer to a request), as its harvester. */
+    SyncResult importPact(FederationProperties.Peer peer, String at, SupplierFootprints.Conversion conversion, String what) {
+        ImportResult imported;
+        try {
+            imported = Callers.as(Caller.harvesting(peer.partner()), () -> exchange.importDocument(conversion.document(), false));
+        } catch (InvalidDocumentException e) {
+            return failed(peer, at, "the supplier's footprints were refused, nothing imported: " + e.problems().size() + " problem(s): "
+                    + String.join("; ", e.problems().stream().limit(3).map(p -> p.pointer() + ": " + p.message()).toList()));
+        }
+        states.succeeded(peer.partner(), null, null, at, what + "; " + conversion.summary());
+        return new SyncResult(peer.partner(), true, false, imported, null);
+    }
+
     private SyncResult pull(FederationProperties.Peer peer) {
         String at = Instant.now().toString();
         states.attempted(peer.partner(), peer.url().toString(), at);
-        var state = states.of(peer.partner(), peer.url().toString()).orElseThrow();
+        var state = states.of(peer.partner(), peer.url().toString(), peer.kind()).orElseThrow();
         try {
             var response = http.send(request(peer, state), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 304) {
@@ -148,7 +195,7 @@ class PeerService {
         return request.build();
     }
 
-    private SyncResult failed(FederationProperties.Peer peer, String at, String error) {
+    SyncResult failed(FederationProperties.Peer peer, String at, String error) {
         states.failed(peer.partner(), at, error);
         return new SyncResult(peer.partner(), false, false, null, error);
     }

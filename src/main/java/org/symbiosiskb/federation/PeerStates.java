@@ -19,15 +19,17 @@ class PeerStates {
     static final String FAILURE = "MERGE (s:PeerState {partner: $partner}) SET s.lastErrorAt = $at, s.lastError = $error";
 
     private final Cypher cypher;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PeerStates(Cypher cypher) {
+    PeerStates(Cypher cypher, org.springframework.context.ApplicationEventPublisher events) {
         this.cypher = cypher.unguarded(); // the service's own bookkeeping
+        this.events = events;
     }
 
-    Optional<PeerState> of(String partner, String url) {
+    Optional<PeerState> of(String partner, String url, String kind) {
         return cypher.one(READ, Map.of("partner", partner), r -> {
             var s = r.get("s");
-            return new PeerState(partner, url, s.get("since").asString(null), s.get("etag").asString(null),
+            return new PeerState(partner, kind, url, s.get("since").asString(null), s.get("etag").asString(null),
                     s.get("lastAttemptAt").asString(null), s.get("lastSuccessAt").asString(null), s.get("lastResult").asString(null),
                     s.get("lastErrorAt").asString(null), s.get("lastError").asString(null));
         });
@@ -45,9 +47,11 @@ class PeerStates {
         params.put("at", at);
         params.put("result", result);
         cypher.run(SUCCESS, params);
+        events.publishEvent(new PeerStateChanged(partner));
     }
 
     void failed(String partner, String at, String error) {
         cypher.run(FAILURE, Map.of("partner", partner, "at", at, "error", error));
+        events.publishEvent(new PeerStateChanged(partner));
     }
 }

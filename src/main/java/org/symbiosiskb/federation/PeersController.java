@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.ForbiddenException;
+import org.symbiosiskb.pact.PactClient;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;
@@ -26,9 +28,11 @@ import org.symbiosiskb.security.Callers;
 class PeersController {
 
     private final PeerService peers;
+    private final PactPeers pactPeers;
 
-    PeersController(PeerService peers) {
+    PeersController(PeerService peers, PactPeers pactPeers) {
         this.peers = peers;
+        this.pactPeers = pactPeers;
     }
 
     @GetMapping
@@ -47,6 +51,29 @@ class PeersController {
         }
         var result = peers.sync(partner);
         return ResponseEntity.status(result.ok() ? HttpStatus.OK : HttpStatus.BAD_GATEWAY).body(result);
+    }
+
+    /**
+     * A PACT supplier (kind pact): asks it, with a RequestCreatedEvent, for the footprints of the products this
+     * instance's flows take from it; 202 with the request's id. Its answer arrives at POST /pact/3/events and is
+     * imported like a pull; GET /api/v1/peers shows both.
+     */
+    @PostMapping("/{partner}/request")
+    ResponseEntity<Map<String, Object>> request(@PathVariable String partner) {
+        Caller caller = Callers.current();
+        if (!caller.local() && !caller.admin()) {
+            throw new ForbiddenException(caller.describe() + " may not ask a supplier: managing peers needs an ADMIN key");
+        }
+        try {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(pactPeers.request(partner));
+        } catch (PactClient.PactCallException e) {
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("partner", partner, "error", e.getMessage()));
+        }
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> badRequest(BadRequestException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", List.of(Map.of("message", e.getMessage()))));
     }
 
     @ExceptionHandler

@@ -22,6 +22,9 @@ class OrganizationGraph implements GraphTypeContributor {
                 // its own location, else its park's
                 .expression("location", "coalesce({n}.location, head([({n})-[:LOCATED_IN]->(k:Park) | k.location]))", false, null)
                 .one("park", "Park", "MATCH ({p})-[:LOCATED_IN]->({c}:Park)")
+                // its memberships (a city's climate-partner network), agreed ones only: MEMBER_OF, not PROPOSED_MEMBER_OF
+                .many("networks", "Network", "MATCH ({p})-[:MEMBER_OF]->({c}:Network)", Fanout.of("Organization-MEMBER_OF->"))
+                .connection("networksConnection", "networks")
                 .many("processes", "Process", "MATCH ({p})-[:OPERATES]->({c}:Process)", Fanout.of("Organization-OPERATES->"))
                 .connection("processesConnection", "processes")
                 .many("carbonSinks", "CarbonSink", "MATCH ({p})-[:OWNS]->({c}:CarbonSink)", Fanout.of("Organization-OWNS->"))
@@ -31,7 +34,10 @@ class OrganizationGraph implements GraphTypeContributor {
                 .many("coordinatedParks", "Park", "MATCH ({p})-[:COORDINATES]->({c}:Park)", Fanout.of("Organization-COORDINATES->Park"))
                 .many("coordinatedNetworks", "Network", "MATCH ({p})-[:COORDINATES]->({c}:Network)", Fanout.of("Organization-COORDINATES->Network"))
                 .filter("park", "EXISTS { ({n})-[:LOCATED_IN]->(:Park {id: {v}}) }")
-                .filter("network", "EXISTS { ({n})-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: {v}}) }")
+                // located in a park of the network, or a member of it
+                .filter("network", """
+                        (EXISTS { ({n})-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: {v}}) }
+                         OR EXISTS { ({n})-[:MEMBER_OF]->(:Network {id: {v}}) })""")
                 .filter("kind", "{n}.kind = {v}")
                 .filter("role", "{n}.role = {v}")
                 .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");

@@ -35,7 +35,8 @@ class OrganizationRepository {
     private static final String ORGANIZATION_FILTER = """
             MATCH (n:Organization) WHERE n.placeholder IS NULL
               AND ($park IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Park {id: $park}) })
-              AND ($network IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: $network}) })
+              AND ($network IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: $network}) }
+                                    OR EXISTS { (n)-[:MEMBER_OF]->(:Network {id: $network}) })
               AND ($kind IS NULL OR n.kind = $kind)
               AND ($role IS NULL OR n.role = $role)
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
@@ -47,6 +48,10 @@ class OrganizationRepository {
     static final String ORGANIZATIONS_BY_IDS = "UNWIND $ids AS key MATCH (n:Organization {id: key}) RETURN key," + ORGANIZATION;
     static final String ORGANIZATIONS_IN_PARKS = """
             UNWIND $ids AS key MATCH (:Park {id: key})<-[:LOCATED_IN]-(n:Organization)
+            WITH key, n ORDER BY n.id RETURN key,""" + ORGANIZATION;
+    /** A network's member organizations (agreed memberships), in id order. */
+    static final String MEMBERS_OF_NETWORKS = """
+            UNWIND $ids AS key MATCH (:Network {id: key})<-[:MEMBER_OF]-(n:Organization)
             WITH key, n ORDER BY n.id RETURN key,""" + ORGANIZATION;
     static final String COORDINATORS = """
             UNWIND $ids AS key MATCH (:Record {id: key})<-[:COORDINATES]-(n:Organization) RETURN key,""" + ORGANIZATION;

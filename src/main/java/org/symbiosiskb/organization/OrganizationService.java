@@ -47,6 +47,11 @@ public class OrganizationService {
         return repository.organizations(OrganizationRepository.ORGANIZATIONS_IN_PARKS, parkIds);
     }
 
+    /** The member organizations of each network. */
+    public Map<String, List<Organization>> membersOfNetworks(Collection<String> networkIds) {
+        return repository.organizations(OrganizationRepository.MEMBERS_OF_NETWORKS, networkIds);
+    }
+
     /** The coordinator of each park or network. */
     public Map<String, List<Organization>> coordinatorsOf(Collection<String> ids) {
         return repository.organizations(OrganizationRepository.COORDINATORS, ids);

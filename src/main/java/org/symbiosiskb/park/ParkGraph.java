@@ -42,6 +42,10 @@ class ParkGraph implements GraphTypeContributor {
                 .one("coordinator", "Organization", "MATCH ({p})<-[:COORDINATES]-({c}:Organization)")
                 .many("parks", "Park", "MATCH ({p})<-[:MEMBER_OF]-({c}:Park)", Fanout.of("Network<-MEMBER_OF-Park"))
                 .connection("parksConnection", "parks")
+                // member organizations (a climate-partner network's partners), agreed memberships only
+                .many("organizations", "Organization", "MATCH ({p})<-[:MEMBER_OF]-({c}:Organization)",
+                        Fanout.of("Network<-MEMBER_OF-Organization"))
+                .connection("organizationsConnection", "organizations")
                 .filter("scope", "{n}.scope = {v}")
                 .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
 

@@ -37,6 +37,16 @@ class CallerFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /**
+     * The PACT host's actions (org.symbiosiskb.pact) authenticate with tokens of their own, issued for a key
+     * by {@code POST /pact/auth/token}, and answer refusals in PACT's shape: its own filter sets the caller.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/pact") || path.startsWith("/pact/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -50,10 +50,22 @@ public final class Callers {
     }
 
     public static <T> T as(Caller caller, Supplier<T> work) {
+        var result = new java.util.concurrent.atomic.AtomicReference<T>();
+        run(caller, () -> result.set(work.get()));
+        return result.get();
+    }
+
+    /** Work that may throw checked exceptions (a servlet filter chain), run as {@code caller}. */
+    public interface Work<E extends Exception> {
+        void run() throws E;
+    }
+
+    /** Runs {@code work} as {@code caller} and restores the previous caller afterwards. */
+    public static <E extends Exception> void run(Caller caller, Work<E> work) throws E {
         Caller previous = CURRENT.get();
         CURRENT.set(caller);
         try {
-            return work.get();
+            work.run();
         } finally {
             if (previous == null) {
                 CURRENT.remove();

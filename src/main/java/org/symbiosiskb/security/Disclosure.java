@@ -21,8 +21,8 @@ import org.symbiosiskb.graph.Cypher;
  * the flows into and out of it, not on the private records further upstream.
  *
  * <p>Features ask here with the ids an answer depends on (the analytics procedures return them); one
- * statement answers for all of them. An emission record is seen as the stricter of its own and its process's
- * visibility, and a record's parties (the partners whose consent its links need) see it in full.
+ * statement answers for all of them. An emission record, a release and an activity line are seen as the stricter of
+ * their own and their process's visibility, and a record's parties (the partners whose consent its links need) see it in full.
  */
 @Component
 public class Disclosure {
@@ -30,7 +30,7 @@ public class Disclosure {
     static final String VISIBILITY_OF = """
             UNWIND $ids AS key
             OPTIONAL MATCH (r:Record {id: key})
-            OPTIONAL MATCH (r)<-[:REPORTED|RELEASED]-(p:Process)
+            OPTIONAL MATCH (r)<-[:REPORTED|RELEASED|HAS_ACTIVITY]-(p:Process)
             CALL (key) {
               OPTIONAL MATCH ()-[f:SUPPLIES {id: key}]->() RETURN f
               UNION
@@ -64,7 +64,8 @@ public class Disclosure {
                 String owner = ownerOf(id);
                 seen = caller.access(owner, row.get("visibility").asString(null), row.get("parties").asList(v -> v.asString()));
                 if (row.get("emission").asBoolean()) {
-                    // an emission record (a release) is seen no better than its process (docs/spec/federation-security.md, Visibility)
+                    // an emission record (a release, an activity line) is seen no better than its process
+                    // (docs/spec/federation-security.md, Visibility)
                     var parties = row.get("processParties").asList(v -> v.asString());
                     Caller.Access own = caller.access(owner, row.get("visibility").asString(null), parties);
                     Caller.Access process = caller.access(owner, row.get("processVisibility").asString(null), parties);

@@ -39,7 +39,9 @@ class VisibilityGuard implements RowGuard {
             "nace", "businessId", "founded", "climatePartnerSince", "transportMode", "fromYear", "toYear", "status",
             "effectiveStatus", "activeFrom", "activeTo", "verification", "parties", "consent", "party",
             // descriptive fields of register facilities and their yearly waste transfers (issue 12)
-            "eprtrId", "activityCode", "activityName", "city", "year", "hazardous", "treatment");
+            "eprtrId", "activityCode", "activityName", "city", "year", "hazardous", "treatment",
+            // an emission factor's activity code and category, a factor set's publisher (issue 13)
+            "activity", "category");
 
     @Override
     public Record apply(Record row) {

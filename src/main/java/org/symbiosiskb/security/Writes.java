@@ -21,10 +21,21 @@ public class Writes {
         Set<String> harvested();
     }
 
-    private final ObjectProvider<HarvestedPartners> harvested;
+    /**
+     * Partners whose records are reference data shipped with the service (the calculator's factor sets, partner
+     * kb): read-only for every caller, local mode included; the service loads them at start as a harvest of that
+     * partner, the only writer.
+     */
+    public interface ReferencePartners {
+        Set<String> reference();
+    }
 
-    Writes(ObjectProvider<HarvestedPartners> harvested) {
+    private final ObjectProvider<HarvestedPartners> harvested;
+    private final ObjectProvider<ReferencePartners> reference;
+
+    Writes(ObjectProvider<HarvestedPartners> harvested, ObjectProvider<ReferencePartners> reference) {
         this.harvested = harvested;
+        this.reference = reference;
     }
 
     /** A whole document (or one record) of this partner's namespace, written by the current caller. */
@@ -36,6 +47,10 @@ public class Writes {
                 throw new ForbiddenException("a pull from the peer of partner " + caller.partner() + " may hold only that partner's records, not " + partner + "'s");
             }
             return;
+        }
+        if (reference.stream().anyMatch(r -> r.reference().contains(partner))) {
+            throw new ForbiddenException("records of partner " + partner + " are reference data shipped with the service and read-only; "
+                    + "publish your own under your partner prefix (a factor set of your own, for instance)");
         }
         if (isHarvested) {
             throw new ForbiddenException("records of partner " + partner + " are harvested from its own instance and read-only here; "

@@ -5,9 +5,10 @@ import { el, figure, table, chart, num, control, select, link, note, COLOURS } f
 import { geoLabels } from '../labels.js';
 import { reportedShareColumn } from '../provenance.js';
 import { yearControl, yearOf, toolbar, nordicMap, geo, parksList, DEFAULT_YEAR } from './common.js';
+import { indicators, indicatorTable } from './calculator.js';
 import { go } from '../app.js';
 
-const BALANCE = 'gross retained purchasedOffsets avoided net climatePositive';
+const BALANCE = 'gross retained purchasedOffsets avoided net climatePositive reportedShare';
 const STAR = 'path://M50 0 L61 35 L98 35 L68 57 L79 91 L50 70 L21 91 L32 57 L2 35 L39 35 Z';
 
 export async function mapView(route, content) {
@@ -20,6 +21,9 @@ export async function mapView(route, content) {
   const balances = shown.length ? await gql(`query($year: Int!) { ${shown.map((p, i) =>
     `b${i}: carbonBalance(parkId: ${JSON.stringify(p.id)}, year: $year) { ${BALANCE} }`).join(' ')} }`, { year }) : {};
   const rows = shown.map((p, i) => ({ ...p, ...balances[`b${i}`] }));
+  // a city's climate-partner network has organizations as members: its indicator of the year
+  const chosen = networks.find((n) => n.id === network);
+  const indicator = chosen ? (await indicators([chosen], year)).filter((r) => r.partners > 0) : [];
   await nordicMap();
 
   const params = (changes) => ({ year: year === DEFAULT_YEAR ? undefined : year, network: network || undefined, ...changes });
@@ -44,6 +48,10 @@ export async function mapView(route, content) {
     { key: (p) => (p.climatePositive ? t('yes') : t('no')), id: 'climatePositive', label: t('short.climatePositive') },
     ...reportedShareColumn(rows),
   ], rows);
+  if (indicator.length) {
+    content.append(el('section', { class: 'figure' }, el('h2', {}, `${t('calc.indicator')} ${year}`),
+      indicatorTable('network-indicator', t('calc.indicator'), indicator), note(t('calc.indicatorNote'))));
+  }
   const fig = figure('parks', `${t('map.chart')} ${year}`, parksTable, { height: 660, layout: 'map' });
   fig.node.append(note(t('avoided.note')));
   content.append(fig.node);

@@ -4,16 +4,17 @@ import { t } from '../i18n.js';
 import { el, figure, table, chart, num, control, select, link, note, valueAxis, sankeyHeight, sankeyLabels, COLOURS } from '../ui.js';
 import { yearControl, yearOf, toolbar, parksList } from './common.js';
 import { networkLayout, networkOption } from './network.js';
-import { reportedShareNote } from '../provenance.js';
+import { reportedShareNote, provenanceMark, provenanceLegend } from '../provenance.js';
 import { go } from '../app.js';
 
 const PARK = `query($id: ID!, $year: Int!) {
   park(id: $id) { id name municipality country roadmaps { id name }
     organizations { id name }
     processes { id name operator { id name }
+      emissions { year scope tCO2e counted provenance { kind } }
       sideStreams { id name ewc material unit
         flows { id quantity fromYear toYear distanceKm transportMode consumer { id name operator { id name } } } } } }
-  carbonBalance(parkId: $id, year: $year) { gross sequestration soldOutside retained purchasedOffsets avoided net climatePositive carbonNeutral }
+  carbonBalance(parkId: $id, year: $year) { gross sequestration soldOutside retained purchasedOffsets avoided net climatePositive carbonNeutral reportedShare }
   sideStreamTable(parkId: $id, year: $year) { sideStream { id name ewc producer { id name } } unit produced used available }
   wasteChapters { code title }
 }`;
@@ -53,6 +54,23 @@ export async function parkView(route, content) {
   ]);
   const balance = figure('balance', `${t('park.balance')} ${year}${b.climatePositive ? ` — ${t('climatePositive')}` : ''}`, balanceTable);
   balance.node.append(...[reportedShareNote(b), note(t('avoided.note'))].filter(Boolean));
+
+  // each process's counted records of the year by scope, marked reported, calculated or illustrative
+  const emissionRows = park.processes.map((p) => {
+    const counted = p.emissions.filter((e) => e.year === year && e.counted);
+    const byScope = (scope) => counted.filter((e) => e.scope === scope);
+    return { process: p, scope1: byScope(1), scope2: byScope(2), records: counted };
+  }).filter((r) => r.records.length)
+    .sort((a, b) => sum(b.scope1) + sum(b.scope2) - sum(a.scope1) - sum(a.scope2) || a.process.name.localeCompare(b.process.name));
+  const scopeCell = (records) => (records.length ? [el('span', { 'data-value': sum(records) }, num(sum(records))), ' ',
+    ...[...new Set(records.map((e) => e.provenance.kind))].map((kind) => provenanceMark({ provenance: { kind } }))] : '–');
+  const emissionsTable = table('emissions-table', t('park.emissions'), [
+    { key: (r) => r.process.name, id: 'process', label: t('process') },
+    { key: 'scope1', label: t('calc.scope1'), render: (r) => scopeCell(r.scope1) },
+    { key: 'scope2', label: t('calc.scope2'), render: (r) => scopeCell(r.scope2) },
+  ], emissionRows, { rowKey: (r) => r.process.id });
+  const emissionsSection = el('section', { class: 'figure' }, el('h2', {}, `${t('park.emissions')} ${year}`), emissionsTable,
+    provenanceLegend(emissionRows.flatMap((r) => r.records)), note(t('park.emissionsNote')));
 
   const streamTable = table('sidestreams-table', t('park.streams'), [
     { key: (r) => r.sideStream.name, id: 'name', label: t('sideStream') },
@@ -107,7 +125,7 @@ export async function parkView(route, content) {
   ], ewcRows);
   const sankey = figure('ewc', `${t('park.ewc')} ${year}`, ewcTable, { height: sankeyHeight(fullestColumn(ewcRows)), layout: 'stacked' });
 
-  content.append(balance.node, network.node, sankey.node, streamsSection);
+  content.append(balance.node, emissionsSection, network.node, sankey.node, streamsSection);
 
   return () => {
     let running = 0;
@@ -153,6 +171,8 @@ export async function parkView(route, content) {
     });
   };
 }
+
+function sum(records) { return records.reduce((total, e) => total + e.tCO2e, 0); }
 
 /** The nodes in the Sankey's fullest column (producers, chapters or receivers). */
 function fullestColumn(rows) {

@@ -3,12 +3,13 @@ import { gql, all } from '../gql.js';
 import { t } from '../i18n.js';
 import { el, figure, table, chart, num, control, select, sankeyHeight, sankeyLabels } from '../ui.js';
 import { yearControl, yearOf, toolbar } from './common.js';
-import { reportedShareNote } from '../provenance.js';
+import { reportedShareNote, provenanceMark, provenanceLegend } from '../provenance.js';
 import { go } from '../app.js';
 
 const TRACE = `query($id: ID!, $year: Int!, $direction: Direction!, $allocation: Allocation!) {
   traceEmissions(processId: $id, year: $year, direction: $direction, allocation: $allocation) {
-    process { id name } direct transport inherited total intensity passedOn coverage truncated
+    process { id name emissions { year scope source tCO2e counted provenance { kind source } } }
+    direct transport inherited total reportedShare intensity passedOn coverage truncated
     paths { contribution hops { from { id name } to { id name } sideStream { name } quantity share } } } }`;
 
 export const DEFAULT_PROCESS = 'fi:outokumpu-tornio-ferrochrome';
@@ -45,6 +46,21 @@ export async function traceView(route, content) {
       el('span', { 'data-value': tr.coverage, id: 'coverage' }, `${t('coverage')}: ${num(tr.coverage * 100)} %`), ' · ',
       el('span', { id: 'truncated', 'data-value': String(tr.truncated), class: tr.truncated ? 'warn' : null },
         tr.truncated ? t('truncated') : t('complete'))), summary, reportedShareNote(tr)));
+
+  // the process's own records of the year: reported, calculated and illustrative figures side by side, and which count
+  const own = (tr.process.emissions ?? []).filter((e) => e.year === year && e.scope <= 2)
+    .sort((a, b) => a.scope - b.scope || Number(b.counted) - Number(a.counted));
+  if (own.length) {
+    content.append(el('section', { class: 'figure summary' }, el('h2', {}, `${t('trace.records')} ${year}`),
+      table('records-table', t('trace.records'), [
+        { key: 'scope', label: t('calc.scope') },
+        { key: (e) => e.source, id: 'source', label: t('trace.source') },
+        { key: 'tCO2e', label: 't CO2e', num: true },
+        { key: (e) => e.provenance.kind, id: 'provenance', label: t('trace.provenance'),
+          render: (e) => [provenanceMark(e), ` ${t(`prov.${e.provenance.kind}`)}${e.provenance.source ? ` (${e.provenance.source})` : ''}`] },
+        { key: (e) => (e.counted ? t('trace.counted') : t('trace.beside')), id: 'counted', label: t('trace.counts') },
+      ], own), provenanceLegend(own)));
+  }
 
   // each hop names the side stream it carries: two chains between the same processes differ by their stream
   const chain = (path) => [path.hops[0]?.from.name, ...path.hops.flatMap((h) => [` → `, el('span', { class: 'via' }, h.sideStream.name),

@@ -61,6 +61,6 @@ final class InMemoryFlowGraph implements FlowGraph {
     @Override public List<Flow> flowsInto(String process, int year) { return into.getOrDefault(process, List.of()); }
     @Override public List<Flow> flowsOutOf(String process, int year) { return outOf.getOrDefault(process, List.of()); }
     @Override public double directEmissions(String process, int year) { return direct.getOrDefault(process, 0.0); }
-    @Override public double reportedEmissions(String process, int year) { return 0; } // the synthetic network reports nothing
+    @Override public org.symbiosiskb.analytics.Parts parts(String process, int year) { return org.symbiosiskb.analytics.Parts.NONE; } // the synthetic network reports nothing
     @Override public Double outputTonnes(String process) { return output.get(process); }
 }

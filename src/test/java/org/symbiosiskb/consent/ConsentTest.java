@@ -6,16 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.symbiosiskb.support.HarnessInitializer;
 import org.symbiosiskb.support.Http;
-import org.symbiosiskb.support.TestKeys;
+import org.symbiosiskb.support.PartnersTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,18 +19,9 @@ import tools.jackson.databind.JsonNode;
  * Finnish process producing a Swedish stream) is a test here, through GraphQL and the import; the same
  * rule over harvesting is in federation.HarvestingTest.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.example-data.enabled=false")
-@ContextConfiguration(initializers = {HarnessInitializer.class, ConsentTest.Keys.class})
+@PartnersTest
 class ConsentTest {
 
-    static class Keys implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("kb.security.keys=" + String.join(",", TestKeys.entry("cfi", "EDITOR", "cfi-editor"),
-                    TestKeys.entry("cfi", "READER", "cfi-reader"), TestKeys.entry("cse", "EDITOR", "cse-editor"),
-                    TestKeys.entry("cno", "EDITOR", "cno-editor"))).applyTo(context);
-        }
-    }
 
     @LocalServerPort
     int port;

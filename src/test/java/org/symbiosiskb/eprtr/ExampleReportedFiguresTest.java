@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The example data (src/main/resources/example/fi.json) against the register (datasets/eprtr-fi):
+ * The example data (src/main/resources/example/fi.json and joensuu.json) against the register (datasets/eprtr-fi):
  * an example process that is an E-PRTR facility, or part of one, carries its eprtrId; for every year
  * the register has greenhouse gases for the facility, the site's scope-1 records are REPORTED and add
  * up to the register's total as the importer converts it; and where it has none, the illustrative
@@ -31,10 +31,14 @@ class ExampleReportedFiguresTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void read() throws Exception {
-        try (InputStream in = ExampleReportedFiguresTest.class.getResourceAsStream("/example/fi.json")) {
-            var doc = JsonMapper.builder().build().readValue(in, Map.class);
-            processes = (List<Map<String, Object>>) doc.get("processes");
-            emissions = (List<Map<String, Object>>) doc.get("emissions");
+        processes = new ArrayList<>();
+        emissions = new ArrayList<>();
+        for (String example : List.of("/example/fi.json", "/example/joensuu.json")) {
+            try (InputStream in = ExampleReportedFiguresTest.class.getResourceAsStream(example)) {
+                var doc = JsonMapper.builder().build().readValue(in, Map.class);
+                processes.addAll((List<Map<String, Object>>) doc.get("processes"));
+                emissions.addAll((List<Map<String, Object>>) doc.get("emissions"));
+            }
         }
         var converted = new EprtrConverter("fi", Gwp.AR5).convert(EprtrConverterTest.extract(), read -> { });
         var inspire = new HashMap<String, String>();
@@ -94,9 +98,10 @@ class ExampleReportedFiguresTest {
             }
         }
         assertThat(illustrativeScope1).as("illustrative scope-1 records where the register has a figure").isEmpty();
-        // 11 sites with greenhouse-gas rows: Porvoo, Tornio works, Kemi bioproduct mill, Tornion Voima, Borealis, Topinoja,
-        // Kakolanmäki, Fortum Riihimäki, Korvenmäki, Kiimassuo, Äänekoski bioproduct mill
-        assertThat(reported).hasSize(11);
+        // 14 sites with greenhouse-gas rows: Porvoo, Tornio works, Kemi bioproduct mill, Tornion Voima, Borealis, Topinoja,
+        // Kakolanmäki, Fortum Riihimäki, Korvenmäki, Kiimassuo, Äänekoski bioproduct mill; in Joensuu (joensuu.json) Savon
+        // Voima's power plant, Stora Enso's Enocell mill and Puhas's Kontiosuo waste centre
+        assertThat(reported).hasSize(14);
         reported.forEach((eprtr, byYear) -> {
             assertThat(byYear.keySet()).as(eprtr).isEqualTo(REGISTER.get(eprtr).keySet());
             byYear.forEach((year, total) -> assertThat(total).as(eprtr + " " + year).isCloseTo(REGISTER.get(eprtr).get(year), within(1e-6)));

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.symbiosiskb.support.Http;
 
 /** Small exchange documents for tests, as mutable maps so each test can break exactly one thing. */
-final class Documents {
+public final class Documents {
 
     private Documents() {
     }
@@ -48,12 +48,12 @@ final class Documents {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String json) {
+    public static Map<String, Object> parse(String json) {
         return (Map<String, Object>) Http.json().readValue(json, LinkedHashMap.class);
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> records(Map<String, Object> doc, String array) {
+    public static List<Map<String, Object>> records(Map<String, Object> doc, String array) {
         return (List<Map<String, Object>>) doc.computeIfAbsent(array, k -> new ArrayList<>());
     }
 

@@ -105,6 +105,23 @@ final class Browser implements AutoCloseable {
         waitForView(null);
     }
 
+    /**
+     * Clicks a button that saves and renders the view again (the calculator's Save); waits for the new view, and fails
+     * with the page's own message when the save was refused instead.
+     */
+    void clickAndWaitForView(By button) {
+        js("document.getElementById('view').removeAttribute('data-view');");
+        driver.findElement(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            String view = d.findElement(By.id("view")).getAttribute("data-view");
+            var failed = d.findElements(By.cssSelector("#save-status.error"));
+            if (!failed.isEmpty()) {
+                fail("the page refused to save: " + failed.getFirst().getText());
+            }
+            return view == null || view.isEmpty() ? null : view;
+        });
+    }
+
     void language(String lang) {
         if (!lang.equals(new Select(driver.findElement(By.id("lang"))).getFirstSelectedOption().getAttribute("value"))) {
             choose("lang", lang);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,10 +49,11 @@ class ExplorerTest {
 
     static {
         VIEWS.put("map", "#/map?year=2023");
-        VIEWS.put("park", "#/park/fi:kemi-tornio?year=2024");
-        VIEWS.put("trace", "#/trace/fi:outokumpu-tornio-ferrochrome/2024");
+        VIEWS.put("park", "#/park/fi:kemi-tornio?year=2023");
+        VIEWS.put("trace", "#/trace/fi:outokumpu-tornio-ferrochrome/2023");
         VIEWS.put("compensation", "#/compensation/fi:outokumpu/2024?maxDistanceKm=200");
         VIEWS.put("roadmap", "#/roadmap/fi:topinpuisto-carbon-roadmap?year=2035");
+        VIEWS.put("calculator", "#/calculator/fi:savon-voima/2023");
     }
 
     @TempDir
@@ -198,8 +200,7 @@ class ExplorerTest {
     }
 
     @Test
-    void provenance_marks_the_records_that_carry_one_and_shows_nothing_for_the_others() {
-        // the schema has no provenance yet (issue 12 adds it), so the views ask for none; the helpers are ready for it
+    void provenance_marks_tell_reported_calculated_and_illustrative_figures_apart() {
         browser.go("#/map");
         @SuppressWarnings("unchecked")
         Map<String, Object> shown = (Map<String, Object>) browser.jsAsync("""
@@ -215,7 +216,187 @@ class ExplorerTest {
         assertThat(shown.get("mark")).isEqualTo("REPORTED");
         assertThat((String) shown.get("legend")).isEqualTo("Figures: ● reported to a register ○ illustrative (assumed) ");
         assertThat(shown.get("share")).isEqualTo("Reported to a register: 54 %");
-        assertThat(browser.findAll(By.cssSelector("[data-testid=provenance-legend], [data-testid=reported-share], td[data-col=reportedShare]"))).isEmpty();
+
+        // the views now ask for provenance { kind } and reportedShare: the map's column, the park's note and marks, the trace's records
+        browser.go("#/map?year=2023");
+        JsonNode parks = data("{ parks(first: 100) { nodes { id } } }").get("parks").get("nodes");
+        assertThat(browser.findAll(By.cssSelector("#parks-table td[data-col=reportedShare]"))).hasSize(parks.size());
+        browser.go("#/park/fi:kemi-tornio?year=2023");
+        double share = data("{ carbonBalance(parkId: \"fi:kemi-tornio\", year: 2023) { reportedShare } }").get("carbonBalance").get("reportedShare").asDouble();
+        assertThat(Double.parseDouble(browser.find(By.cssSelector("[data-testid=reported-share]")).getAttribute("data-value"))).isEqualTo(share);
+        // Tornio's ferrochrome smelter: scope 1 reported to E-PRTR, scope 2 illustrative
+        var smelter = browser.find(By.cssSelector("#emissions-table tr[data-key='fi:outokumpu-tornio-ferrochrome']"));
+        assertThat(smelter.findElement(By.cssSelector("td[data-col=scope1] [data-provenance]")).getAttribute("data-provenance")).isEqualTo("REPORTED");
+        assertThat(smelter.findElement(By.cssSelector("td[data-col=scope2] [data-provenance]")).getAttribute("data-provenance")).isEqualTo("ILLUSTRATIVE");
+        assertThat(browser.find(By.cssSelector("#view [data-testid=provenance-legend]")).getText()).contains("reported to a register");
+        browser.go("#/trace/fi:outokumpu-tornio-ferrochrome/2023");
+        assertThat(browser.findAll(By.cssSelector("#records-table [data-provenance=REPORTED]"))).hasSize(1);
+        assertThat(browser.findAll(By.cssSelector("[data-testid=reported-share]"))).hasSize(1);
+        // 2024 has no register figures yet: every record is illustrative, and the marks say so
+        browser.go("#/park/fi:kemi-tornio?year=2024");
+        assertThat(browser.findAll(By.cssSelector("#emissions-table [data-provenance=REPORTED]"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("#emissions-table [data-provenance=ILLUSTRATIVE]"))).isNotEmpty();
+    }
+
+    @Test
+    void the_calculator_shows_the_inventory_and_the_network_indicator_graphql_gives() throws Exception {
+        browser.go("#/calculator/fi:savon-voima/2023");
+        JsonNode inventory = data("""
+                { ghgInventory(organizationId: "fi:savon-voima", year: 2023) { scope1 reportedScope1 scope2LocationBased scope2MarketBased
+                    scope3 byCategory { category tCO2e } totalLocationBased totalMarketBased biogenicCO2
+                    lines { activity { id } quantity tCO2e biogenicCO2 } } }""").get("ghgInventory");
+        for (String field : List.of("scope1", "reportedScope1", "scope2LocationBased", "scope2MarketBased", "scope3", "totalLocationBased",
+                "totalMarketBased", "biogenicCO2")) {
+            assertShown(summary(field), inventory.get(field).asDouble(), "en", field);
+        }
+        assertShown(summary("category4"), inventory.get("byCategory").get(0).get("tCO2e").asDouble(), "en", "category 4");
+        // by hand: wood chips 196 000 t × 0.04343964 + light fuel oil 11 000 MWh × 3.6 × 0.0735 = 8 514.16944 + 2 910.6
+        assertClose(summary("scope1"), 11_424.76944, "scope 1 by hand");
+        // the register's figure beside it, marked reported; the calculated one marked calculated
+        assertClose(summary("reportedScope1"), 73_000, "reported scope 1");
+        assertThat(browser.find(By.cssSelector("#inventory-table tr[data-key=reportedScope1] [data-provenance]")).getAttribute("data-provenance"))
+                .isEqualTo("REPORTED");
+        assertThat(browser.find(By.cssSelector("#inventory-table tr[data-key=scope1] [data-provenance]")).getAttribute("data-provenance"))
+                .isEqualTo("CALCULATED");
+        for (JsonNode line : inventory.get("lines")) {
+            WebElement row = browser.find(By.cssSelector("#lines-table tr[data-key='" + line.get("activity").get("id").asString() + "']"));
+            assertShown(cell(row, "quantity"), line.get("quantity").asDouble(), "en", "quantity");
+            assertShown(cell(row, "tCO2e"), line.get("tCO2e").asDouble(), "en", "line");
+            assertThat(cell(row, "source").getText()).isNotBlank();
+        }
+        // the network's indicator: five partners by 2023, four entered lines, their total
+        WebElement network = browser.find(By.cssSelector("#indicator-table tr[data-key='fi:joensuu-climate-partners']"));
+        assertClose(cell(network, "partners"), 5, "partners");
+        assertClose(cell(network, "reporting"), 4, "reporting");
+        assertClose(cell(network, "reportingShare"), 80, "share");
+        assertClose(cell(network, "totalTCO2e"), 12_619.93824 + 2_802.544964 + 6_539.714272 + 512.2476, "total");
+        assertThat(browser.findAll(By.cssSelector("#ghg-chart canvas"))).isNotEmpty();
+        browser.screenshot(SCREENSHOTS.resolve("calculator.png"));
+    }
+
+    @Test
+    void a_year_of_activity_lines_entered_in_the_page_is_saved_and_every_number_is_as_worked_out_by_hand() {
+        String lfo = "kb:statfi-fuel-classification-2015.FUEL_LIGHT_FUEL_OIL.GJ";
+        String grid = "kb:eea-grid-fi-2024.ELECTRICITY_GRID";
+        String go = "fi:joensuu-go-2023.ELECTRICITY_RENEWABLE_GO";
+        String heat = "kb:energiateollisuus-district-heat-2017.DISTRICT_HEAT";
+        String hgv = "kb:desnz-2025-freight.FREIGHT_ROAD_HGV_AVERAGE";
+        String flights = "kb:desnz-2025-business-travel.TRAVEL_AIR_SHORT_HAUL_ECONOMY";
+        String pellets = "kb:desnz-2025-fuels.FUEL_WOOD_PELLETS";
+        browser.go("#/calculator/fi:abloy/2024");
+        assertThat(browser.findAll(By.cssSelector("#activities-table tbody tr[data-line]"))).as("Abloy has no 2024 lines yet").isEmpty();
+        try {
+            enterLine(0, lfo, "MWh", "250", null);
+            // the units offered are the factor's dimension's: light fuel oil per GJ is an energy
+            assertThat(new Select(line(0).findElement(By.name("unit"))).getOptions()).extracting(WebElement::getText)
+                    .containsExactly("kWh", "MWh", "GJ", "TJ");
+            enterLine(1, grid, "MWh", "1000", go);
+            enterLine(2, heat, "MWh", "2000", null);
+            enterLine(3, hgv, "tkm", "40000", null);
+            enterLine(4, flights, "km", "10000", null);
+            enterLine(5, pellets, "t", "20", null);
+            assertThat(new Select(line(5).findElement(By.name("unit"))).getOptions()).extracting(WebElement::getText).containsExactly("kg", "t");
+            browser.clickAndWaitForView(By.id("save-lines"));
+
+            // light fuel oil: 250 MWh × 3.6 = 900 GJ × 0.0735 t/GJ = 66.15; pellets 20 t × 0.05519389 = 1.1038778
+            double scope1 = 66.15 + 1.1038778;
+            // grid 1 000 MWh = 1 000 000 kWh × 27 g = 27 t, with a guarantee of origin 0 market-based;
+            // district heat 2 000 000 kWh × 149 g = 298 t both ways (no instrument: the market-based total is incomplete)
+            double scope2Location = 27 + 298;
+            double scope2Market = 0 + 298;
+            // haulage 40 000 tkm × 0.00010163 = 4.0652 (category 4); flights 10 000 km × 0.00012576 = 1.2576 (category 6)
+            double scope3 = 4.0652 + 1.2576;
+            assertClose(summary("scope1"), scope1, "scope 1");
+            assertClose(summary("scope2LocationBased"), scope2Location, "scope 2 location-based");
+            assertClose(summary("scope2MarketBased"), scope2Market, "scope 2 market-based");
+            assertThat(browser.find(By.cssSelector("#inventory-table tr[data-key=scope2MarketBased]")).getText()).contains("incomplete");
+            assertClose(summary("scope3"), scope3, "scope 3");
+            assertClose(summary("category4"), 4.0652, "category 4");
+            assertClose(summary("category6"), 1.2576, "category 6");
+            // 67.2538778 + 325 + 5.3228 = 397.5766778; market-based 67.2538778 + 298 + 5.3228 = 370.5766778
+            assertClose(summary("totalLocationBased"), scope1 + scope2Location + scope3, "total location-based");
+            assertClose(summary("totalMarketBased"), scope1 + scope2Market + scope3, "total market-based");
+            // pellets' biogenic CO2: 20 × 1.67718 = 33.5436, outside the scopes
+            assertClose(summary("biogenicCO2"), 33.5436, "biogenic CO2");
+            assertThat(browser.findAll(By.cssSelector("#inventory-table tr[data-key=reportedScope1]"))).as("the factory reports no GHG").isEmpty();
+
+            // every line, with its factor and where it comes from
+            var lines = browser.rows("lines-table");
+            assertThat(lines).hasSize(6);
+            double[][] expected = { // quantity, t CO2e, market-based, biogenic, by the lines' id order (the order they were entered in)
+                    {250, 66.15, Double.NaN, 0}, {1000, 27, 0, 0}, {2000, 298, 298, 0}, {40000, 4.0652, Double.NaN, 0},
+                    {10000, 1.2576, Double.NaN, 0}, {20, 1.1038778, Double.NaN, 33.5436}};
+            for (int i = 0; i < expected.length; i++) {
+                WebElement row = lines.get(i);
+                assertClose(cell(row, "quantity"), expected[i][0], "line " + i + " quantity");
+                assertClose(cell(row, "tCO2e"), expected[i][1], "line " + i + " t CO2e");
+                if (!Double.isNaN(expected[i][2])) {
+                    assertClose(cell(row, "marketBasedTCO2e"), expected[i][2], "line " + i + " market-based");
+                } else {
+                    assertThat(cell(row, "marketBasedTCO2e").getText()).isEqualTo("–");
+                }
+                assertClose(cell(row, "biogenicCO2"), expected[i][3], "line " + i + " biogenic");
+            }
+            assertThat(cell(lines.get(1), "marketFactor").getText()).isEqualTo("Renewable electricity, guarantee of origin cancelled");
+            assertThat(cell(lines.get(0), "source").getText()).contains("Statistics Finland fuel classification 2015");
+            assertThat(cell(lines.get(3), "factor").getText()).isEqualTo("Freighting goods > HGV (all diesel) > All HGVs > Average laden");
+            // the chart draws the same figures: scope 1, scope 2 both ways, the two categories and biogenic CO2
+            @SuppressWarnings("unchecked")
+            var bars = (List<Number>) browser.js("""
+                    return echarts.getInstanceByDom(document.getElementById('ghg-chart')).getOption().series[0].data.map((d) => d.value).reverse();""");
+            assertThat(bars).hasSize(6);
+            double[] barValues = {scope1, scope2Location, scope2Market, 4.0652, 1.2576, 33.5436};
+            for (int i = 0; i < barValues.length; i++) {
+                assertThat(bars.get(i).doubleValue()).as("bar " + i).isCloseTo(barValues[i], within(1e-9));
+            }
+            // the network's indicator for 2024: all six are partners by then, Abloy is the one that entered 2024 lines
+            WebElement network = browser.find(By.cssSelector("#indicator-table tr[data-key='fi:joensuu-climate-partners']"));
+            assertClose(cell(network, "partners"), 6, "partners");
+            assertClose(cell(network, "reporting"), 1, "reporting");
+            assertClose(cell(network, "reportingShare"), 100.0 / 6, "share");
+            assertClose(cell(network, "totalTCO2e"), scope1 + scope2Location + scope3, "total");
+
+            // a line edited: 500 MWh of oil is twice the 66.15 t
+            WebElement quantity = line(0).findElement(By.name("quantity"));
+            quantity.clear();
+            quantity.sendKeys("500");
+            browser.clickAndWaitForView(By.id("save-lines"));
+            assertClose(summary("scope1"), 132.3 + 1.1038778, "scope 1 after the edit");
+        } finally {
+            // the lines go again, through the page, so the example data is as it was for the other tests
+            while (!browser.findAll(By.cssSelector("#activities-table tbody tr[data-line] button[name=remove]")).isEmpty()) {
+                browser.find(By.cssSelector("#activities-table tbody tr[data-line] button[name=remove]")).click();
+            }
+            browser.clickAndWaitForView(By.id("save-lines"));
+        }
+        assertThat(data("{ ghgInventory(organizationId: \"fi:abloy\", year: 2024) { lines { tCO2e } } }").get("ghgInventory").get("lines")).isEmpty();
+    }
+
+    private static WebElement line(int index) {
+        return browser.rows("activities-table").get(index);
+    }
+
+    /** Adds a line and fills it as a person does: factor first, then its unit, the quantity and a contractual instrument. */
+    private static void enterLine(int index, String factor, String unit, String quantity, String marketFactor) {
+        browser.find(By.id("add-line")).click();
+        new Select(line(index).findElement(By.name("factor"))).selectByValue(factor);
+        new Select(line(index).findElement(By.name("unit"))).selectByValue(unit);
+        WebElement field = line(index).findElement(By.name("quantity"));
+        field.clear();
+        field.sendKeys(quantity);
+        if (marketFactor != null) {
+            new Select(line(index).findElement(By.name("marketFactor"))).selectByValue(marketFactor);
+        }
+    }
+
+    private static WebElement summary(String key) {
+        return browser.find(By.cssSelector("#inventory-table tr[data-key='" + key + "'] td[data-col=value]"));
+    }
+
+    /** The cell shows a figure worked out by hand (to rounding) as a person reads it. */
+    private static void assertClose(WebElement cell, double expected, String what) {
+        assertThat(Double.parseDouble(cell.getAttribute("data-value"))).as(what + " (data-value)").isCloseTo(expected, within(1e-9));
+        assertThat(parseShown(cell.getText(), "en")).as(what + " shown as '" + cell.getText() + "'").isCloseTo(expected, within(0.005 + 1e-9));
     }
 
     @Test
@@ -235,10 +416,10 @@ class ExplorerTest {
 
     @Test
     void park_view_shows_the_balance_and_side_stream_table_graphql_gives() throws Exception {
-        browser.go("#/park/fi:kemi-tornio?year=2024");
+        browser.go("#/park/fi:kemi-tornio?year=2023");
         JsonNode answer = data("""
-                { carbonBalance(parkId: "fi:kemi-tornio", year: 2024) { gross sequestration soldOutside retained purchasedOffsets net avoided }
-                  sideStreamTable(parkId: "fi:kemi-tornio", year: 2024) { sideStream { name } produced used available } }""");
+                { carbonBalance(parkId: "fi:kemi-tornio", year: 2023) { gross sequestration soldOutside retained purchasedOffsets net avoided }
+                  sideStreamTable(parkId: "fi:kemi-tornio", year: 2023) { sideStream { name } produced used available } }""");
         JsonNode b = answer.get("carbonBalance");
         var balance = browser.rows("balance-table");
         double[] expected = {b.get("gross").asDouble(), b.get("sequestration").asDouble(), b.get("soldOutside").asDouble(),
@@ -254,6 +435,28 @@ class ExplorerTest {
                 "produced", "used", "available");
         assertThat(browser.rows("flows-table")).isNotEmpty();
         assertThat(browser.rows("ewc-table")).isNotEmpty();
+        // each process's counted scope-1 and scope-2 records, as GraphQL gives them
+        for (JsonNode process : data("""
+                { park(id: "fi:kemi-tornio") { processes { id emissions { year scope tCO2e counted } } } }""").get("park").get("processes")) {
+            double[] byScope = new double[3];
+            boolean any = false;
+            for (JsonNode e : process.get("emissions")) {
+                if (e.get("year").asInt() == 2023 && e.get("counted").asBoolean() && e.get("scope").asInt() <= 2) {
+                    byScope[e.get("scope").asInt()] += e.get("tCO2e").asDouble();
+                    any = true;
+                }
+            }
+            var rows = browser.findAll(By.cssSelector("#emissions-table tr[data-key='" + process.get("id").asString() + "']"));
+            assertThat(rows).as(process.get("id").asString()).hasSize(any ? 1 : 0);
+            if (any) {
+                for (int scope = 1; scope <= 2; scope++) {
+                    var shown = rows.getFirst().findElements(By.cssSelector("td[data-col='scope" + scope + "'] [data-value]"));
+                    if (byScope[scope] > 0) {
+                        assertShown(shown.getFirst(), byScope[scope], "en", process.get("id") + " scope " + scope);
+                    }
+                }
+            }
+        }
         for (String chart : List.of("balance", "network", "ewc")) {
             assertThat(browser.findAll(By.cssSelector("#" + chart + "-chart canvas"))).as(chart).isNotEmpty();
         }
@@ -304,7 +507,7 @@ class ExplorerTest {
     @Test
     void trace_view_shows_the_footprint_and_chains_for_each_allocation_and_direction() throws Exception {
         String process = "fi:outokumpu-tornio-ferrochrome";
-        browser.go("#/trace/" + process + "/2024");
+        browser.go("#/trace/" + process + "/2023");
         assertTrace(process, "UPSTREAM", "MASS");
         // the Sankey names processes as people do, without the position in the chain it keeps them apart by
         assertThat(browser.chartTexts("trace-chart")).isNotEmpty().noneMatch(text -> text.matches(".*\\[\\d+]$"));
@@ -319,7 +522,7 @@ class ExplorerTest {
 
     private void assertTrace(String process, String direction, String allocation) {
         JsonNode tr = data("""
-                query($p: ID!, $d: Direction!, $a: Allocation!) { traceEmissions(processId: $p, year: 2024, direction: $d, allocation: $a) {
+                query($p: ID!, $d: Direction!, $a: Allocation!) { traceEmissions(processId: $p, year: 2023, direction: $d, allocation: $a) {
                   direct transport inherited total passedOn coverage truncated paths { contribution } } }""",
                 Map.of("p", process, "d", direction, "a", allocation)).get("traceEmissions");
         var summary = browser.rows("trace-summary");

@@ -26,7 +26,7 @@ import org.symbiosiskb.support.KbTest;
  * and each returns at least one row: a query that silently returns nothing is a broken example.
  */
 @KbTest
-class ExamplesCypherTest {
+public class ExamplesCypherTest {
 
     private static final String EXAMPLES = "cypher/examples.cypher";
     /** The heading of an example: {@code // 12. Cross-park flows: ...}. */
@@ -90,6 +90,18 @@ class ExamplesCypherTest {
             }
         }
         return headings;
+    }
+
+    /** The example whose heading contains {@code title}, for tests that check its figures against the service's. */
+    public static String example(String title) throws IOException {
+        var statements = CypherScript.load(EXAMPLES).statements();
+        var headings = headings();
+        for (int i = 0; i < headings.size(); i++) {
+            if (headings.get(i).contains(title)) {
+                return statements.get(i);
+            }
+        }
+        throw new IllegalArgumentException("no example \"" + title + "\" in " + EXAMPLES);
     }
 
     private static String firstLines(String statement) {

@@ -3,11 +3,9 @@ package org.symbiosiskb.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.symbiosiskb.support.HarnessInitializer;
 import org.symbiosiskb.support.Http;
+import org.symbiosiskb.support.PartnersTest;
 import org.symbiosiskb.support.RawHttp;
 
 /**
@@ -15,12 +13,7 @@ import org.symbiosiskb.support.RawHttp;
  * and their details (data path, Neo4j version and Bolt address, exception names) are for an
  * ADMIN key. The other actuator endpoints (metrics…) are for ADMIN keys only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kb.example-data.enabled=false",
-        // sha256("act-admin-key"), sha256("act-reader-key")
-        "kb.security.keys=act:ADMIN:70d0057111ff1a401c317c999ff954888eee2a62ad55e207e37a27d7a5472d7a,"
-                + "act:READER:87bcb6b89a43a8fc6d4c306b2ad13e48fe42ca0f68c930af87f6a8ddf268c5cb"})
-@ContextConfiguration(initializers = HarnessInitializer.class)
+@PartnersTest
 class ActuatorExposureTest {
 
     @LocalServerPort

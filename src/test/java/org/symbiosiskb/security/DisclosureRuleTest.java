@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.symbiosiskb.support.HarnessInitializer;
 import org.symbiosiskb.support.Http;
-import org.symbiosiskb.support.TestKeys;
+import org.symbiosiskb.support.PartnersTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,17 +16,9 @@ import tools.jackson.databind.JsonNode;
  * answer shows"). Partner {@code dra} keeps some figures PRIVATE; {@code drb} looks. Every private figure is
  * a run of one digit (8888.8, 7777.7, 6666.6, 5555.5, 2222.2), so that a leak shows in the raw answer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kb.example-data.enabled=false")
-@ContextConfiguration(initializers = {HarnessInitializer.class, DisclosureRuleTest.Keys.class})
+@PartnersTest
 class DisclosureRuleTest {
 
-    static class Keys implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("kb.security.keys=" + String.join(",", TestKeys.entry("dra", "EDITOR", "dra-key"),
-                    TestKeys.entry("drb", "EDITOR", "drb-key"))).applyTo(context);
-        }
-    }
 
     static final String[] PRIVATE_FIGURES = {"8888", "7777", "6666", "5555", "2222"};
 

@@ -235,6 +235,12 @@ final class RandomPartnerData {
         return id.substring(0, id.indexOf(':'));
     }
 
+    /** The rule, written again: whether {@code caller} (a partner, or null for anonymous) sees the record at all. */
+    boolean knownTo(String caller, String id) {
+        Known r = records.get(id);
+        return r.owner().equals(caller) || r.visibility().equals("PUBLIC") || caller != null;
+    }
+
     /** The rule, written again: may {@code caller} (a partner, or null for anonymous) see the record's figures? */
     boolean seenBy(String caller, String id) {
         Known r = records.get(id);

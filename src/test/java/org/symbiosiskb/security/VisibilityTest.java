@@ -7,12 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.symbiosiskb.support.HarnessInitializer;
 import org.symbiosiskb.support.Http;
+import org.symbiosiskb.support.PartnersTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,13 +19,7 @@ import tools.jackson.databind.JsonNode;
  * in Haparanda. Every private figure is a repeated digit (7777.7, 6666.6, 4444.4, 3333.3), so a
  * leak shows up as that digit string anywhere in a raw HTTP answer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kb.example-data.enabled=false",
-        // sha256("visfi-editor-key"), sha256("visse-editor-key"), sha256("visse-reader-key")
-        "kb.security.keys=visfi:EDITOR:4b246937b2739e8c86a4f81915e7398c2c4635de589db32cd44aac8bcf927d90,"
-                + "visse:EDITOR:0f2929f22fe2d712f6c0ed06b7efa03c58273cd7d78ea46edf13e1973cefa4fa,"
-                + "visse:READER:bedf5df0e5ac6f60858182f06a5178606528dc49d78734cb9144b42e2f4680d8"})
-@ContextConfiguration(initializers = HarnessInitializer.class)
+@PartnersTest
 class VisibilityTest {
 
     static final List<String> PRIVATE_FIGURES = List.of("7777", "6666", "4444", "3333");
