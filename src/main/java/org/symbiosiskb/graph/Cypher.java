@@ -168,11 +168,14 @@ public class Cypher {
      * @param cypher one row of long columns
      */
     public Map<String, Long> countStore(String cypher) {
-        return neo4j.query(cypher).fetch().one().map(row -> {
-            var counts = new java.util.HashMap<String, Long>();
-            row.forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
-            return (Map<String, Long>) counts;
+        long started = System.nanoTime();
+        Map<String, Long> counts = neo4j.query(cypher).fetch().one().map(row -> {
+            var read = new java.util.HashMap<String, Long>();
+            row.forEach((k, v) -> read.put(k, ((Number) v).longValue()));
+            return (Map<String, Long>) read;
         }).orElse(Map.of());
+        trace(cypher, started, 1);
+        return counts;
     }
 
     /** Statements run since start (all threads). */

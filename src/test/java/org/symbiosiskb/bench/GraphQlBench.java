@@ -70,7 +70,8 @@ final class GraphQlBench {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
                 "--server.port=0", "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data,
                 "--kb.example-data.enabled=false", "--spring.neo4j.uri=", "--logging.level.root=WARN",
-                "--kb.limits.max-complexity=1000000000", "--kb.limits.request-timeout=10m")) {
+                // the default query limits: the pages must pass them as a client would send them
+                "--kb.limits.request-timeout=10m")) {
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
             if (!imported) {
                 for (var doc : network.recordDocuments()) {
