@@ -53,12 +53,7 @@ final class Shape {
             }
             var out = new Translated(entries.size());
             for (Entry e : entries) {
-                Object v = e.slot().convert(value.get(e.cypherKey()));
-                if (e.alias() == null) {
-                    out.put(e.field(), v);
-                } else {
-                    ((Translated.Aliased) out.computeIfAbsent(e.field(), k -> new Translated.Aliased(new HashMap<>()))).values().put(e.alias(), v);
-                }
+                put(out, e, e.slot().convert(value.get(e.cypherKey())));
             }
             if (record) {
                 Value columns = value.get("__record");
@@ -140,12 +135,14 @@ final class Shape {
             return out;
         }
 
-        private static void put(Translated out, Entry e, Object v) {
-            if (e.alias() == null) {
-                out.put(e.field(), v);
-            } else {
-                ((Translated.Aliased) out.computeIfAbsent(e.field(), k -> new Translated.Aliased(new HashMap<>()))).values().put(e.alias(), v);
-            }
+    }
+
+    /** The value of one entry under its field, or, for one alias of several, under that alias. */
+    private static void put(Translated out, Entry e, Object v) {
+        if (e.alias() == null) {
+            out.put(e.field(), v);
+        } else {
+            ((Translated.Aliased) out.computeIfAbsent(e.field(), k -> new Translated.Aliased(new HashMap<>()))).values().put(e.alias(), v);
         }
     }
 
