@@ -20,7 +20,7 @@ import org.symbiosiskb.support.Http;
  * The GraphQL part of the benchmark alone, for profiling the read path: the generated network of
  * {@code kb.bench.size} imported into the embedded service, then each query asked of the service
  * and as hand-written Cypher over Bolt, alternately, {@code kb.bench.samples} times. Prints p50 and
- * p95 of both and the statements per request. Run with
+ * p95 of both and the statements per request, and the profile of the query limits' count statistics. Run with
  * {@code ./kb mvn test -Dtest=GraphQlBenchRun -Dkb.bench.size=M} (add {@code -Dkb.jvm.args=...} for a profiler).
  */
 final class GraphQlBench {
@@ -84,6 +84,17 @@ final class GraphQlBench {
             }
             var cypher = service.getBean(Cypher.class);
             try (Driver bolt = GraphDatabase.driver(service.getBean(EmbeddedBolt.class).uri(), AuthTokens.none())) {
+                // the query limits' count statistics: database hits (constant when the count store answers) and time
+                String counts = service.getBean(org.symbiosiskb.api.translation.CountStatistics.class).statement();
+                org.neo4j.driver.summary.ProfiledPlan profile;
+                try (var session = bolt.session()) {
+                    profile = session.run("PROFILE " + counts).consume().profile();
+                }
+                var countTimes = new ArrayList<Double>();
+                for (int i = 0; i < 30; i++) {
+                    countTimes.add(time(() -> bolt.executableQuery(counts).execute()));
+                }
+                System.out.printf("count statistics: %d db hits, p50 %.2f ms%n", totalHits(profile), pct(countTimes, 50));
                 for (Query q : queries(network)) {
                     if (!only.isBlank() && !q.name().contains(only)) {
                         continue;
@@ -113,6 +124,14 @@ final class GraphQlBench {
             throw new IllegalStateException(response.raw().substring(0, Math.min(800, response.raw().length())));
         }
         return response;
+    }
+
+    private static long totalHits(org.neo4j.driver.summary.ProfiledPlan plan) {
+        long hits = plan.dbHits();
+        for (var child : plan.children()) {
+            hits += totalHits(child);
+        }
+        return hits;
     }
 
     private static double time(Supplier<Object> call) {

@@ -92,6 +92,11 @@ public class CountStatistics implements FanoutEstimate.Source {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CountStatistics.class);
 
+    /** The statement reading every count (null when no relationship field is translated), for the benchmark's profile. */
+    public String statement() {
+        return statement;
+    }
+
     /** The estimate for one operation: the counts are read when a field first needs them, once. */
     @Override
     public FanoutEstimate forOperation() {
