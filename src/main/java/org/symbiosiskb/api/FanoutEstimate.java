@@ -11,6 +11,11 @@ public interface FanoutEstimate {
 
     OptionalDouble average(String type, String field);
 
+    /** How many records a top-level list field ({@code parks}) pages over, at most; empty when not known. */
+    default OptionalDouble records(String queryField) {
+        return OptionalDouble.empty();
+    }
+
     /** No statistics: every unpaged list weighs the default page size. */
     FanoutEstimate NONE = (type, field) -> OptionalDouble.empty();
 

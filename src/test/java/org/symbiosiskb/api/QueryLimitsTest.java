@@ -139,21 +139,42 @@ class QueryLimitsTest {
 
     @Test
     void a_connection_costs_first_times_its_nodes_and_lists_given_a_first_that_first() {
-        // processes(first: 20): 1 + 20 × (id + name)                                   =       41
-        // organizations(first: 20): 1 + 20 × (id 1 + processes 41)                     =      841
-        // nodes: a list under parks(first: 296): 1 + 296 × (id 1 + organizations 841) =  249 233
-        // parks: not a list itself: 1 + 249 233                                       =  249 234  ≤ 250 000
-        String query = "{ parks(first: %d) { nodes { id organizations(first: 20) { id processes(first: 20) { id name } } } } }";
-        assertThat(answered(query.formatted(296)).get("parks").get("nodes").get(0).get("organizations").get(0)
+        // sideStreams(first: 20): 1 + 20 × (id + name)                                  =       41
+        // processes(first: 20): 1 + 20 × (id 1 + sideStreams 41)                      =      841
+        // nodes: a list under organizationsConnection(first: 296): 1 + 296 × (1 + 841) =  249 233
+        // organizationsConnection 1 + 249 233; park(id:) 1 + 249 234                   =  249 235  ≤ 250 000
+        String query = """
+                { park(id: "fi:park") { organizationsConnection(first: %d) {
+                    nodes { id processes(first: 20) { id sideStreams(first: 20) { id name } } } } } }""";
+        assertThat(answered(query.formatted(296)).get("park").get("organizationsConnection").get("nodes").get(0)
                 .get("processes").get(0).get("id").asString()).isEqualTo("fi:p");
 
-        // first: 297 → nodes 1 + 297 × 842 = 250 075, parks 250 076 > 250 000
+        // first: 297 → nodes 1 + 297 × 842 = 250 075, the connection 250 076, park(id:) 250 077 > 250 000
         JsonNode errors = refused(query.formatted(297));
 
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("message").asString())
-                .startsWith("query complexity 250076 exceeds kb.limits.max-complexity 250000");
-        assertThat(errors.get(0).get("extensions").get("found").asLong()).isEqualTo(250076);
+                .startsWith("query complexity 250077 exceeds kb.limits.max-complexity 250000");
+        assertThat(errors.get(0).get("extensions").get("found").asLong()).isEqualTo(250077);
+    }
+
+    @Test
+    void a_top_level_page_costs_no_more_records_than_its_label_holds() {
+        // one Park in the store: parks(first: 500) pages over at most 1 record, whatever first says:
+        // processes(first: 20) 1 + 20 × (id + name) = 41; organizations(first: 20) 1 + 20 × (1 + 41) = 841;
+        // nodes 1 + 1 × (1 + 841) = 843; parks 844 (with 500 it would be 421 002, refused)
+        var parks = answered("{ parks(first: 500) { nodes { id organizations(first: 20) { id processes(first: 20) { id name } } } } }");
+        assertThat(parks.get("parks").get("nodes").get(0).get("id").asString()).isEqualTo("fi:park");
+
+        // 31 of the same are refused for their aliases only: 31 × 844 = 26 164 is well within the complexity limit
+        // (counted at first: 500 they would cost 31 × 421 002)
+        var aliases = new StringBuilder();
+        for (int i = 0; i < 31; i++) {
+            aliases.append(" a").append(i).append(": parks(first: 500) { nodes { id organizations(first: 20) { id processes(first: 20) { id name } } } }");
+        }
+        var limits = new ArrayList<String>();
+        refused("{" + aliases + " }").forEach(e -> limits.add(e.get("extensions").get("limit").asString()));
+        assertThat(limits).containsExactly("kb.limits.max-aliases");
     }
 
     /** Two parks of 30 organizations each, every organization operating one process (and nothing else in the store). */
@@ -183,8 +204,8 @@ class QueryLimitsTest {
     @Test
     void an_unpaged_relationship_list_costs_the_data_fan_out_so_a_query_of_a_million_records_is_refused() {
         twoParksOfThirty();
-        // count statistics: 60 LOCATED_IN of 2 parks: Park.organizations ⌈60 / 2⌉ = 30;
-        // 60 OPERATES of 60 organizations: Organization.processes ⌈60 / 60⌉ = 1; Process.park is one record
+        // count statistics: 60 LOCATED_IN of 2 parks: Park.organizations 60 / 2 = 30;
+        // 60 OPERATES of 60 organizations: Organization.processes 60 / 60 = 1; Process.park is one record
         // innermost organizations: 1 + 30 × id 1 = 31; park: 1 + 31 = 32; processes: 1 + 1 × 32 = 33
         // organizations: 1 + 30 × 33 = 991; park 992; processes 993
         // organizations: 1 + 30 × 993 = 29 791; park 29 792; processes 29 793
@@ -236,7 +257,7 @@ class QueryLimitsTest {
     void every_limit_exceeded_is_reported_at_once() {
         var aliases = new StringBuilder();
         for (int i = 0; i < 31; i++) {
-            aliases.append(" a").append(i).append(": parks(first: 500) { nodes { organizations(first: 20) { processes(first: 20) { id } } } }");
+            aliases.append(" a").append(i).append(": park(id: \"fi:park\") { organizationsConnection(first: 500) { nodes { processes(first: 20) { sideStreams(first: 20) { id } } } } }");
         }
         JsonNode errors = refused("{" + aliases + " }");
 

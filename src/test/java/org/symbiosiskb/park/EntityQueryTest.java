@@ -85,10 +85,10 @@ class EntityQueryTest {
 
     @Test
     void a_page_of_100_parks_four_levels_deep_is_within_the_default_limits() {
-        // estimated from the data's fan-out (count statistics): 240 organizations LOCATED_IN 120 parks, ⌈240 / 120⌉ = 2;
-        // 240 OPERATES of 240 organizations, 1; no side streams, 0, counted as at least 1:
-        // sideStreams 1 + 1 × (id + quantity) = 3; processes 1 + 1 × (id 1 + name 1 + 3) = 6;
-        // organizations 1 + 2 × (1 + 1 + 6) = 17; nodes 1 + 100 × (1 + 1 + 17) = 1901; parks 1902 ≤ 250 000
+        // estimated from the data's fan-out (count statistics): 240 organizations LOCATED_IN 120 parks, 240 / 120 = 2;
+        // 240 OPERATES of 240 organizations, 1; no side streams, 0; the page min(first 100, 120 parks) = 100:
+        // sideStreams 1 + 0 × (id + quantity) = 1; processes 1 + 1 × (id 1 + name 1 + 1) = 4;
+        // organizations 1 + 2 × (1 + 1 + 4) = 13; nodes 1 + 100 × (1 + 1 + 13) = 1501; parks 1502 ≤ 250 000
         // (with 20 for every unpaged list it was 1 726 302, refused: 41, 861, 17 261, 1 726 301, 1 726 302)
         var parks = data("""
                 { parks(first: 100) { nodes { id name organizations { id name processes { id name sideStreams { id quantity } } } } } }

@@ -11,12 +11,13 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.api.FanoutEstimate;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.GraphChanged;
 
 /**
  * The data's real fan-out for the query limits (api.QueryCost), from Neo4j's count store: for each relationship
  * field the translator reads, the number of relationships of its type at its label divided by the number of nodes
  * with the label ({@link Fanout}). The store answers each count in constant time, so one statement reads them all;
- * it runs at most once per operation, and only for an operation with a relationship list that asks no page size.
+ * it runs once after each committed write of the service (and at least every 30 s), when an operation first needs it.
  *
  * <p>It is an average: one park with far more organizations than the others is estimated like the others (the
  * request time limit still bounds it), but a query that would return millions of records across the data is
@@ -46,6 +47,9 @@ public class CountStatistics implements FanoutEstimate.Source {
                 }
             }
         }));
+        // the records a top-level list pages over: a page holds no more than there are
+        types.roots().keySet().forEach(field -> types.rootLabel(field)
+                .ifPresent(label -> column(label, "MATCH (x:" + label + ") RETURN count(x)", calls)));
         // replan=skip: its plan reads the count store whatever the data, so the plan made at start serves for good
         // (Neo4j would otherwise plan it again whenever the counts moved, on a busy machine for most of a second)
         this.statement = calls.isEmpty() ? null
@@ -83,7 +87,7 @@ public class CountStatistics implements FanoutEstimate.Source {
     void planAtStart() {
         if (statement != null) {
             try {
-                cypher.countStore(statement);
+                current();
             } catch (RuntimeException e) {
                 log.warn("Count statistics not read at start (the query limits will read them when a query needs them)", e);
             }
@@ -91,6 +95,34 @@ public class CountStatistics implements FanoutEstimate.Source {
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CountStatistics.class);
+
+    /** The counts last read, and when (System.nanoTime); null: to be read again. */
+    private volatile Map<String, Long> counts;
+    private volatile long countsRead;
+
+    /** Counts older than this are read again even without a write of ours (a researcher's Cypher over Bolt writes too). */
+    private static final long MAX_AGE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    /**
+     * The counts as of the last committed write of the service (an import, a mutation, a harvest: {@link GraphChanged}), read
+     * again after one, so a query right after a write is weighed by what the write left, and otherwise one read serves
+     * every query.
+     */
+    private Map<String, Long> current() {
+        Map<String, Long> known = counts;
+        if (known == null || System.nanoTime() - countsRead > MAX_AGE_NANOS) {
+            known = cypher.countStore(statement);
+            countsRead = System.nanoTime();
+            counts = known;
+        }
+        return known;
+    }
+
+    /** A committed write changed the graph: the next query that needs the counts reads them. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void graphChanged(GraphChanged event) {
+        counts = null;
+    }
 
     /** The statement reading every count (null when no relationship field is translated), for the benchmark's profile. */
     public String statement() {
@@ -109,14 +141,27 @@ public class CountStatistics implements FanoutEstimate.Source {
             @Override
             public Map<String, Long> get() {
                 if (read == null) {
-                    read = cypher.countStore(statement);
+                    read = current();
                 }
                 return read;
             }
         };
         var averages = new HashMap<String, OptionalDouble>();
-        return (type, field) -> averages.computeIfAbsent(type + "." + field,
-                k -> types.fanout(type, field).map(f -> OptionalDouble.of(average(f, counts.get()))).orElse(OptionalDouble.empty()));
+        return new FanoutEstimate() {
+            @Override
+            public OptionalDouble average(String type, String field) {
+                return averages.computeIfAbsent(type + "." + field,
+                        k -> types.fanout(type, field).map(f -> OptionalDouble.of(CountStatistics.this.average(f, counts.get())))
+                                .orElse(OptionalDouble.empty()));
+            }
+
+            @Override
+            public OptionalDouble records(String queryField) {
+                return types.rootLabel(queryField)
+                        .map(label -> OptionalDouble.of(counts.get().getOrDefault(columns.get(label), 0L)))
+                        .orElse(OptionalDouble.empty());
+            }
+        };
     }
 
     /** Alternatives add up; the hops of a path multiply their averages (relationships per node of the label). */
