@@ -33,7 +33,7 @@ ORDER BY mass - cutOff DESC;
 // kb.productFootprint(processId, year)
 //   YIELD process, year, total, outputTonnes, perTonne, reportedShare, primaryShare, biogenicCO2, biogenicCO2PerTonne,
 //         primaryShareWithBiogenic
-// What the PACT host serves for a process's main product (README, PACT): the MASS trace total per tonne of
+// What the PACT host serves for a process's main product (docs/partners.md, PACT): the MASS trace total per tonne of
 // output (t CO2e per t = kg CO2e per kg), the share of it from primary data (REPORTED or CALCULATED records,
 // followed through the value chain with the same shares) and the biogenic CO2 beside it. Per tonne, 2023:
 MATCH (p:Process) WHERE p.outputTonnes > 0 AND EXISTS { (p)-[:REPORTED]->(e:Emission {year: 2023}) WHERE e.scope <= 2 }

@@ -1,4 +1,4 @@
-// The federation check (README, "Federation"): composes the knowledge base's subgraph SDL, read
+// The federation check (docs/partners.md, "An Apollo Federation 2 subgraph"): composes the knowledge base's subgraph SDL, read
 // live from `_service { sdl }`, with a small business-registry subgraph using Apollo's own
 // composition, then runs one query through @apollo/gateway that needs both subgraphs in both
 // directions: organizations from the knowledge base with employees from the registry, and the

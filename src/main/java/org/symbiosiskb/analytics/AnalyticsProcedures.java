@@ -61,6 +61,30 @@ public class AnalyticsProcedures {
         return Stream.of(Balance.run(new CoreFlowGraph(tx), parkId, year(year), includeScope3, includeAvoided));
     }
 
+    @Procedure(name = "kb.projection", mode = Mode.READ)
+    @Description("The in-memory flow projection traces read: whether this database keeps one (the plugin's extension runs), "
+            + "whether it is built, its processes and flows, the years and allocations solved, the bytes of their vectors.")
+    public Stream<ProjectionRow> projection() {
+        var status = FlowProjections.status(db);
+        var row = new ProjectionRow();
+        row.kept = (Boolean) status.get("kept");
+        row.built = (Boolean) status.get("built");
+        row.processes = (Long) status.get("processes");
+        row.flows = (Long) status.get("flows");
+        @SuppressWarnings("unchecked")
+        var solved = (List<String>) status.get("solved");
+        row.solved = solved;
+        row.vectorBytes = (Long) status.get("vectorBytes");
+        row.modelBytes = (Long) status.get("modelBytes");
+        row.solvedNodes = (Long) status.get("solvedNodes");
+        row.lastSolveNodes = (Long) status.get("lastSolveNodes");
+        row.lastSolveMillis = (Double) status.get("lastSolveMillis");
+        row.upkeepMillis = (Long) status.get("upkeepMillis");
+        row.builds = (Long) status.get("builds");
+        row.updates = (Long) status.get("updates");
+        return Stream.of(row);
+    }
+
     @Procedure(name = "kb.countedEmissions", mode = Mode.READ)
     @Description("The emission records of a process in a year that the analytics count (of each scope, those of the best "
             + "provenance present: REPORTED, else CALCULATED, else ILLUSTRATIVE), one row each: scope, source, tCO2e, provenance.")
@@ -194,6 +218,27 @@ public class AnalyticsProcedures {
         public List<String> soldOutsideFrom;
         public List<String> purchasedOffsetsFrom;
         public List<String> avoidedFrom;
+    }
+
+    public static class ProjectionRow {
+        public boolean kept;
+        public boolean built;
+        public Long processes;
+        public Long flows;
+        /** "2024 MASS", with " (n to solve again)" while a change waits for the next trace */
+        public List<String> solved;
+        public Long vectorBytes;
+        /** the solved model: the vectors, every process's equation of each year and allocation solved, who depends on whom, the loops */
+        public Long modelBytes;
+        /** nodes solved over all solves since the projection was built (a whole solve counts them all) */
+        public Long solvedNodes;
+        /** the last solve: nodes solved and the time it took */
+        public Long lastSolveNodes;
+        public Double lastSolveMillis;
+        /** whole builds and in-place updates in this JVM, and the time updates took after commits */
+        public long builds;
+        public long updates;
+        public long upkeepMillis;
     }
 
     public static class EmissionRow {

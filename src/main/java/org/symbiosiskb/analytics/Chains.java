@@ -1,16 +1,25 @@
 package org.symbiosiskb.analytics;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.PriorityQueue;
 
 /**
- * The chains that explain a footprint (docs/spec/analytics.md §1), explored breadth first: a chain is
- * explored when it has at most maxDepth flows and carries at least cutoff × total; only explored
- * chains are extended; no flow is used twice in one chain. Chains share their tails (each step
- * points to the rest of its chain), so extending one costs one small object, not a list copy.
+ * The chains that explain a footprint (docs/spec/analytics.md §1). A chain is explored when it has at most
+ * maxDepth flows and carries at least cutoff × total; only explored chains are extended; no flow
+ * is used twice in one chain; the listed chains are the {@code first} explored ones of largest
+ * contribution. A trace is truncated when some chain it did not explore would carry burden.
+ *
+ * <p>The footprints are already solved, so exploring is a search, best first: what a chain
+ * can still bring (upstream: F(start) × Π c(f); downstream: F(root) × Π c(f)) never grows as it
+ * is extended, so once the next candidate can bring less than the smallest chain already listed,
+ * nothing unexplored can enter the list; the search goes on only while it has not yet seen whether
+ * the trace is truncated. The chains listed, coverage and truncated are the same as those of
+ * exploring every qualifying chain; the work is a few chains beyond the listed ones.
+ *
+ * <p>Chains share their tails (each step points to the rest of its chain), so extending one costs
+ * one small object, not a list copy.
  */
 final class Chains {
 
@@ -21,11 +30,11 @@ final class Chains {
     record Chain(List<Flow> flows, double product, double contribution) {
     }
 
-    record Result(List<Chain> listed, boolean truncated) {
+    record Result(List<Chain> listed, boolean truncated, int explored) {
     }
 
-    /** One step of a chain: its flow and the chain it extends (null for a chain of one flow). */
-    private record Step(Flow flow, Step rest, int length, double product) {
+    /** One step of a chain: its flow and the chain it extends (null for a chain of one flow); {@code reach} bounds what it and its extensions carry. */
+    private record Step(Flow flow, Step rest, int length, double product, double reach) {
 
         boolean uses(Flow f) {
             for (Step s = this; s != null; s = s.rest) {
@@ -37,99 +46,148 @@ final class Chains {
         }
     }
 
-    private record Explored(Step step, double contribution) {
-    }
+    /** Positive contributions, largest first; ties: shorter first, then by the flow ids in order. */
+    private static final Comparator<Chain> ORDER = Comparator.comparingDouble(Chain::contribution).reversed()
+            .thenComparingInt(c -> c.flows().size())
+            .thenComparing(Chains::flowIds, Chains::compareIds);
 
     private Chains() {
     }
 
-    static Result upstream(Footprints.Solution s, int maxDepth, double cutoff, int first, Guard guard) {
-        double total = s.footprint().get(s.root());
-        var explored = new ArrayList<Explored>();
-        var queue = new ArrayDeque<Step>();
-        int year = s.year();
-        for (Flow f : s.inputs().get(s.root())) {
-            queue.add(new Step(f, null, 1, stepShare(f, s.allocation(), year)));
+    /** The search state shared by both directions. */
+    private static final class Search {
+        final int maxDepth;
+        final double threshold;
+        final int first;
+        final boolean newestFirst;
+        final Guard guard;
+        final PriorityQueue<Step> queue = new PriorityQueue<>(Comparator.comparingDouble(Step::reach).reversed());
+        /** The best {@code first} chains so far; its head is the worst of them. */
+        final PriorityQueue<Chain> listed = new PriorityQueue<>(ORDER.reversed());
+        boolean truncated;
+        /** Whether the bound holds: every share on the way is at most 1 (downstream; upstream it always holds). */
+        boolean bounded = true;
+        int explored;
+
+        Search(int maxDepth, double threshold, int first, boolean newestFirst, Guard guard) {
+            this.maxDepth = maxDepth;
+            this.threshold = threshold;
+            this.first = first;
+            this.newestFirst = newestFirst;
+            this.guard = guard;
         }
-        boolean truncated = false;
-        while (!queue.isEmpty()) {
-            guard.check();
-            Step candidate = queue.poll();
-            String start = candidate.flow().producer();   // upstream: the newest step is the first flow
-            // a flow with a published footprint ends its chain: the burden it brings is m × the footprint, not F(producer) × c(f)
-            boolean published = candidate.flow().published(s.allocation(), year) != null;
-            double reach = published ? candidate.flow().publishedBurden(s.allocation(), year) * candidate.product()
-                    : s.footprint().get(start) * candidate.product();
-            boolean explore = candidate.length() <= maxDepth && reach >= cutoff * total;
-            if (!explore || explored.size() >= MAX_EXPLORED) {
-                truncated |= reach > 0;
-                continue;
+
+        /** A chain that would carry burden is explored when it qualifies, else it makes the trace truncated. */
+        void offer(Step step) {
+            if (step.reach() <= 0) {
+                return; // carries nothing, and nothing it extends to does
             }
-            explored.add(new Explored(candidate, published ? reach : s.local().get(start) * candidate.product()));
+            if (step.length() > maxDepth || step.reach() < threshold) {
+                truncated = true;
+            } else {
+                queue.add(step);
+            }
+        }
+
+        /** The next chain to explore, or null when nothing left could change the answer. */
+        Step next() {
+            while (!queue.isEmpty()) {
+                guard.check();
+                if (explored >= MAX_EXPLORED) {
+                    truncated = true;
+                    return null;
+                }
+                Step best = queue.peek();
+                boolean settled = first == 0 || (listed.size() == first && best.reach() < listed.peek().contribution());
+                if (settled && truncated && bounded) {
+                    return null;
+                }
+                explored++;
+                return queue.poll();
+            }
+            return null;
+        }
+
+        void list(Step step, double contribution) {
+            if (contribution <= 0 || first == 0) {
+                return;
+            }
+            var chain = new Chain(flows(step, newestFirst), step.product(), contribution);
+            if (listed.size() < first) {
+                listed.add(chain);
+            } else if (ORDER.compare(chain, listed.peek()) < 0) {
+                listed.poll();
+                listed.add(chain);
+            }
+        }
+
+        Result result() {
+            var chains = new ArrayList<>(listed);
+            chains.sort(ORDER);
+            return new Result(chains, truncated, explored);
+        }
+    }
+
+    /** Where a process's footprint comes from: chains end at the root and are followed upstream. */
+    static Result upstream(Solved s, String root, int maxDepth, double cutoff, int first, Guard guard) {
+        double total = s.footprint(root);
+        var search = new Search(maxDepth, cutoff * total, first, true, guard);
+        Allocation allocation = s.allocation();
+        int year = s.year();
+        for (Flow f : s.inputs(root)) {
+            search.offer(upstreamStep(s, f, null, allocation, year));
+        }
+        for (Step step = search.next(); step != null; step = search.next()) {
+            String start = step.flow().producer();   // upstream: the newest step is the first flow
+            // a flow with a published footprint ends its chain: the burden it brings is m × the footprint, not F(producer) × c(f)
+            boolean published = step.flow().published(allocation, year) != null;
+            search.list(step, published ? step.reach() : s.local(start) * step.product());
             if (published) {
                 continue;
             }
-            for (Flow f : s.inputs().get(start)) {
-                if (!candidate.uses(f)) {
-                    queue.add(new Step(f, candidate, candidate.length() + 1, candidate.product() * stepShare(f, s.allocation(), year)));
+            for (Flow f : s.inputs(start)) {
+                if (!step.uses(f)) {
+                    search.offer(upstreamStep(s, f, step, allocation, year));
                 }
             }
         }
-        return new Result(list(explored, first, true, guard), truncated);
+        return search.result();
     }
 
-    /** The factor a step multiplies into the rest of its chain: c(f), or 1 for a published flow, whose own burden is m × footprint. */
-    private static double stepShare(Flow f, Allocation allocation, int year) {
-        return f.published(allocation, year) != null ? 1 : f.share(allocation);
+    /** The step's reach is what its producer brings through the chain: F(producer) × Π c(f), or m × the published footprint. */
+    private static Step upstreamStep(Solved s, Flow f, Step rest, Allocation allocation, int year) {
+        double before = rest == null ? 1 : rest.product();
+        boolean published = f.published(allocation, year) != null;
+        double product = before * (published ? 1 : f.share(allocation));
+        double reach = published ? f.publishedBurden(allocation, year) * product : product == 0 ? 0 : s.footprint(f.producer()) * product;
+        return new Step(f, rest, rest == null ? 1 : rest.length() + 1, product, reach);
     }
 
     /** Where p's footprint goes: chains start at p and follow flows out. */
-    static Result downstream(String root, double footprint, Function<String, List<Flow>> flowsOut, Allocation allocation,
-                             int maxDepth, double cutoff, int first, Guard guard) {
-        var explored = new ArrayList<Explored>();
-        var queue = new ArrayDeque<Step>();
-        for (Flow f : flowsOut.apply(root)) {
-            queue.add(new Step(f, null, 1, f.share(allocation)));
+    static Result downstream(Solved s, String root, double footprint, int maxDepth, double cutoff, int first, Guard guard) {
+        var search = new Search(maxDepth, cutoff * footprint, first, false, guard);
+        Allocation allocation = s.allocation();
+        for (Flow f : s.outputs(root)) {
+            search.offer(downstreamStep(search, f, null, footprint, allocation));
         }
-        boolean truncated = false;
-        while (!queue.isEmpty()) {
-            guard.check();
-            Step candidate = queue.poll();
-            double contribution = footprint * candidate.product();
-            boolean explore = candidate.length() <= maxDepth && contribution >= cutoff * footprint;
-            if (!explore || explored.size() >= MAX_EXPLORED) {
-                truncated |= contribution > 0;
-                continue;
-            }
-            explored.add(new Explored(candidate, contribution));
-            for (Flow f : flowsOut.apply(candidate.flow().consumer())) {   // downstream: the newest step is the last flow
-                if (!candidate.uses(f)) {
-                    queue.add(new Step(f, candidate, candidate.length() + 1, candidate.product() * f.share(allocation)));
+        for (Step step = search.next(); step != null; step = search.next()) {
+            search.list(step, step.reach());
+            for (Flow f : s.outputs(step.flow().consumer())) {   // downstream: the newest step is the last flow
+                if (!step.uses(f)) {
+                    search.offer(downstreamStep(search, f, step, footprint, allocation));
                 }
             }
         }
-        return new Result(list(explored, first, false, guard), truncated);
+        return search.result();
     }
 
-    /** Positive contributions, largest first; ties: shorter first, then by the flow ids in order. */
-    private static List<Chain> list(List<Explored> explored, int first, boolean newestFirst, Guard guard) {
-        Comparator<Chain> order = Comparator.comparingDouble(Chain::contribution).reversed()
-                .thenComparingInt(c -> c.flows().size())
-                .thenComparing(Chains::flowIds, Chains::compareIds);
-        // sorting 200 000 tied chains takes seconds: it too stops when the transaction is terminated
-        int[] compared = {0};
-        Comparator<Chain> guarded = (a, b) -> {
-            if ((++compared[0] & 0x3FF) == 0) {
-                guard.check();
-            }
-            return order.compare(a, b);
-        };
-        return explored.stream()
-                .filter(e -> e.contribution() > 0)
-                .map(e -> new Chain(flows(e.step(), newestFirst), e.step().product(), e.contribution()))
-                .sorted(guarded)
-                .limit(first)
-                .toList();
+    private static Step downstreamStep(Search search, Flow f, Step rest, double footprint, Allocation allocation) {
+        double c = f.share(allocation);
+        if (c > 1) {
+            search.bounded = false; // a chain could grow as it is extended: explore every qualifying chain
+        }
+        double product = (rest == null ? 1 : rest.product()) * c;
+        return new Step(f, rest, rest == null ? 1 : rest.length() + 1, product, footprint * product);
     }
 
     /** The chain's flows in flow order, upstream first. */

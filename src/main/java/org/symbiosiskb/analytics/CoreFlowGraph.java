@@ -108,12 +108,17 @@ final class CoreFlowGraph implements KnowledgeGraph {
     }
 
     static Flow flow(Relationship r) {
+        return flow(r, id -> id);
+    }
+
+    /** @param canonical the instance to keep of a process id (the projection shares its own) */
+    static Flow flow(Relationship r, java.util.function.UnaryOperator<String> canonical) {
         Node stream = r.getStartNode();
         Node producer = null;
         for (Relationship p : stream.getRelationships(Direction.INCOMING, PRODUCES)) {
             producer = p.getStartNode();
         }
-        return new Flow(str(r, "id"), id(stream), producer == null ? id(stream) : id(producer), id(r.getEndNode()),
+        return new Flow(str(r, "id"), id(stream), producer == null ? id(stream) : canonical.apply(id(producer)), canonical.apply(id(r.getEndNode())),
                 dbl(r, "quantity"), str(stream, "unit"), stream.hasProperty("quantity") ? dbl(stream, "quantity") : 0,
                 dbl(stream, "allocationShare"), producer == null ? null : dbl(producer, "outputTonnes"),
                 dbl(r, "distanceKm"), dbl(r, "transportFactor"), str(r, "transportMode"), dbl(r, "substitutesFactor"),

@@ -1,10 +1,20 @@
 package org.symbiosiskb.analytics;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
@@ -12,9 +22,16 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 
 /**
- * An immutable in-memory copy of the flow graph, all years at once: what a trace reads, without
- * touching the store (the route Neo4j's Graph Data Science library takes; docs/benchmarks.md, "The projection"). Built in one pass over the
- * processes inside a transaction; {@link FlowProjections} decides when it is current.
+ * The solved model of the flow graph (docs/architecture.md, "speed at network scale"): an in-memory copy
+ * of every process (its outputTonnes, the emission figures that count per year, the flows into and
+ * out of it) and, per year and allocation asked for, the footprint F of every process, its reported
+ * part and its local term, solved once for the whole network by {@link Solver}.
+ *
+ * <p>It is kept current in place ({@link #update}): the processes a commit touched are read again
+ * from the store, and each solved year and allocation remembers them as seeds. The next trace of
+ * that year and allocation solves again only what lies downstream of the seeds (the components a
+ * change touches and everything they feed); everything else keeps its figures. Reads and updates
+ * are guarded by one read–write lock, so a trace always sees whole updates.
  */
 final class FlowProjection implements FlowGraph {
 
@@ -26,31 +43,209 @@ final class FlowProjection implements FlowGraph {
         }
     }
 
-    private final Map<String, List<Dated>> into = new HashMap<>();
-    private final Map<String, List<Dated>> outOf = new HashMap<>();
-    /** process → year → scope 1 + 2, the records that count (Counting) */
-    private final Map<String, Map<Integer, Double>> direct = new HashMap<>();
-    /** process → year → its parts (Parts: reported, primary, biogenic CO2) */
-    private final Map<String, Map<Integer, Parts>> parts = new HashMap<>();
-    private final Map<String, Double> output = new HashMap<>();
+    private static final Comparator<Dated> BY_ID = Comparator.comparing(d -> d.flow().id());
 
+    /** A process's figures per year, the records that count (Counting): years ascending. */
+    private record Figures(int[] years, double[] direct, Parts[] parts) {
+
+        static final Figures NONE = new Figures(new int[0], new double[0], new Parts[0]);
+
+        double direct(int year) {
+            int i = Arrays.binarySearch(years, year);
+            return i < 0 ? 0 : direct[i];
+        }
+
+        Parts parts(int year) {
+            int i = Arrays.binarySearch(years, year);
+            return i < 0 ? Parts.NONE : parts[i];
+        }
+    }
+
+    /** The solved system of one year and allocation; the processes a change touched are its seeds until the next solve. */
+    private static final class Solution {
+        final int year;
+        final Allocation allocation;
+        final Solver.System system;
+        volatile long lastUsed;
+
+        Solution(int year, Allocation allocation, Solver.System system) {
+            this.year = year;
+            this.allocation = allocation;
+            this.system = system;
+        }
+
+        boolean current() {
+            return system.current();
+        }
+    }
+
+    /** Solutions kept at once: years and allocations asked for (three years, both allocations), least recently used dropped first. */
+    static final int MAX_SOLUTIONS = 8;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Integer> index = new HashMap<>();
+    private String[] ids = new String[0];
+    private boolean[] present = new boolean[0];
+    private double[] output = new double[0];
+    private Figures[] figures = new Figures[0];
+    private List<Dated>[] into = newLists(0);
+    private List<Dated>[] outOf = newLists(0);
+    private int size;
+    private int flows;
+    /** Flows whose producer is not a process here (yet): attached to it when it arrives. */
+    private final Map<String, List<Dated>> outOfUnknown = new HashMap<>();
+    private final Map<Integer, Solution> solutions = new HashMap<>();
+    private final AtomicLong clock = new AtomicLong();
+    /** Nodes solved so far, over all solves (tests check that an update solves a region, not the network). */
+    private long solvedNodes;
+    /** The last solve: how many nodes, and how long it took (the benchmark compares a whole solve with its floor). */
+    private int lastSolveNodes;
+    private double lastSolveMillis;
+
+    private FlowProjection() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Dated>[] newLists(int n) {
+        return new List[n];
+    }
+
+    // ---- building and keeping current ----
+
+    /** Reads every process of the store, inside the given transaction. */
     static FlowProjection build(Transaction tx) {
         var projection = new FlowProjection();
+        var nodes = new ArrayList<Node>();
         try (var processes = tx.findNodes(CoreFlowGraph.PROCESS)) {
-            processes.forEachRemaining(projection::add);
+            processes.forEachRemaining(n -> {
+                projection.loadOwn(n);
+                nodes.add(n);
+            });
         }
-        projection.into.values().forEach(FlowProjection::sort);
-        projection.outOf.values().forEach(FlowProjection::sort);
+        for (Node n : nodes) {
+            projection.loadInputs(projection.index.get(CoreFlowGraph.id(n)), n, false);
+        }
+        for (int i = 0; i < projection.size; i++) {
+            projection.into[i].sort(BY_ID);
+            projection.outOf[i].sort(BY_ID);
+        }
         return projection;
     }
 
-    private void add(Node process) {
-        String id = CoreFlowGraph.id(process);
-        into.computeIfAbsent(id, k -> new ArrayList<>());
-        outOf.computeIfAbsent(id, k -> new ArrayList<>());
-        if (process.getProperty("outputTonnes", null) instanceof Number n) {
-            output.put(id, n.doubleValue());
+    /**
+     * The projection of one year of any {@link FlowGraph} (the benchmark's in-memory floor): the same
+     * structure and solver as the store's, without Neo4j.
+     */
+    static FlowProjection of(FlowGraph graph, Collection<String> processes, int year) {
+        var projection = new FlowProjection();
+        for (String p : processes) {
+            int i = projection.indexOf(p);
+            projection.present[i] = true;
+            Double out = graph.outputTonnes(p);
+            projection.output[i] = out == null ? Double.NaN : out;
+            projection.figures[i] = new Figures(new int[] {year}, new double[] {graph.directEmissions(p, year)},
+                    new Parts[] {graph.parts(p, year)});
         }
+        for (String p : processes) {
+            int i = projection.index.get(p);
+            for (Flow f : graph.flowsInto(p, year)) {
+                var dated = new Dated(f, null, null);
+                projection.into[i].add(dated);
+                projection.flows++;
+                Integer producer = projection.index.get(f.producer());
+                (producer != null ? projection.outOf[producer] : projection.outOfUnknown.computeIfAbsent(f.producer(), k -> new ArrayList<>()))
+                        .add(dated);
+            }
+        }
+        for (int i = 0; i < projection.size; i++) {
+            projection.into[i].sort(BY_ID);
+            projection.outOf[i].sort(BY_ID);
+        }
+        return projection;
+    }
+
+    /** Forgets every solution: the next read solves the whole network again (the benchmark times that). */
+    void forgetSolutions() {
+        lock.writeLock().lock();
+        try {
+            solutions.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Reads the named processes again from the store (they, their emission records or the flows into them
+     * changed in a commit; one that is gone is removed), and the consumers of their flows, whose flows carry
+     * their outputTonnes. Every solved year and allocation gets them as seeds.
+     */
+    void update(Transaction tx, Collection<String> changed) {
+        lock.writeLock().lock();
+        try {
+            var all = new LinkedHashSet<String>(changed);
+            for (String id : changed) {
+                Integer i = index.get(id);
+                if (i != null) {
+                    outOf[i].forEach(d -> all.add(d.flow().consumer()));
+                }
+            }
+            var live = new LinkedHashMap<Integer, Node>();
+            for (String id : all) {
+                Node n = tx.findNode(CoreFlowGraph.RECORD, "id", id);
+                if (n != null && n.hasLabel(CoreFlowGraph.PROCESS)) {
+                    live.put(loadOwn(n), n);
+                } else {
+                    remove(id);
+                }
+            }
+            live.forEach((i, n) -> loadInputs(i, n, true));
+            for (String id : all) {
+                Integer i = index.get(id);
+                if (i != null) {
+                    solutions.values().forEach(s -> s.system.changed(i));
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private int indexOf(String id) {
+        Integer i = index.get(id);
+        if (i != null) {
+            return i;
+        }
+        if (size == ids.length) {
+            int capacity = Math.max(16, size * 2);
+            ids = Arrays.copyOf(ids, capacity);
+            present = Arrays.copyOf(present, capacity);
+            output = Arrays.copyOf(output, capacity);
+            figures = Arrays.copyOf(figures, capacity);
+            into = Arrays.copyOf(into, capacity);
+            outOf = Arrays.copyOf(outOf, capacity);
+        }
+        int n = size++;
+        ids[n] = id;
+        into[n] = new ArrayList<>(2);
+        outOf[n] = new ArrayList<>(2);
+        figures[n] = Figures.NONE;
+        output[n] = Double.NaN;
+        index.put(id, n);
+        return n;
+    }
+
+    /** The process's own figures: outputTonnes and the emission records that count, per year. */
+    private int loadOwn(Node process) {
+        int i = indexOf(CoreFlowGraph.id(process));
+        if (!present[i]) {
+            present[i] = true;
+            var waiting = outOfUnknown.remove(ids[i]);
+            if (waiting != null) {
+                outOf[i].addAll(waiting);
+                outOf[i].sort(BY_ID);
+            }
+        }
+        output[i] = process.getProperty("outputTonnes", null) instanceof Number n ? n.doubleValue() : Double.NaN;
         var records = new HashMap<Integer, List<Records.EmissionRecord>>();
         for (Relationship r : process.getRelationships(Direction.OUTGOING, CoreFlowGraph.REPORTED)) {
             Node e = r.getEndNode();
@@ -61,36 +256,89 @@ final class FlowProjection implements FlowGraph {
                         e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
             }
         }
-        var years = new HashMap<Integer, Double>();
-        var partsByYear = new HashMap<Integer, Parts>();
-        records.forEach((year, all) -> {
-            var counted = Counting.counted(all, Records.EmissionRecord::scope, Records.EmissionRecord::provenance);
-            for (var e : counted) {
-                years.merge(year, e.tCO2e(), Double::sum);
-            }
-            partsByYear.put(year, Parts.of(counted));
-        });
-        direct.put(id, years);
-        parts.put(id, partsByYear);
-        // each flow once, from its consumer's side; its producer's list gets it too
-        for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
-            Flow f = CoreFlowGraph.flow(r);
-            var dated = new Dated(f, year(r, "fromYear"), year(r, "toYear"));
-            into.get(id).add(dated);
-            outOf.computeIfAbsent(f.producer(), k -> new ArrayList<>()).add(dated);
+        int[] years = records.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        double[] direct = new double[years.length];
+        Parts[] parts = new Parts[years.length];
+        for (int y = 0; y < years.length; y++) {
+            // summed as CoreFlowGraph sums them (same records, same order, same stream sum), so both give the same figure
+            var counted = Counting.counted(records.get(years[y]), Records.EmissionRecord::scope, Records.EmissionRecord::provenance);
+            direct[y] = counted.stream().mapToDouble(Records.EmissionRecord::tCO2e).sum();
+            parts[y] = Parts.of(counted);
         }
+        figures[i] = years.length == 0 ? Figures.NONE : new Figures(years, direct, parts);
+        return i;
+    }
+
+    /** The flows into the process, replacing those it had; each is listed at its producer too. */
+    private void loadInputs(int i, Node process, boolean sorted) {
+        detachInputs(i);
+        for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
+            Flow f = CoreFlowGraph.flow(r, this::canonical);
+            var dated = new Dated(f, year(r, "fromYear"), year(r, "toYear"));
+            into[i].add(dated);
+            flows++;
+            Integer producer = index.get(f.producer());
+            var list = producer != null && present[producer] ? outOf[producer] : outOfUnknown.computeIfAbsent(f.producer(), k -> new ArrayList<>());
+            if (sorted) {
+                int at = Collections.binarySearch(list, dated, BY_ID);
+                list.add(at < 0 ? -at - 1 : at, dated);
+            } else {
+                list.add(dated);
+            }
+        }
+        if (sorted) {
+            into[i].sort(BY_ID);
+        }
+    }
+
+    /** The flows into the process leave its producers' lists too. */
+    private void detachInputs(int i) {
+        for (Dated d : into[i]) {
+            Integer producer = index.get(d.flow().producer());
+            if (producer != null && present[producer]) {
+                outOf[producer].remove(d);
+            } else {
+                var list = outOfUnknown.get(d.flow().producer());
+                if (list != null) {
+                    list.remove(d);
+                    if (list.isEmpty()) {
+                        outOfUnknown.remove(d.flow().producer());
+                    }
+                }
+            }
+            flows--;
+        }
+        into[i].clear();
+    }
+
+    /** A process that is gone: its flows in go; flows out of its streams (re-read with their consumers) wait for a producer. */
+    private void remove(String id) {
+        Integer i = index.get(id);
+        if (i == null || !present[i]) {
+            return;
+        }
+        detachInputs(i);
+        if (!outOf[i].isEmpty()) {
+            outOfUnknown.computeIfAbsent(id, k -> new ArrayList<>()).addAll(outOf[i]);
+            outOf[i].clear();
+        }
+        present[i] = false;
+        figures[i] = Figures.NONE;
+        output[i] = Double.NaN;
+    }
+
+    /** Ids shared with the process table, so that half a million flows do not each hold copies. */
+    private String canonical(String id) {
+        Integer i = index.get(id);
+        return i == null ? id : ids[i];
     }
 
     private static Long year(Relationship r, String key) {
         return r.getProperty(key, null) instanceof Number n ? n.longValue() : null;
     }
 
-    private static void sort(List<Dated> flows) {
-        flows.sort(Comparator.comparing(d -> d.flow().id()));
-    }
-
     private static List<Flow> active(List<Dated> flows, int year) {
-        if (flows == null) {
+        if (flows == null || flows.isEmpty()) {
             return List.of();
         }
         var result = new ArrayList<Flow>(flows.size());
@@ -102,35 +350,188 @@ final class FlowProjection implements FlowGraph {
         return result;
     }
 
+    private int present(String process) {
+        Integer i = index.get(process);
+        return i != null && present[i] ? i : -1;
+    }
+
+    // ---- solving ----
+
+    /** The solver's view of one year and allocation: present processes only. */
+    private Solver.Nodes nodes(int year, Allocation allocation) {
+        return new Solver.Nodes() {
+            @Override public int capacity() { return size; }
+            @Override public String id(int node) { return ids[node]; }
+            @Override public Solver.Equation equation(int node) {
+                return !present[node] ? Solver.Equation.EMPTY : Solver.Equation.of(figures[node].direct(year), figures[node].parts(year),
+                        active(into[node], year), FlowProjection.this::present, allocation, year);
+            }
+        };
+    }
+
+    /** Solves what the year and allocation still need (everything the first time, else the region downstream of the seeds). */
+    private Solution current(int year, Allocation allocation, Guard guard) {
+        int key = year * 2 + allocation.ordinal();
+        Solution s = solutions.get(key);
+        if (s == null) {
+            if (solutions.size() >= MAX_SOLUTIONS) {
+                solutions.values().stream().min(Comparator.comparingLong(x -> x.lastUsed))
+                        .ifPresent(oldest -> solutions.remove(oldest.year * 2 + oldest.allocation.ordinal()));
+            }
+            s = new Solution(year, allocation, new Solver.System(nodes(year, allocation)));
+            solutions.put(key, s);
+        }
+        if (!s.current()) {
+            long started = System.nanoTime();
+            int region = s.system.solve(year, allocation, guard);
+            lastSolveMillis = (System.nanoTime() - started) / 1e6;
+            lastSolveNodes = region;
+            solvedNodes += region;
+        }
+        s.lastUsed = clock.incrementAndGet();
+        return s;
+    }
+
+    /**
+     * Runs {@code body} on the solved footprints of the year and allocation, solving first what a
+     * change left to solve. Updates wait until it is done; other reads run beside it.
+     */
+    <T> T read(int year, Allocation allocation, Guard guard, Function<Solved, T> body) {
+        lock.readLock().lock();
+        try {
+            Solution s = solutions.get(year * 2 + allocation.ordinal());
+            if (s != null && s.current()) {
+                s.lastUsed = clock.incrementAndGet();
+                return body.apply(view(s));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        Solution s;
+        lock.writeLock().lock();
+        try {
+            s = current(year, allocation, guard);
+            lock.readLock().lock(); // held on while the write lock is let go: nothing changes in between
+        } finally {
+            lock.writeLock().unlock();
+        }
+        try {
+            return body.apply(view(s));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Solved view(Solution s) {
+        int year = s.year;
+        double[] footprint = s.system.footprint;
+        double[] local = s.system.local;
+        return new Solved() {
+            @Override public int year() { return year; }
+            @Override public Allocation allocation() { return s.allocation; }
+            @Override public List<Flow> inputs(String process) { int i = present(process); return i < 0 ? List.of() : active(into[i], year); }
+            @Override public List<Flow> outputs(String process) { int i = present(process); return i < 0 ? List.of() : active(outOf[i], year); }
+            @Override public double footprint(String process) { int i = present(process); return i < 0 ? 0.0 : footprint[i]; }
+            @Override public Parts parts(String process) { int i = present(process); return i < 0 ? Parts.NONE : s.system.parts(i); }
+            @Override public double direct(String process) { int i = present(process); return i < 0 ? 0.0 : figures[i].direct(year); }
+            @Override public double local(String process) { int i = present(process); return i < 0 ? 0.0 : local[i]; }
+            @Override public Double outputTonnes(String process) { return FlowProjection.this.output(process); }
+            @Override public AnalyticsException error(String process) { int i = present(process); return i < 0 ? null : s.system.errors.get(i); }
+        };
+    }
+
+    private Double output(String process) {
+        int i = present(process);
+        return i < 0 || Double.isNaN(output[i]) ? null : output[i];
+    }
+
+    // ---- what it holds ----
+
+    /** Processes, flows, the years and allocations solved, and the bytes of their vectors. */
+    record Status(int processes, int flows, List<String> solved, long vectorBytes, long modelBytes, long solvedNodes, int lastSolveNodes,
+                  double lastSolveMillis) {
+    }
+
+    Status status() {
+        lock.readLock().lock();
+        try {
+            int processes = 0;
+            for (int i = 0; i < size; i++) {
+                processes += present[i] ? 1 : 0;
+            }
+            var solved = solutions.values().stream().sorted(Comparator.comparingInt((Solution s) -> s.year).thenComparing(s -> s.allocation))
+                    .map(s -> s.year + " " + s.allocation + (s.current() ? "" : " (" + s.system.pending() + " to solve again)")).toList();
+            long vectors = solutions.values().stream().mapToLong(s -> s.system.vectorBytes()).sum();
+            long model = solutions.values().stream().mapToLong(s -> s.system.bytes()).sum();
+            return new Status(processes, flows, solved, vectors, model, solvedNodes, lastSolveNodes, lastSolveMillis);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ---- FlowGraph ----
+
     @Override
     public boolean processExists(String process) {
-        return direct.containsKey(process);
+        lock.readLock().lock();
+        try {
+            return present(process) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public List<Flow> flowsInto(String process, int year) {
-        return active(into.get(process), year);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? List.of() : active(into[i], year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public List<Flow> flowsOutOf(String process, int year) {
-        return active(outOf.get(process), year);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? List.of() : active(outOf[i], year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public double directEmissions(String process, int year) {
-        var years = direct.get(process);
-        return years == null ? 0 : years.getOrDefault(year, 0.0);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? 0 : figures[i].direct(year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public Parts parts(String process, int year) {
-        var years = parts.get(process);
-        return years == null ? Parts.NONE : years.getOrDefault(year, Parts.NONE);
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? Parts.NONE : figures[i].parts(year);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public Double outputTonnes(String process) {
-        return output.get(process);
+        lock.readLock().lock();
+        try {
+            return output(process);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 }

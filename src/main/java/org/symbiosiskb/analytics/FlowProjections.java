@@ -1,81 +1,210 @@
 package org.symbiosiskb.analytics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.event.TransactionData;
-import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
+import org.neo4j.graphdb.event.TransactionEventListener;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.storageengine.api.TransactionIdStore;
 
 /**
- * Which flow projection a trace may use. A database gets one only when {@link #listener} is
- * registered on it (the embedded database and the test harness do this), because only then does
- * every commit tell us the copy is out of date. Each commit that changes anything bumps a version;
- * the next trace rebuilds the projection (one pass over the processes) and later traces read it
- * from memory. A trace whose own transaction holds uncommitted writes reads the store, which
- * sees them. On a server without the listener (the plugin jar alone) traces read the store:
- * the same numbers, store speed.
+ * Which graph a trace reads, and the upkeep of each database's {@link FlowProjection}. A database
+ * has a projection when {@link FlowProjectionExtension} attached it (Neo4j starts the extension for
+ * every database, embedded, in the test harness and on a server that has the plugin jar).
+ *
+ * <p>Upkeep: before a commit the listener notes which processes the transaction touched
+ * ({@link ProjectionChanges}); after it, those are read again from the store and become seeds of
+ * every solved year and allocation, before the commit returns to its client, so a read after a write
+ * sees it. The first trace builds the projection in one pass over the processes; later commits never
+ * rebuild it, except when the store holds commits the listener did not see (a cluster member applies
+ * its leader's transactions without listeners), which a trace notices by the last transaction id.
+ *
+ * <p>A trace whose own transaction holds uncommitted writes (a scenario) reads the store, which
+ * sees them; so does a database without the extension: the same numbers, store speed.
  */
 public final class FlowProjections {
 
-    /** {@code database} identifies the database it was built from: two databases of one name (tests) never share a copy. */
-    private record Snapshot(long version, Object database, FlowProjection projection) {
+    /** One database's projection and what its listener has seen. */
+    static final class Live {
+        final String database;
+        /** Serialises builds and updates, so that each update reads the store after the commits before it. */
+        final ReentrantLock upkeep = new ReentrantLock();
+        volatile FlowProjection projection;
+        /** The last transaction whose changes the projection holds. */
+        volatile long seen = Long.MIN_VALUE;
+        /** Commits between beforeCommit and afterCommit: their transaction ids may already be the store's last. */
+        final AtomicInteger inFlight = new AtomicInteger();
+        TransactionEventListener<ProjectionChanges> listener;
+
+        Live(String database) {
+            this.database = database;
+        }
     }
 
-    private static final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
-    private static final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private static final Map<String, Live> live = new ConcurrentHashMap<>();
     private static final AtomicLong builds = new AtomicLong();
+    private static final AtomicLong updates = new AtomicLong();
+    /** Time the listener spent after commits reading changes back (the writers wait for it), in nanoseconds. */
+    private static final AtomicLong upkeepNanos = new AtomicLong();
+    private static final System.Logger log = System.getLogger(FlowProjections.class.getName());
 
     private FlowProjections() {
     }
 
-    /** Register on a database to let its traces use the projection: {@code dbms.registerTransactionEventListener(name, listener(name))}. */
-    public static TransactionEventListenerAdapter<Object> listener(String database) {
-        var version = versions.computeIfAbsent(database, k -> new AtomicLong());
-        return new TransactionEventListenerAdapter<>() {
+    /** The projection of this database, kept by the returned listener (FlowProjectionExtension registers it). */
+    static TransactionEventListener<ProjectionChanges> attach(GraphDatabaseService db) {
+        var state = new Live(db.databaseName());
+        live.put(key(db), state);
+        state.listener = new TransactionEventListener<>() {
             @Override
-            public void afterCommit(TransactionData data, Object state, org.neo4j.graphdb.GraphDatabaseService db) {
-                version.incrementAndGet();
+            public ProjectionChanges beforeCommit(TransactionData data, Transaction transaction, GraphDatabaseService database) {
+                state.inFlight.incrementAndGet();
+                return ProjectionChanges.of(data); // never throws: a change it cannot place asks for a rebuild
+            }
+
+            @Override
+            public void afterCommit(TransactionData data, ProjectionChanges changes, GraphDatabaseService database) {
+                try {
+                    apply(state, changes, database, data.getTransactionId());
+                } finally {
+                    state.inFlight.decrementAndGet();
+                }
+            }
+
+            @Override
+            public void afterRollback(TransactionData data, ProjectionChanges changes, GraphDatabaseService database) {
+                if (changes != null) {
+                    state.inFlight.decrementAndGet();
+                }
             }
         };
+        return state.listener;
+    }
+
+    /** The listener keeping this database's projection, or null (tests stand in for a cluster member without it). */
+    static TransactionEventListener<ProjectionChanges> listenerOf(GraphDatabaseService db) {
+        Live state = live.get(key(db));
+        return state == null ? null : state.listener;
+    }
+
+    static void detach(GraphDatabaseService db) {
+        live.remove(key(db));
+    }
+
+    private static void apply(Live state, ProjectionChanges changes, GraphDatabaseService db, long transaction) {
+        long started = System.nanoTime();
+        state.upkeep.lock();
+        try {
+            FlowProjection projection = state.projection;
+            if (projection != null && changes.rebuild()) {
+                state.projection = null;
+            } else if (projection != null && !changes.processes().isEmpty()) {
+                try (var tx = db.beginTx()) {
+                    projection.update(tx, changes.processes());
+                }
+                updates.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            // the store stays the record of truth: the next trace builds the projection again
+            state.projection = null;
+            log.log(System.Logger.Level.WARNING, "flow projection of " + state.database + " dropped after a failed update", e);
+        } finally {
+            state.seen = Math.max(state.seen, transaction);
+            state.upkeep.unlock();
+            upkeepNanos.addAndGet(System.nanoTime() - started);
+        }
     }
 
     /** The graph a trace in this transaction should read. */
     static FlowGraph forTrace(Transaction tx, GraphDatabaseService db) {
-        AtomicLong version = versions.get(db.databaseName());
-        if (version == null || hasUncommittedWrites(tx)) {
+        Live state = live.get(key(db));
+        if (state == null || hasUncommittedWrites(tx)) {
             return new CoreFlowGraph(tx);
         }
-        long now = version.get();
-        Snapshot current = snapshots.get(db.databaseName());
-        Object database = identity(db);
-        if (current == null || current.version() != now || current.database() != database) {
-            // built inside this transaction, so it shows at least every commit up to `now`
-            current = new Snapshot(now, database, FlowProjection.build(tx));
-            builds.incrementAndGet();
-            snapshots.put(db.databaseName(), current);
+        long last = lastCommitted(db);
+        // read after the last id: a commit counted in it whose listener has not finished is still in flight
+        boolean unseen = state.inFlight.get() == 0 && last > state.seen;
+        FlowProjection projection = state.projection;
+        if (projection != null && !unseen) {
+            return projection;
         }
-        return current.projection();
+        state.upkeep.lock();
+        try {
+            if (state.projection == null || (unseen && lastCommitted(db) > state.seen && state.inFlight.get() == 0)) {
+                // built inside this transaction, so it shows at least every commit up to `last`
+                long now = lastCommitted(db);
+                state.projection = FlowProjection.build(tx);
+                state.seen = Math.max(state.seen, now);
+                builds.incrementAndGet();
+            }
+            return state.projection;
+        } finally {
+            state.upkeep.unlock();
+        }
     }
 
-    /** Projections built since start (tests check that calls without commits in between reuse one). */
+    /** Whole builds since start (tests check that commits update in place instead). */
     static long builds() {
         return builds.get();
     }
 
+    /** Updates from commits since start. */
+    static long updates() {
+        return updates.get();
+    }
+
+    /** What {@code kb.projection} shows: whether this database has a projection, and what it holds. */
+    static Map<String, Object> status(GraphDatabaseService db) {
+        Live state = live.get(key(db));
+        FlowProjection projection = state == null ? null : state.projection;
+        var status = new java.util.LinkedHashMap<String, Object>();
+        status.put("kept", state != null);
+        status.put("built", projection != null);
+        if (projection != null) {
+            var s = projection.status();
+            status.put("processes", (long) s.processes());
+            status.put("flows", (long) s.flows());
+            status.put("solved", s.solved());
+            status.put("vectorBytes", s.vectorBytes());
+            status.put("modelBytes", s.modelBytes());
+            status.put("solvedNodes", s.solvedNodes());
+            status.put("lastSolveNodes", (long) s.lastSolveNodes());
+            status.put("lastSolveMillis", s.lastSolveMillis());
+        } else {
+            status.put("solved", List.of());
+        }
+        status.put("builds", builds.get());
+        status.put("updates", updates.get());
+        status.put("upkeepMillis", upkeepNanos.get() / 1_000_000);
+        return status;
+    }
+
     /**
-     * What stays the same for one database across procedure calls: its dependency resolver (the
-     * facade a procedure receives is a new object per call).
+     * The database a procedure or listener is about: its store directory (two databases of one name in one
+     * JVM, as in tests, never share a projection).
      */
-    private static Object identity(GraphDatabaseService db) {
+    private static String key(GraphDatabaseService db) {
         try {
-            return ((GraphDatabaseAPI) db).getDependencyResolver();
+            return ((GraphDatabaseAPI) db).databaseLayout().databaseDirectory().toAbsolutePath().toString();
         } catch (RuntimeException | LinkageError e) {
             return db.databaseName();
+        }
+    }
+
+    /** The store's last committed transaction id, or Long.MIN_VALUE when it cannot be read (no check then). */
+    private static long lastCommitted(GraphDatabaseService db) {
+        try {
+            return ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(TransactionIdStore.class).getLastCommittedTransactionId();
+        } catch (RuntimeException | LinkageError e) {
+            return Long.MIN_VALUE;
         }
     }
 

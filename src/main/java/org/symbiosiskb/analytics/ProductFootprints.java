@@ -4,7 +4,7 @@ package org.symbiosiskb.analytics;
  * A process's product footprint for PACT (issue 14): its MASS trace of a year per tonne of output,
  * F(p) / outputTonnes, with the parts of F(p) that the same solve follows through the value chain
  * ({@link Parts}): the primary (REPORTED and CALCULATED) share and the biogenic CO2 beside it.
- * No chains are listed, so it costs one solve.
+ * No chains are listed: it reads the projection's solved vectors, or costs one solve of the closure.
  */
 final class ProductFootprints {
 
@@ -12,13 +12,30 @@ final class ProductFootprints {
     }
 
     static AnalyticsProcedures.ProductFootprintRow run(FlowGraph graph, String process, int year, Guard guard) {
+        if (graph instanceof FlowProjection projection) {
+            return projection.read(year, Allocation.MASS, guard, solved -> {
+                requireProcess(graph, process);
+                return compute(solved, process);
+            });
+        }
+        requireProcess(graph, process);
+        return compute(Footprints.solve(graph, process, year, Allocation.MASS, guard), process);
+    }
+
+    private static void requireProcess(FlowGraph graph, String process) {
         if (!graph.processExists(process)) {
             throw AnalyticsException.notFound("no process " + process);
         }
-        var solution = Footprints.solve(graph, process, year, Allocation.MASS, guard);
-        double total = solution.footprint().get(process);
-        Parts parts = solution.parts().get(process);
-        Double output = graph.outputTonnes(process);
+    }
+
+    private static AnalyticsProcedures.ProductFootprintRow compute(Solved solved, String process) {
+        if (solved.error(process) != null) {
+            throw solved.error(process);
+        }
+        int year = solved.year();
+        double total = solved.footprint(process);
+        Parts parts = solved.parts(process);
+        Double output = solved.outputTonnes(process);
         boolean perTonne = output != null && output > 0;
         var row = new AnalyticsProcedures.ProductFootprintRow();
         row.process = process;

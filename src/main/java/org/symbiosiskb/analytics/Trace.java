@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** traceEmissions (docs/spec/analytics.md §1): the numbers and the chains, as one procedure row. */
+/**
+ * traceEmissions (docs/spec/analytics.md §1): the numbers and the chains, as one procedure row. The totals
+ * come from solved footprints: the projection's vectors of the whole network when the trace may
+ * read it, else the root's closure solved from the store; the chains are explored best first.
+ */
 final class Trace {
 
     private Trace() {
@@ -33,41 +37,68 @@ final class Trace {
         if (first < 0) {
             throw AnalyticsException.badRequest("first must be 0 or more, found " + first);
         }
+        int depth = (int) Math.min(maxDepth, Integer.MAX_VALUE);
+        int listed = (int) Math.min(first, Integer.MAX_VALUE);
+        if (graph instanceof FlowProjection projection) {
+            return projection.read(year, allocation, guard, solved -> {
+                requireProcess(graph, process);
+                return compute(solved, process, downstream, depth, cutoff, listed, guard);
+            });
+        }
+        requireProcess(graph, process);
+        return compute(Footprints.solve(graph, process, year, allocation, guard), process, downstream, depth, cutoff, listed, guard);
+    }
+
+    private static void requireProcess(FlowGraph graph, String process) {
         if (!graph.processExists(process)) {
             throw AnalyticsException.notFound("no process " + process);
         }
-        var solution = Footprints.solve(graph, process, year, allocation, guard);
-        double total = solution.footprint().get(process);
+    }
+
+    private static AnalyticsProcedures.TraceRow compute(Solved solved, String process, boolean downstream, int maxDepth, double cutoff,
+                                                        int first, Guard guard) {
+        if (solved.error(process) != null) {
+            throw solved.error(process);
+        }
+        Allocation allocation = solved.allocation();
+        int year = solved.year();
+        double total = solved.footprint(process);
+        List<Flow> inputs = solved.inputs(process);
         var row = new AnalyticsProcedures.TraceRow();
         row.process = process;
         row.year = year;
         row.direction = downstream ? "DOWNSTREAM" : "UPSTREAM";
         row.allocation = allocation.name();
-        row.direct = solution.direct().get(process);
-        row.transport = solution.transportInto(process);
-        row.inherited = solution.inheritedInto(process);
+        row.direct = solved.direct(process);
+        row.transport = inputs.stream().mapToDouble(Flow::transport).sum();
+        row.inherited = inputs.stream().mapToDouble(f -> inherited(solved, f)).sum();
         row.total = total;
         // the share of the total that registers reported: the same system solved with only the reported emissions
-        row.reportedShare = total == 0 ? null : solution.reported(process) / total;
-        Double output = graph.outputTonnes(process);
+        row.reportedShare = total == 0 ? null : solved.parts(process).reported() / total;
+        Double output = solved.outputTonnes(process);
         row.intensity = output == null || output == 0 ? null : total / output;
         Chains.Result chains;
         if (downstream) {
-            chains = Chains.downstream(process, total, p -> graph.flowsOutOf(p, year), allocation,
-                    (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE), guard);
-            double passedOn = graph.flowsOutOf(process, year).stream().mapToDouble(f -> f.share(allocation) * total).sum();
+            chains = Chains.downstream(solved, process, total, maxDepth, cutoff, first, guard);
+            double passedOn = solved.outputs(process).stream().mapToDouble(f -> f.share(allocation) * total).sum();
             row.passedOn = passedOn;
             double direct = chains.listed().stream().filter(c -> c.flows().size() == 1).mapToDouble(Chains.Chain::contribution).sum();
             // downstream: the share of what p passes on directly that the listed one-flow chains show
             row.coverage = passedOn == 0 ? 1 : direct / passedOn;
         } else {
-            chains = Chains.upstream(solution, (int) Math.min(maxDepth, Integer.MAX_VALUE), cutoff, (int) Math.min(first, Integer.MAX_VALUE), guard);
-            double listed = chains.listed().stream().mapToDouble(Chains.Chain::contribution).sum();
-            row.coverage = total == 0 ? 1 : (solution.local().get(process) + listed) / total;
+            chains = Chains.upstream(solved, process, maxDepth, cutoff, first, guard);
+            double listedSum = chains.listed().stream().mapToDouble(Chains.Chain::contribution).sum();
+            row.coverage = total == 0 ? 1 : (solved.local(process) + listedSum) / total;
         }
         row.truncated = chains.truncated();
         row.paths = paths(chains.listed(), allocation);
         return row;
+    }
+
+    /** What a flow brings in: c(f) × F(producer), or m × the published footprint. */
+    private static double inherited(Solved solved, Flow f) {
+        double c = f.shareIn(solved.allocation(), solved.year());
+        return (c == 0 ? 0 : c * solved.footprint(f.producer())) + f.publishedBurden(solved.allocation(), solved.year());
     }
 
     private static List<Map<String, Object>> paths(List<Chains.Chain> chains, Allocation allocation) {

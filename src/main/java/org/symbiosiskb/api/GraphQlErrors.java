@@ -13,9 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
-import org.symbiosiskb.exchange.InvalidDocumentException;
 import org.symbiosiskb.graph.RequestTimedOutException;
-import org.symbiosiskb.exchange.Problem;
 
 /**
  * Every exception a resolver throws becomes an error with {@code extensions.classification} one

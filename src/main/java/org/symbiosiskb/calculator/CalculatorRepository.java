@@ -22,9 +22,8 @@ class CalculatorRepository {
               AND ($partner IS NULL OR n.id STARTS WITH ($partner + ':'))
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String FACTOR_SET_PAGE = FACTOR_SET_FILTER + Cypher.SEEN_BY_CALLER
-            + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String FACTOR_SET_COUNT = FACTOR_SET_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String FACTOR_SET_PAGE = Lists.pageQuery(FACTOR_SET_FILTER);
+    static final String FACTOR_SET_COUNT = Lists.countQuery(FACTOR_SET_FILTER);
     static final String FACTORS_OF_SETS = """
             UNWIND $ids AS key MATCH (:FactorSet {id: key})-[:HAS_FACTOR]->(n:EmissionFactor)
             RETURN key, n ORDER BY n.scope, n.category, n.activity, n.id""";

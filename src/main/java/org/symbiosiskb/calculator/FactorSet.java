@@ -18,6 +18,6 @@ public record FactorSet(String id, String name, String source, Integer year, Str
     }
 
     public String partner() {
-        return org.symbiosiskb.exchange.Ids.partnerOf(id);
+        return org.symbiosiskb.api.Ids.partnerOf(id);
     }
 }

@@ -16,8 +16,8 @@ import org.symbiosiskb.analytics.Ghg;
 import org.symbiosiskb.analytics.Units;
 import org.symbiosiskb.exchange.Derivation;
 import org.symbiosiskb.exchange.EmissionKeys;
-import org.symbiosiskb.exchange.Ids;
-import org.symbiosiskb.exchange.Problem;
+import org.symbiosiskb.api.Ids;
+import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.exchange.Provenance;
 import org.symbiosiskb.graph.Cypher;
 
@@ -26,7 +26,7 @@ import org.symbiosiskb.graph.Cypher;
  * the calculated emission records of every (process, year) they touch are replaced, in the same transaction, so a
  * reader never sees activities without their records. A factor is any partner's to use: when its owner changes it,
  * the records of every partner whose activities use it follow (derived data: the user of a factor chose to follow
- * it by naming it; README, "Consent"). Reported records have keys of their own and are never touched.
+ * it by naming it; docs/partners.md, "Consent"). Reported records have keys of their own and are never touched.
  *
  * <p>The checks run while the import is planned: units of one dimension, market factors on scope 2 only, factors
  * that are here and that the activity's owner may see, and no CALCULATED record stated by hand where the

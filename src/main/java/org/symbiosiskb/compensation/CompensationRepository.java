@@ -23,8 +23,8 @@ class CompensationRepository {
               AND ($kind IS NULL OR n.kind = $kind)
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String SINK_PAGE = SINK_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String SINK_COUNT = SINK_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String SINK_PAGE = Lists.pageQuery(SINK_FILTER);
+    static final String SINK_COUNT = Lists.countQuery(SINK_FILTER);
     static final String SINKS_BY_IDS = "UNWIND $ids AS key MATCH (n:CarbonSink {id: key}) RETURN key, n";
     static final String SINKS_OF_AGREEMENTS = """
             UNWIND $ids AS key MATCH (:OffsetAgreement {id: key})-[:FROM_SINK]->(n:CarbonSink) RETURN key, n""";
@@ -36,8 +36,8 @@ class CompensationRepository {
               AND ($sink IS NULL OR EXISTS { (n)-[:FROM_SINK]->(:CarbonSink {id: $sink}) })
               AND ($status IS NULL OR coalesce(n.effectiveStatus, n.status) = $status)
             """;
-    static final String AGREEMENT_PAGE = AGREEMENT_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String AGREEMENT_COUNT = AGREEMENT_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String AGREEMENT_PAGE = Lists.pageQuery(AGREEMENT_FILTER);
+    static final String AGREEMENT_COUNT = Lists.countQuery(AGREEMENT_FILTER);
     static final String AGREEMENTS_ON_SINKS = """
             UNWIND $ids AS key MATCH (:CarbonSink {id: key})<-[:FROM_SINK]-(n:OffsetAgreement) RETURN key, n ORDER BY n.id""";
 

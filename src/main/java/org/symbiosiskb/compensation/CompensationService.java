@@ -12,7 +12,7 @@ import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.api.ForbiddenException;
 import org.symbiosiskb.consent.ConsentService;
-import org.symbiosiskb.exchange.Ids;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.exchange.RecordService;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;

@@ -5,7 +5,7 @@ import org.symbiosiskb.api.RecordMeta;
 import org.symbiosiskb.api.Values;
 
 /**
- * A partner's consent to another partner's record (README, "Consent").
+ * A partner's consent to another partner's record (docs/partners.md, "Consent").
  *
  * @param current whether it was given for the record's terms as they stand now (a changed flow or agreement needs it again)
  */

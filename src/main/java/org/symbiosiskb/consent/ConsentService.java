@@ -13,7 +13,7 @@ import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;
 
 /**
- * Consents (README, "Consent"): a partner accepts or ends another partner's record that joins or uses
+ * Consents (docs/partners.md, "Consent"): a partner accepts or ends another partner's record that joins or uses
  * one of its own. Written through the exchange rules like every record, so a consent from a mutation, a
  * document or a harvest is the same thing and changes the same links.
  */

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.symbiosiskb.api.ForbiddenException;
 import org.symbiosiskb.exchange.ImportResult;
-import org.symbiosiskb.exchange.Ids;
+import org.symbiosiskb.api.Ids;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,7 +61,7 @@ class EprtrImportController {
                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                        HttpServletResponse response) throws IOException {
         if (!Ids.isValidPartner(partner)) {
-            throw new IllegalArgumentException("partner must match [a-z][a-z0-9-]{1,31}, found \"" + partner + "\"");
+            throw new IllegalArgumentException("partner must match " + Ids.PARTNER_FORM + ", found \"" + partner + "\"");
         }
         Gwp potentials = Gwp.parse(gwp);
         var uploads = new ArrayList<EprtrFiles.Upload>();

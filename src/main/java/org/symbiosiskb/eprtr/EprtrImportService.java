@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.symbiosiskb.exchange.ExchangeService;
 import org.symbiosiskb.exchange.ImportProgress;
 import org.symbiosiskb.exchange.ImportResult;
-import org.symbiosiskb.exchange.InvalidDocumentException;
-import org.symbiosiskb.exchange.Problem;
+import org.symbiosiskb.api.InvalidDocumentException;
+import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.security.Writes;
 
 /**

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
+import org.symbiosiskb.api.Ids;
+import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.exchange.Consents.Decision;
 import org.symbiosiskb.exchange.Consents.Link;
 import org.symbiosiskb.exchange.Consents.State;

@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.symbiosiskb.api.Ids;
+
 /**
- * The consent rule (README, "Consent"), in one place: which links of a record put it into another
+ * The consent rule (docs/partners.md, "Consent"), in one place: which links of a record put it into another
  * partner's figures, what a partner's consent pins (the terms), when a link counts, and what an offset
  * agreement's status is once its parties have spoken.
  *

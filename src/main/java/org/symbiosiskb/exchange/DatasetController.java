@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.symbiosiskb.api.ErrorBodies;
 import org.symbiosiskb.api.ForbiddenException;
+import org.symbiosiskb.api.InvalidDocumentException;
+import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.api.QueryLimits;
 import org.symbiosiskb.api.RequestBodies;
 import tools.jackson.core.JacksonException;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.symbiosiskb.api.Problem;
+
 /**
  * Records the service derives from what an import writes, in the import's own transaction, so that no reader
  * ever sees the records without what is derived from them (the calculator's emission records, derived from

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.symbiosiskb.api.Ids;
+import org.symbiosiskb.api.Problem;
+
 /**
  * Step 1 of an import: turns a document (plain JSON values: maps, lists, numbers, strings,
  * booleans) into {@link ExchangeRecord}s, checking everything that needs no database: the
@@ -43,7 +46,7 @@ final class DocumentParser {
         }
         String partner = doc.get("partner") instanceof String p ? p : null;
         if (!Ids.isValidPartner(partner)) {
-            problems.add(new Problem("/partner", "a partner prefix matching [a-z][a-z0-9-]{1,31} is required, found " + describe(doc.get("partner"))));
+            problems.add(new Problem("/partner", "a partner prefix matching " + Ids.PARTNER_FORM + " is required, found " + describe(doc.get("partner"))));
             partner = null;
         }
         if (doc.get("description") instanceof String description) {
@@ -176,14 +179,14 @@ final class DocumentParser {
         switch (spec.kind()) {
             case ID, REF -> {
                 if (!(v instanceof String s) || !Ids.isValid(s)) {
-                    problems.add(new Problem(pointer, "must be an id of the form <partner>:<local> (partner [a-z][a-z0-9-]{1,31}, local [A-Za-z0-9][A-Za-z0-9._-]{0,127}), found " + describe(v)));
+                    problems.add(new Problem(pointer, "must be an id of the form <partner>:<local> (partner " + Ids.PARTNER_FORM + ", local " + Ids.LOCAL_FORM + "), found " + describe(v)));
                     return null;
                 }
                 return s;
             }
             case PARTNER -> {
                 if (!(v instanceof String s) || !Ids.isValidPartner(s)) {
-                    problems.add(new Problem(pointer, "must be a partner prefix matching [a-z][a-z0-9-]{1,31}, found " + describe(v)));
+                    problems.add(new Problem(pointer, "must be a partner prefix matching " + Ids.PARTNER_FORM + ", found " + describe(v)));
                     return null;
                 }
                 return s;
@@ -390,7 +393,7 @@ final class DocumentParser {
     }
 
     /**
-     * The consent rule's fixed part (README, "Consent"): a record belongs to the owner of what it is part of
+     * The consent rule's fixed part (docs/partners.md, "Consent"): a record belongs to the owner of what it is part of
      * (a side stream to its producer's, a need to its process's, a measure to its roadmap's…), a flow to one of
      * its two ends' owners, and a consent is given to another partner's record.
      */

@@ -3,6 +3,8 @@ package org.symbiosiskb.exchange;
 import java.util.List;
 import java.util.Map;
 
+import org.symbiosiskb.api.Ids;
+
 /**
  * One record of a document after parsing: its type, its key (the id, or for an emission the key
  * built from process, year, scope, category and source), its fields in canonical form (strings,

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.symbiosiskb.api.Ids;
+import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Callers;
 import org.symbiosiskb.security.Disclosure;
@@ -97,7 +99,7 @@ public class ExchangeService {
      */
     public Export export(String partner, ZonedDateTime since) {
         if (!Ids.isValidPartner(partner)) {
-            throw new IllegalArgumentException("partner must match [a-z][a-z0-9-]{1,31}, found \"" + partner + "\"");
+            throw new IllegalArgumentException("partner must match " + Ids.PARTNER_FORM + ", found \"" + partner + "\"");
         }
         // Writes that commit while this export reads may carry an earlier updatedAt: the next export starts a
         // little before this one did, and sends such records again (importing them again changes nothing).

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Values;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.graph.Cypher;
 import org.symbiosiskb.graph.GraphChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -206,7 +207,7 @@ class GraphWriter {
 
     private final ApplicationEventPublisher events;
 
-    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:5000}") int batchSize,
+    GraphWriter(Cypher cypher, JsonMapper json, @Value("${kb.exchange.batch-size:10000}") int batchSize,
                 org.springframework.beans.factory.ObjectProvider<Derivation> derivations, ApplicationEventPublisher events) {
         this.json = json;
         this.derivations = derivations;

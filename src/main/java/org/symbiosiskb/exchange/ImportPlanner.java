@@ -11,6 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.neo4j.driver.Value;
+import org.symbiosiskb.api.Ids;
+import org.symbiosiskb.api.InvalidDocumentException;
+import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.graph.Cypher;
 import org.symbiosiskb.security.Callers;
 import org.springframework.stereotype.Component;

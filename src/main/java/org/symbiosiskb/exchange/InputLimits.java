@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.symbiosiskb.api.Problem;
+
 /**
  * How long text and how large numbers a record may hold, for every field of every record type
  * (and so for every mutation, which parses a one-record document). RecordTypes says what a field

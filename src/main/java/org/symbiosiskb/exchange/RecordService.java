@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.symbiosiskb.api.BadRequestException;
+import org.symbiosiskb.api.Ids;
+import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.security.Writes;
 import org.symbiosiskb.graph.RequestDeadline;
@@ -42,7 +44,7 @@ public class RecordService {
         RecordType type = type(array);
         return write(type, input, existing -> {
             if (existing != null) {
-                throw new BadRequestException("input.id: " + keyOf(type, input) + " already exists; use update" + singular(type) + " to change it");
+                throw new BadRequestException("input.id: " + keyOf(type, input) + " already exists; use update" + type.label() + " to change it");
             }
             return input;
         });
@@ -56,7 +58,7 @@ public class RecordService {
         RecordType type = type(array);
         return write(type, input, existing -> {
             if (existing == null) {
-                throw new NotFoundException("input.id: no " + type.label() + " " + keyOf(type, input) + "; use create" + singular(type));
+                throw new NotFoundException("input.id: no " + type.label() + " " + keyOf(type, input) + "; use create" + type.label());
             }
             var merged = new LinkedHashMap<String, Object>(existing);
             input.forEach((k, v) -> {
@@ -169,9 +171,5 @@ public class RecordService {
 
     private static RecordType type(String array) {
         return RecordTypes.byArray(array).orElseThrow(() -> new IllegalArgumentException("no record type " + array));
-    }
-
-    private static String singular(RecordType type) {
-        return type.label();
     }
 }

@@ -8,14 +8,48 @@ import java.util.Optional;
  * One array of the exchange document and the graph element its records become: a node with
  * {@code label} (and {@code :Record}), or for {@code flows} a {@code SUPPLIES} relationship.
  */
-record RecordType(String array, String label, List<FieldSpec> fields) {
+final class RecordType {
+
+    private final String array;
+    private final String label;
+    private final List<FieldSpec> fields;
+    /** Looked up for every field of every record an import reads and writes: a map, not a search. */
+    private final Map<String, FieldSpec> byName = new java.util.HashMap<>();
+    private final List<FieldSpec> references;
+    private final boolean keyedById;
+
+    RecordType(String array, String label, List<FieldSpec> fields) {
+        this.array = array;
+        this.label = label;
+        this.fields = List.copyOf(fields);
+        this.fields.forEach(f -> byName.putIfAbsent(f.name(), f));
+        this.references = this.fields.stream().filter(FieldSpec::isReference).toList();
+        this.keyedById = byName.containsKey("id");
+    }
+
+    String array() {
+        return array;
+    }
+
+    String label() {
+        return label;
+    }
+
+    List<FieldSpec> fields() {
+        return fields;
+    }
+
+    @Override
+    public String toString() {
+        return array;
+    }
 
     Optional<FieldSpec> field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
     List<FieldSpec> references() {
-        return fields.stream().filter(FieldSpec::isReference).toList();
+        return references;
     }
 
     /**
@@ -23,7 +57,7 @@ record RecordType(String array, String label, List<FieldSpec> fields) {
      * targets by roadmap and year, not by an id.
      */
     boolean keyedById() {
-        return field("id").isPresent();
+        return keyedById;
     }
 
     /** The fields that identify a record; the first names its owner. */

@@ -256,7 +256,7 @@ final class RecordTypes {
             ref("marketFactor", "EmissionFactor", "MARKET_FACTOR", true, NAMES)));
 
     /**
-     * A partner's consent to another partner's record that puts that record into its figures (README,
+     * A partner's consent to another partner's record that puts that record into its figures (docs/partners.md,
      * "Consent"): its process in our park, its flow from our stream, its agreement on our sink. Keyed by the
      * consenting partner and the record; {@code terms} pins what was accepted (Consents.terms), so a later
      * change of the record's terms needs consent again. ENDED ends the link for good.

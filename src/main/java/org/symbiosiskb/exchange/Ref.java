@@ -9,7 +9,7 @@ package org.symbiosiskb.exchange;
  */
 record Ref(String label, String type, boolean outgoing, Gate gate) {
 
-    /** What a reference across partners may do (README, "Consent"). */
+    /** What a reference across partners may do (docs/partners.md, "Consent"). */
     enum Gate {
         /** It only names the other record (a coordinator, a roadmap's park): any partner's record, no consent. */
         NAMES,

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.symbiosiskb.api.Problem;
+
 /**
  * The rules between the fields of a target or a measure (docs/spec/model.md): a target states exactly one
  * of maxNet and reductionPercent; a measure states the fields its kind needs and none that belong

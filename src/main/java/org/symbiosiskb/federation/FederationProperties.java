@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.security.Writes;
 
 /**
@@ -20,7 +21,7 @@ import org.symbiosiskb.security.Writes;
  * A peer of kind {@code pact} is a PACT host (a supplier outside the network): {@code url} is its PACT base URL,
  * {@code client-id} and {@code client-secret} the credentials it gave us, {@code ssl-bundle} a Spring SSL bundle to
  * trust its certificate with, and {@code products[j].product-id} / {@code .stream} map its product ids to our
- * streams where it does not list ours (README, PACT).
+ * streams where it does not list ours (docs/partners.md, PACT).
  *
  * @param interval time between scheduled pulls of every peer (0 switches the schedule off)
  * @param timeout  longest a single pull may take before it counts as failed
@@ -63,8 +64,8 @@ record FederationProperties(List<Peer> peers, Duration interval, Duration timeou
         timeout = timeout == null ? Duration.ofMinutes(5) : timeout;
         for (int i = 0; i < peers.size(); i++) {
             var peer = peers.get(i);
-            if (peer.partner() == null || !peer.partner().matches("[a-z][a-z0-9-]{1,31}") || peer.url() == null) {
-                throw new IllegalStateException("kb.federation.peers[" + i + "] needs a partner prefix ([a-z][a-z0-9-]{1,31}) and a url");
+            if (!Ids.isValidPartner(peer.partner()) || peer.url() == null) {
+                throw new IllegalStateException("kb.federation.peers[" + i + "] needs a partner prefix (" + Ids.PARTNER_FORM + ") and a url");
             }
             if (!peer.kind().equals("symbiosis-kb") && !peer.pact()) {
                 throw new IllegalStateException("kb.federation.peers[" + i + "].kind is symbiosis-kb (the default) or pact, found " + peer.kind());

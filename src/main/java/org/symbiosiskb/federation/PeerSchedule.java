@@ -1,11 +1,16 @@
 package org.symbiosiskb.federation;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +23,38 @@ import org.springframework.stereotype.Component;
 class PeerSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeerSchedule.class);
+    /** The longest wait for the first pull: the service is up by then. */
+    static final Duration FIRST_PULL = Duration.ofMinutes(1);
     private final FederationProperties properties;
-    private final PeerService peers;
-    private ThreadPoolTaskScheduler scheduler;
+    private final Runnable pullAll;
+    private final Supplier<TaskScheduler> schedulers;
+    private final Clock clock;
+    private TaskScheduler scheduler;
     private ScheduledFuture<?> schedule;
 
+    @Autowired
     PeerSchedule(FederationProperties properties, PeerService peers) {
+        this(properties, peers::pullAll, PeerSchedule::threadPool, Clock.systemUTC());
+    }
+
+    /** Tests give their own scheduler and clock, and see what is scheduled when without waiting for it. */
+    PeerSchedule(FederationProperties properties, Runnable pullAll, Supplier<TaskScheduler> schedulers, Clock clock) {
         this.properties = properties;
-        this.peers = peers;
+        this.pullAll = pullAll;
+        this.schedulers = schedulers;
+        this.clock = clock;
+    }
+
+    private static TaskScheduler threadPool() {
+        var pool = new ThreadPoolTaskScheduler();
+        pool.setThreadNamePrefix("harvest-");
+        pool.initialize();
+        return pool;
+    }
+
+    /** The first pull a minute after start, or one interval when that is shorter. */
+    static Instant firstPull(Instant start, Duration interval) {
+        return start.plus(interval.compareTo(FIRST_PULL) < 0 ? interval : FIRST_PULL);
     }
 
     @Override
@@ -33,13 +62,8 @@ class PeerSchedule implements SmartLifecycle {
         if (properties.peers().isEmpty() || properties.interval().isZero() || properties.interval().isNegative()) {
             return;
         }
-        scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("harvest-");
-        scheduler.initialize();
-        // the first pull a minute after start (or sooner, for a shorter interval), when the service is up
-        var first = Instant.now().plus(properties.interval().compareTo(java.time.Duration.ofMinutes(1)) < 0
-                ? properties.interval() : java.time.Duration.ofMinutes(1));
-        schedule = scheduler.scheduleWithFixedDelay(peers::pullAll, first, properties.interval());
+        scheduler = schedulers.get();
+        schedule = scheduler.scheduleWithFixedDelay(pullAll, firstPull(clock.instant(), properties.interval()), properties.interval());
         log.info("Harvesting {} peer(s) every {}", properties.peers().size(), properties.interval());
     }
 
@@ -47,7 +71,9 @@ class PeerSchedule implements SmartLifecycle {
     public void stop() {
         if (schedule != null) {
             schedule.cancel(false);
-            scheduler.shutdown();
+            if (scheduler instanceof ThreadPoolTaskScheduler pool) {
+                pool.shutdown();
+            }
             schedule = null;
         }
     }

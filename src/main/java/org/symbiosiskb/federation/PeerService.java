@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.exchange.ExchangeService;
 import org.symbiosiskb.exchange.ImportResult;
-import org.symbiosiskb.exchange.InvalidDocumentException;
+import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.pact.PactClient;
 import org.symbiosiskb.pact.PactClients;
 import org.symbiosiskb.pact.SupplierFootprints;

@@ -41,13 +41,9 @@ public class Cypher {
     private final AtomicLong statements;
     private final RowGuard guard;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Autowired // the private constructor below makes two
     public Cypher(Neo4jClient neo4j, PlatformTransactionManager transactions, java.util.Optional<RowGuard> guard) {
         this(neo4j, transactions, new AtomicLong(), guard.orElse(null));
-    }
-
-    public Cypher(Neo4jClient neo4j, PlatformTransactionManager transactions) {
-        this(neo4j, transactions, new AtomicLong(), null);
     }
 
     private Cypher(Neo4jClient neo4j, PlatformTransactionManager transactions, AtomicLong statements, RowGuard guard) {

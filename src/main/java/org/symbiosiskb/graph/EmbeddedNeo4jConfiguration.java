@@ -20,7 +20,6 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.symbiosiskb.analytics.AnalyticsProcedures;
-import org.symbiosiskb.analytics.FlowProjections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -47,9 +46,8 @@ class EmbeddedNeo4jConfiguration {
         log.info("Starting embedded Neo4j with its data in {}", home);
         var dbms = build(home, properties);
         registerAnalytics(dbms);
-        // traces read an in-memory copy of the flow graph, rebuilt after commits (FlowProjections)
-        dbms.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
-                FlowProjections.listener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+        // the flow projection's listener needs nothing here: Neo4j starts analytics.FlowProjectionExtension
+        // for every database, found on the classpath as a server finds it in the plugin jar
         return dbms;
     }
 
@@ -100,6 +98,6 @@ class EmbeddedNeo4jConfiguration {
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(EmbeddedBolt embeddedBolt) {
         return GraphDatabase.driver(embeddedBolt.uri(), AuthTokens.none(),
-                Config.builder().withMaxConnectionPoolSize(64).build());
+                DriverLogging.apply(Config.builder().withMaxConnectionPoolSize(64)).build());
     }
 }

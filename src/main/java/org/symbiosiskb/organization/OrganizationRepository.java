@@ -29,9 +29,8 @@ class OrganizationRepository {
               AND ($role IS NULL OR n.role = $role)
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String ORGANIZATION_PAGE = ORGANIZATION_FILTER
-            + " AND ($after IS NULL OR n.id > $after) WITH n ORDER BY n.id LIMIT $limit RETURN " + ORGANIZATION;
-    static final String ORGANIZATION_COUNT = ORGANIZATION_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String ORGANIZATION_PAGE = Lists.pageQuery(ORGANIZATION_FILTER);
+    static final String ORGANIZATION_COUNT = Lists.countQuery(ORGANIZATION_FILTER);
 
     static final String ORGANIZATIONS_BY_IDS = "UNWIND $ids AS key MATCH (n:Organization {id: key}) RETURN key," + ORGANIZATION;
 
@@ -45,9 +44,8 @@ class OrganizationRepository {
                                     OR EXISTS { (n)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: $network}) })
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String PROCESS_PAGE = PROCESS_FILTER
-            + " AND ($after IS NULL OR n.id > $after) WITH n ORDER BY n.id LIMIT $limit RETURN " + PROCESS;
-    static final String PROCESS_COUNT = PROCESS_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String PROCESS_PAGE = Lists.pageQuery(PROCESS_FILTER);
+    static final String PROCESS_COUNT = Lists.countQuery(PROCESS_FILTER);
 
     static final String PROCESSES_BY_IDS = "UNWIND $ids AS key MATCH (n:Process {id: key}) RETURN key," + PROCESS;
 

@@ -11,7 +11,7 @@ import org.symbiosiskb.emissions.AnalyticsService.ProcessYear;
 import org.symbiosiskb.security.Callers;
 
 /**
- * Which footprints the caller may see (README, "What an answer shows"; PACT hosts SHOULD return only what the
+ * Which footprints the caller may see (docs/partners.md, "What an answer shows"; PACT hosts SHOULD return only what the
  * data owner granted the recipient): a computed footprint's figures are the trace totals of its process and
  * year, so it is listed only where the caller may see those ({@link AnalyticsService#footprintsShown}, which asks
  * security.Disclosure); another partner's PRIVATE process is therefore never listed, only what its owner

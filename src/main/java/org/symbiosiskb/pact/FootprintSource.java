@@ -9,12 +9,13 @@ import java.util.Map;
 
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.emissions.AnalyticsService;
 import org.symbiosiskb.emissions.AnalyticsService.ProcessYear;
 import org.symbiosiskb.graph.Cypher;
 
 /**
- * Which footprints exist now, as PACT content (README, PACT; docs/pact.md):
+ * Which footprints exist now, as PACT content (docs/partners.md, PACT; docs/pact.md):
  * <ul>
  * <li>a <b>computed</b> footprint for every process with {@code outputTonnes} and scope 1 or 2 emission records in
  * a year: the MASS trace per kilogram of its output ({@code kb.productFootprint});</li>
@@ -146,13 +147,13 @@ class FootprintSource {
             String unit = energy ? "kilowatt hour" : "kilogram";
             String name = r.get("name").asString(id);
             String operator = str(r, "operator");
-            String companyName = str(r, "operatorName") != null ? str(r, "operatorName") : "Partner " + id.substring(0, id.indexOf(':'));
+            String companyName = str(r, "operatorName") != null ? str(r, "operatorName") : "Partner " + Ids.partnerOf(id);
             var carbon = carbon(unit, energy ? "0" : "1", str(r, "country"), Decimals.of(perUnit), Decimals.of(perUnit), null, year,
                     "Cradle to gate of the side stream as its producer's owner computed it with its own trace and published it "
                             + "(symbiosis-kb exchange document, footprints).",
                     "Mass allocation (symbiosis-kb traceEmissions, allocation MASS), as published by the stream's owner.");
             var content = new ProductFootprint(null, ProductFootprint.SPEC_VERSION, null, null, null, validityStart(year), validityEnd(year),
-                    companyName, operator == null ? List.of(PactIds.partner(id.substring(0, id.indexOf(':'))))
+                    companyName, operator == null ? List.of(PactIds.partner(Ids.partnerOf(id)))
                             : companyIds(operator, str(r, "businessId"), null),
                     "Side stream " + name + (str(r, "producerName") == null ? "" : " of " + str(r, "producerName"))
                             + (str(r, "material") == null ? "" : " (" + str(r, "material") + ")"),
@@ -165,7 +166,7 @@ class FootprintSource {
         });
     }
 
-    /** The CarbonFootprint with the fields every footprint of this host fills the same way (README, PACT: fixed values). */
+    /** The CarbonFootprint with the fields every footprint of this host fills the same way (docs/partners.md, PACT: fixed values). */
     private ProductFootprint.CarbonFootprint carbon(String unit, String massPerUnit, String country, String pcf, String fossil,
                                                     String primaryDataShare, int year, String boundary, String allocation) {
         return new ProductFootprint.CarbonFootprint(unit, "1", massPerUnit, referenceStart(year), referenceEnd(year), null,

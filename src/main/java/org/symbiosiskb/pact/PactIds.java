@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * Identifiers this host gives in PACT (README, PACT; docs/pact.md):
+ * Identifiers this host gives in PACT (docs/partners.md, PACT; docs/pact.md):
  * <ul>
  * <li>footprint ids: name-based UUIDs (version 5) of what a footprint is of and its version, so the same
  * footprint keeps its id across restarts and a new version gets a new one;</li>

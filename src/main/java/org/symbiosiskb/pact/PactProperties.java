@@ -7,8 +7,10 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.symbiosiskb.api.Ids;
+
 /**
- * {@code kb.pact.*}: the PACT v3 host (README, "PACT"; docs/pact.md).
+ * {@code kb.pact.*}: the PACT v3 host (docs/partners.md, "PACT"; docs/pact.md).
  *
  * @param enabled            serve PACT when keys are configured (local mode never does: a token needs a key)
  * @param httpsPort          the TLS port that serves only {@code /pact/**} (0: any free port)
@@ -87,8 +89,8 @@ public record PactProperties(Boolean enabled, Integer httpsPort, URI publicUrl, 
         }
 
         void check(String where) {
-            if (partner == null || !partner.matches("[a-z][a-z0-9-]{1,31}")) {
-                throw new IllegalStateException(where + ".partner must be a partner prefix ([a-z][a-z0-9-]{1,31})");
+            if (!Ids.isValidPartner(partner)) {
+                throw new IllegalStateException(where + ".partner must be a partner prefix (" + Ids.PARTNER_FORM + ")");
             }
             if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
                 throw new IllegalStateException(where + ".url must be the recipient's PACT base URL, https://host[:port][/path]");

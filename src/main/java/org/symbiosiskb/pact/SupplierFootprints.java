@@ -20,7 +20,7 @@ import org.symbiosiskb.graph.Cypher;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A PACT supplier's footprints as published footprints of its side streams in this graph (README, PACT;
+ * A PACT supplier's footprints as published footprints of its side streams in this graph (docs/partners.md, PACT;
  * docs/pact.md): a symbiosis-kb/1 document of the supplier's partner with only a {@code footprints} array, which
  * the ordinary import takes in as the supplier's harvester, all or nothing. So a supplier outside the network
  * feeds the traces of the flows that name its streams, where they are placeholders.
@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * as the stream's unit needs; a placeholder stream, which has no unit, takes mass footprints per t and energy
  * footprints per MWh. What cannot be used is skipped with its reason.
  *
- * <p>A supplier outside the network cannot accept the flows that take its streams (README, Consent), so its
+ * <p>A supplier outside the network cannot accept the flows that take its streams (docs/partners.md, Consent), so its
  * sharing a product's footprint with this knowledge base over PACT counts as its consent to them: the document
  * holds, as the supplier's records, a consent to every flow from a stream it has a footprint for, and, with a
  * whole listing, withdraws the consents to flows from streams it no longer has one for.

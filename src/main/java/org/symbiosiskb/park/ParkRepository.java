@@ -24,8 +24,8 @@ class ParkRepository {
               AND ($origin IS NULL OR n.origin = $origin)
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String PARK_PAGE = PARK_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String PARK_COUNT = PARK_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String PARK_PAGE = Lists.pageQuery(PARK_FILTER);
+    static final String PARK_COUNT = Lists.countQuery(PARK_FILTER);
 
     static final String NETWORK_BY_ID = "MATCH (n:Network {id: $id}) RETURN n";
     static final String NETWORKS_BY_IDS = "UNWIND $ids AS key MATCH (n:Network {id: key}) RETURN key, n";
@@ -34,8 +34,8 @@ class ParkRepository {
               AND ($scope IS NULL OR n.scope = $scope)
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
             """;
-    static final String NETWORK_PAGE = NETWORK_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String NETWORK_COUNT = NETWORK_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String NETWORK_PAGE = Lists.pageQuery(NETWORK_FILTER);
+    static final String NETWORK_COUNT = Lists.countQuery(NETWORK_FILTER);
 
     /** A process is in a park through IN_PARK, or else through its operator's park (docs/spec/analytics.md). */
     static final String PARK_OF_PROCESSES = """

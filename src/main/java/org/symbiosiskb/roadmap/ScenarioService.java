@@ -11,7 +11,7 @@ import org.symbiosiskb.api.BadRequestException;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.emissions.AnalyticsService;
 import org.symbiosiskb.emissions.EmissionTrace;
-import org.symbiosiskb.exchange.InvalidDocumentException;
+import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.exchange.RecordService;
 import org.symbiosiskb.sidestream.SideStreamService;
 import org.symbiosiskb.graph.RequestDeadline;
@@ -123,8 +123,8 @@ class ScenarioService {
     private void addFlow(String at, int year, Map<String, Object> flow) {
         String id = records.create("flows", flow);
         String stream = String.valueOf(flow.get("sideStream"));
-        String owner = org.symbiosiskb.exchange.Ids.partnerOf(id);
-        if (org.symbiosiskb.exchange.Ids.partnerOf(stream).equals(owner)) {
+        String owner = org.symbiosiskb.api.Ids.partnerOf(id);
+        if (org.symbiosiskb.api.Ids.partnerOf(stream).equals(owner)) {
             records.assumeAgreedInScenario("flows", id, false);
             return;
         }
@@ -135,7 +135,7 @@ class ScenarioService {
             records.assumeAgreedInScenario("flows", id, true);
         } else {
             throw new BadRequestException(at + ".sideStream: the footprint of " + stream + " in " + year + " is partner "
-                    + org.symbiosiskb.exchange.Ids.partnerOf(stream) + "'s to share: a scenario can add this flow once they publish "
+                    + org.symbiosiskb.api.Ids.partnerOf(stream) + "'s to share: a scenario can add this flow once they publish "
                     + "a footprint of the stream or let you see its producer's figures");
         }
     }

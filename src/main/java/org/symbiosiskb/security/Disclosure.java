@@ -9,11 +9,12 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.api.ForbiddenException;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.graph.Cypher;
 
 /**
- * The disclosure rule (README, "What an answer shows"), for every figure an answer computes from
+ * The disclosure rule (docs/partners.md, "What an answer shows"), for every figure an answer computes from
  * records: a figure is shown only when the caller may see every record it is computed from
  * ({@link Caller#access}); otherwise it is null and the answer says that figures were withheld. Value-chain
  * trace totals follow the same rule with one convention: the burden a flow carries is a figure of that flow
@@ -61,7 +62,7 @@ public class Disclosure {
             String id = row.get("key").asString();
             Caller.Access seen = Caller.Access.NONE;
             if (!row.get("missing").asBoolean()) {
-                String owner = ownerOf(id);
+                String owner = Ids.partnerOf(id);
                 seen = caller.access(owner, row.get("visibility").asString(null), row.get("parties").asList(v -> v.asString()));
                 if (row.get("emission").asBoolean()) {
                     // an emission record (a release, an activity line) is seen no better than its process
@@ -142,15 +143,11 @@ public class Disclosure {
     public void requireFigures(String id, String kind, String what) {
         switch (access(id)) {
             case NONE -> throw new NotFoundException("no " + kind + " " + id);
-            case NAME -> throw new ForbiddenException(kind + " " + id + " is PRIVATE to partner " + ownerOf(id)
+            case NAME -> throw new ForbiddenException(kind + " " + id + " is PRIVATE to partner " + Ids.partnerOf(id)
                     + ": " + what + " is shown only to its owner's keys");
             case FULL -> {
             }
         }
     }
 
-    static String ownerOf(String id) {
-        int colon = id.indexOf(':');
-        return colon < 0 ? id : id.substring(0, colon);
-    }
 }

@@ -15,6 +15,7 @@ import org.neo4j.driver.types.Entity;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.TypeSystem;
 import org.springframework.stereotype.Component;
+import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.graph.RowGuard;
 import org.symbiosiskb.graph.VisibilityRule;
 
@@ -134,7 +135,7 @@ class VisibilityGuard implements RowGuard {
             return value;
         }
         var parties = entity.get("parties").isNull() ? java.util.List.<String>of() : entity.get("parties").asList(Value::asString);
-        return switch (caller.access(Disclosure.ownerOf(entity.get("id").asString()), entity.get("visibility").asString(null), parties)) {
+        return switch (caller.access(Ids.partnerOf(entity.get("id").asString()), entity.get("visibility").asString(null), parties)) {
             case FULL -> value;
             case NONE -> null;
             case NAME -> {

@@ -18,16 +18,16 @@ class SideStreamRepository {
     static final String STREAM_BY_ID = "MATCH (n:SideStream {id: $id}) RETURN n";
     static final String STREAMS_BY_IDS = "UNWIND $ids AS key MATCH (n:SideStream {id: key}) RETURN key, n";
     /**
-     * {@code $ewc} is a chapter, sub-chapter or entry, compared without the hazard mark:
-     * "10" matches "10 02 02" and "10 01 14*".
-     */
-    /**
      * A filter on a figure matches only records whose figures the caller may see: otherwise whether
      * another partner's PRIVATE stream is in the answer would tell its quantity.
      */
     private static final String FIGURES_SEEN = """
             ($kbLocal OR n.id STARTS WITH ($kbPartner + ':') OR n.visibility = 'PUBLIC'
              OR ($kbAuth AND (coalesce(n.visibility, 'NETWORK') <> 'PRIVATE' OR $kbPartner IN coalesce(n.parties, []))))""";
+    /**
+     * {@code $ewc} is a chapter, sub-chapter or entry, compared without the hazard mark:
+     * "10" matches "10 02 02" and "10 01 14*".
+     */
     private static final String STREAM_FILTER = """
             MATCH (n:SideStream) WHERE n.placeholder IS NULL
               AND ($producer IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process {id: $producer}) })
@@ -41,8 +41,8 @@ class SideStreamRepository {
               AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
               AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
               AND ($minQuantity IS NULL OR (n.quantity >= $minQuantity AND """ + FIGURES_SEEN + "))\n";
-    static final String STREAM_PAGE = STREAM_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String STREAM_COUNT = STREAM_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String STREAM_PAGE = Lists.pageQuery(STREAM_FILTER);
+    static final String STREAM_COUNT = Lists.countQuery(STREAM_FILTER);
 
     private static final String FLOW = " f, s.id AS from, c.id AS to";
     /** A flow by id, whether it counts (SUPPLIES) or waits for the other partner's consent (PROPOSED_SUPPLIES). */
@@ -71,8 +71,8 @@ class SideStreamRepository {
               AND ($ewc IS NULL OR replace(n.ewc, '*', '') STARTS WITH replace($ewc, '*', ''))
               AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
             """;
-    static final String NEED_PAGE = NEED_FILTER + Cypher.SEEN_BY_CALLER + " AND ($after IS NULL OR n.id > $after) RETURN n ORDER BY n.id LIMIT $limit";
-    static final String NEED_COUNT = NEED_FILTER + Cypher.SEEN_BY_CALLER + " RETURN count(n) AS count";
+    static final String NEED_PAGE = Lists.pageQuery(NEED_FILTER);
+    static final String NEED_COUNT = Lists.countQuery(NEED_FILTER);
     static final String NEEDS_BY_IDS = "UNWIND $ids AS key MATCH (n:Need {id: key}) RETURN key, n";
 
     static final String PRODUCER_OF_STREAMS = """

@@ -3,9 +3,11 @@ package org.symbiosiskb.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The annuity factor of the abatement cost curve (docs/spec/analytics.md §6): CRF = r(1+r)^n / ((1+r)^n − 1), 1/n when r = 0. */
+@Tag("fast")
 class CapitalRecoveryTest {
 
     @Test

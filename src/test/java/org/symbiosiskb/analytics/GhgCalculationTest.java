@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Finnish grid 2023 33 g/kWh, the Energiavirasto residual mix 2023 554.90 g/kWh, DESNZ 2025 freight, travel and
  * waste, DESNZ wood chips with their biogenic CO2.
  */
+@Tag("fast")
 class GhgCalculationTest {
 
     static final double EPS = 1e-9;

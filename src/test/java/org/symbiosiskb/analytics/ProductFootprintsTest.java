@@ -3,11 +3,7 @@ package org.symbiosiskb.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,60 +11,8 @@ import org.junit.jupiter.api.Test;
  * parts (reported, primary, biogenic CO2) followed through the value chain with the footprint's own shares,
  * loops included.
  */
+@Tag("fast")
 class ProductFootprintsTest {
-
-    /** Processes with output and counted records of 2024, and flows between them, in memory. */
-    static final class Graph implements FlowGraph {
-        final Map<String, Double> output = new HashMap<>();
-        final Map<String, List<Records.EmissionRecord>> records = new HashMap<>();
-        final List<Flow> flows = new ArrayList<>();
-
-        Graph process(String id, double outputTonnes, Records.EmissionRecord... emissions) {
-            output.put(id, outputTonnes);
-            records.put(id, List.of(emissions));
-            return this;
-        }
-
-        Graph flow(String from, String to, double tonnes) {
-            flows.add(new Flow(from + "->" + to, from + ":stream", from, to, tonnes, "t", tonnes, null, output.get(from),
-                    null, null, null, null, null));
-            return this;
-        }
-
-        @Override
-        public boolean processExists(String process) {
-            return output.containsKey(process);
-        }
-
-        @Override
-        public List<Flow> flowsInto(String process, int year) {
-            return flows.stream().filter(f -> f.consumer().equals(process)).toList();
-        }
-
-        @Override
-        public List<Flow> flowsOutOf(String process, int year) {
-            return flows.stream().filter(f -> f.producer().equals(process)).toList();
-        }
-
-        @Override
-        public double directEmissions(String process, int year) {
-            return counted(process).stream().mapToDouble(Records.EmissionRecord::tCO2e).sum();
-        }
-
-        @Override
-        public Parts parts(String process, int year) {
-            return Parts.of(counted(process));
-        }
-
-        private List<Records.EmissionRecord> counted(String process) {
-            return Counting.counted(records.getOrDefault(process, List.of()), Records.EmissionRecord::scope, Records.EmissionRecord::provenance);
-        }
-
-        @Override
-        public Double outputTonnes(String process) {
-            return output.get(process);
-        }
-    }
 
     static Records.EmissionRecord record(int scope, double tCO2e, String provenance, double biogenicCO2) {
         return new Records.EmissionRecord(null, scope, null, tCO2e, provenance, biogenicCO2);
@@ -78,7 +22,7 @@ class ProductFootprintsTest {
     void a_loop_carries_the_footprint_and_its_parts_with_the_same_shares() {
         // A (100 t) emits 10 t REPORTED with 9 t biogenic CO2 beside it; B (100 t) emits 20 t without provenance.
         // A sends 50 t to B (c = 0.5), B sends 20 t back to A (c = 0.2).
-        var graph = new Graph().process("A", 100, record(1, 10, "REPORTED", 9)).process("B", 100, record(1, 20, null, 0))
+        var graph = new TinyGraph().process("A", 100, record(1, 10, "REPORTED", 9)).process("B", 100, record(1, 20, null, 0))
                 .flow("A", "B", 50).flow("B", "A", 20);
         var b = ProductFootprints.run(graph, "B", 2024, Guard.NONE);
         // F(A) = 10 + 0.2 F(B), F(B) = 20 + 0.5 F(A) → F(A) = 14 / 0.9 = 140/9, F(B) = 20 + 70/9 = 250/9 = 27.777…
@@ -100,7 +44,7 @@ class ProductFootprintsTest {
     @Test
     void downstream_of_a_loop_the_parts_arrive_with_the_flows_share() {
         // the loop above, and C (10 t, 1 t CALCULATED) taking 30 t of B's 100 t (c = 0.3)
-        var graph = new Graph().process("A", 100, record(1, 10, "REPORTED", 9)).process("B", 100, record(1, 20, null, 0))
+        var graph = new TinyGraph().process("A", 100, record(1, 10, "REPORTED", 9)).process("B", 100, record(1, 20, null, 0))
                 .process("C", 10, record(1, 1, "CALCULATED", 0)).flow("A", "B", 50).flow("B", "A", 20).flow("B", "C", 30);
         var c = ProductFootprints.run(graph, "C", 2024, Guard.NONE);
         // F(C) = 1 + 0.3 × 250/9 = 1 + 25/3 = 28/3; per tonne 28/30
@@ -118,7 +62,7 @@ class ProductFootprintsTest {
     void calculated_records_are_primary_data_but_not_reported_and_a_reported_record_replaces_the_assumed_one() {
         // scope 1: a REPORTED 100 and an ILLUSTRATIVE 120 of the same scope: only the REPORTED counts (Counting);
         // scope 2: CALCULATED 50. E = 150; reported 100/150, primary (100 + 50)/150 = 1
-        var graph = new Graph().process("P", 300, record(1, 100, "REPORTED", 0), record(1, 120, null, 0), record(2, 50, "CALCULATED", 0));
+        var graph = new TinyGraph().process("P", 300, record(1, 100, "REPORTED", 0), record(1, 120, null, 0), record(2, 50, "CALCULATED", 0));
         var p = ProductFootprints.run(graph, "P", 2024, Guard.NONE);
         assertThat(p.total).isCloseTo(150, within(1e-9));
         assertThat(p.perTonne).isCloseTo(0.5, within(1e-12));
@@ -128,7 +72,7 @@ class ProductFootprintsTest {
 
     @Test
     void without_output_there_is_no_figure_per_tonne_and_without_emissions_no_share() {
-        var graph = new Graph().process("Q", 0, record(1, 10, null, 0)).process("R", 10);
+        var graph = new TinyGraph().process("Q", 0, record(1, 10, null, 0)).process("R", 10);
         assertThat(ProductFootprints.run(graph, "Q", 2024, Guard.NONE).perTonne).isNull();
         var r = ProductFootprints.run(graph, "R", 2024, Guard.NONE);
         assertThat(r.perTonne).isEqualTo(0.0);

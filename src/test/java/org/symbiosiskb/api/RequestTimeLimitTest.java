@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * kb.limits.request-timeout (2 s here): a deliberately expensive trace is answered with a
  * BAD_REQUEST naming the limit, its transaction is terminated in Neo4j (SHOW TRANSACTIONS on the
- * harness), and cheap requests sent meanwhile keep answering promptly.
+ * harness), and cheap requests sent meanwhile are answered while it still runs. Nothing here reads a
+ * clock: that the trace stops at the first check after Neo4j terminates its transaction, rather than
+ * when it would have finished, is analytics/TerminationTest's, on a termination guard of its own.
  */
 @KbTest
 @TestPropertySource(properties = "kb.limits.request-timeout=2s")
@@ -62,59 +64,42 @@ class RequestTimeLimitTest {
                 result -> result.stream().map(row -> (String) row.get("tx")).toList());
     }
 
-    record Timed(Http.Response response, long millis) {
-    }
-
-    Timed timed(String query) {
-        long started = System.nanoTime();
-        var response = http.graphql(query);
-        return new Timed(response, (System.nanoTime() - started) / 1_000_000);
-    }
-
     @Test
     void an_expensive_trace_is_cut_off_its_transaction_terminated_and_cheap_requests_keep_answering() throws Exception {
-        timed(CHEAP); // warm: the first request of a fresh context pays for class loading
-        var expensive = CompletableFuture.supplyAsync(() -> timed(EXPENSIVE));
+        http.graphql(CHEAP); // warm: the first request of a fresh context pays for class loading
+        var expensive = CompletableFuture.supplyAsync(() -> http.graphql(EXPENSIVE));
 
-        // while it runs: cheap requests one after another, and the trace's transaction visible on the database
+        // while it runs: cheap requests one after another, and a look for the trace's transaction on the database
+        // (until it shows or the answer comes)
         var cheap = CompletableFuture.supplyAsync(() -> {
-            var answered = new ArrayList<Timed>();
+            var answered = new ArrayList<Http.Response>();
             while (!expensive.isDone()) {
-                answered.add(timed(CHEAP));
+                var response = http.graphql(CHEAP);
+                if (!expensive.isDone()) {
+                    answered.add(response); // it did not wait for the expensive one to end
+                }
             }
             return answered;
         });
         var seenRunning = new ArrayList<String>();
-        while (!expensive.isDone()) {
+        while (seenRunning.isEmpty() && !expensive.isDone()) {
             seenRunning.addAll(traceTransactions());
-            Thread.sleep(50);
         }
-        Timed cutOff = expensive.get();
-        List<Timed> cheapDuring = cheap.get().subList(0, cheap.get().size() - 1); // the last may have started after the cut-off
-        System.out.printf("request-timeout 2s: expensive answered after %d ms; %d cheap requests meanwhile: %s ms%n",
-                cutOff.millis(), cheapDuring.size(), cheapDuring.stream().map(Timed::millis).toList());
+        var answeredWhileRunning = cheap.get();
+        var cutOff = expensive.get();
 
-        JsonNode error = cutOff.response().body().get("errors").get(0);
+        JsonNode error = cutOff.body().get("errors").get(0);
         assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
         assertThat(error.get("message").asString()).startsWith("request time exceeds kb.limits.request-timeout 2s");
         assertThat(error.get("extensions").get("limit").asString()).isEqualTo("kb.limits.request-timeout");
-        // the database's timeout has whole seconds, Neo4j terminates timed-out transactions every 0.1 s, and
-        // 2 cores shared with other builds stall now and then; without the procedure noticing the
-        // termination, the answer comes only when the trace has finished (over 6 s here, 11.7 s under load)
-        assertThat(cutOff.millis()).as("answered after the limit, not long after").isBetween(2_000L, 6_000L);
 
         assertThat(seenRunning).as("the trace's transaction while it ran").isNotEmpty();
         assertThat(traceTransactions()).as("the trace's transaction after the answer").isEmpty();
 
-        assertThat(cheapDuring).hasSizeGreaterThanOrEqualTo(3);
-        for (Timed t : cheapDuring) {
-            assertThat(t.response().body().get("data").get("process").get("name").asString()).isEqualTo("P1");
-            // none waited for the expensive one to end
-            assertThat(t.millis()).as("a cheap request during the expensive one").isLessThan(cutOff.millis());
+        assertThat(answeredWhileRunning).hasSizeGreaterThanOrEqualTo(3);
+        for (var answer : answeredWhileRunning) {
+            assertThat(answer.body().get("data").get("process").get("name").asString()).as(answer.raw()).isEqualTo("P1");
         }
-        // and typically far less (2 cores shared with other builds: a median, not a maximum)
-        assertThat(cheapDuring.stream().mapToLong(Timed::millis).sorted().skip(cheapDuring.size() / 2).findFirst().orElseThrow())
-                .as("median cheap request during the expensive one").isLessThan(500);
     }
 
     @Test

@@ -3,6 +3,10 @@ package org.symbiosiskb.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +16,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.TransactionConfig;
@@ -23,106 +30,158 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.symbiosiskb.SymbiosisKbApplication;
 import org.symbiosiskb.analytics.Analytics;
+import org.symbiosiskb.graph.CypherScript;
 import org.symbiosiskb.graph.EmbeddedBolt;
+import org.symbiosiskb.support.DataDirectories;
 import org.symbiosiskb.support.Http;
+import org.symbiosiskb.support.PluginServer;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The benchmark of issue 4: a generated network imported into the embedded service, then each
- * operation measured beside its baselines in the same process on the same graph:
- * (a) the floor, the same trace algorithm over an in-memory copy; (b) the naive walk, one Cypher
- * statement per visited process; (c) what a researcher would write, one quantified-path query
- * collecting the same upstream set; (d) a GraphQL page against one hand-written Cypher query.
+ * The benchmark of issues 4 and 15: two generated networks (dense and realistic, NetworkGenerator)
+ * imported into the embedded service, and the same records written by bare {@code UNWIND … CREATE}
+ * into a Neo4j server that has only the plugin; then each operation measured beside its baselines
+ * in the same run: (a) the floor, the same algorithm over an in-memory copy; (a0) the trace as it
+ * was before issue 15 (the root's closure solved per trace) on that copy; (b) the naive walk, one
+ * statement per visited process; (c) one quantified-path query collecting the upstream set; the
+ * server with only the plugin; the GraphQL peer {@code @neo4j/graphql} and hand-written Cypher,
+ * asked alternately with our GraphQL, answers compared.
  *
- * <p>Run: {@code ./kb mvn -Pbench verify -Dkb.bench.size=M} (S, M or L); it prints a table and
- * writes docs/benchmarks.md. Not part of the normal test run; BenchmarkSmokeTest runs it at S.
+ * <p>Run: {@code ./kb mvn -Pbench verify -Dkb.bench.size=M} (S, M or L); it prints the report and
+ * appends it to docs/benchmarks.md. BenchmarkSmokeTest runs it at size XS in every test run.
  */
 public final class Benchmark {
 
-    record Row(String operation, String what, double p50Ms, double p99Ms, int samples, String note) {
+    record Row(String operation, String what, double p50Ms, double p95Ms, double p99Ms, int samples, String note) {
     }
 
-    record Report(NetworkGenerator.Size size, long records, double importSeconds, List<Row> rows, long peakHeapMb,
-                  double meanClosure) {
-
-        double recordsPerSecond() {
-            return records / importSeconds;
-        }
+    /** @param facts what the run found besides the timings, in order (import rates, solve times, memory, load) */
+    record Report(NetworkGenerator.Size size, long records, List<Row> rows, Map<String, String> facts) {
     }
 
     private final NetworkGenerator.Size size;
     private final int roots;
     private final List<Row> rows = new ArrayList<>();
+    private final Map<String, String> facts = new LinkedHashMap<>();
 
     Benchmark(NetworkGenerator.Size size, int roots) {
         this.size = size;
         this.roots = roots;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         var size = NetworkGenerator.Size.valueOf(args.length > 0 ? args[0] : System.getProperty("kb.bench.size", "S"));
         var benchmark = new Benchmark(size, size == NetworkGenerator.Size.L ? 20 : 50);
         var report = benchmark.run();
-        String table = markdown(report) + (benchmark.serviceHeap.isEmpty() ? "" : "\n" + benchmark.serviceHeap + "\n");
+        String table = markdown(report);
         System.out.println(table);
-        write(report, table);
+        write(table);
     }
 
-    Report run() throws IOException {
-        var network = NetworkGenerator.generate(size, 42);
-        String external = System.getProperty("kb.bench.service-port", "");
-        if (!external.isBlank()) {
-            return runAgainst(network, Integer.parseInt(external), System.getProperty("kb.bench.bolt-uri", "bolt://127.0.0.1:7687"));
-        }
-        Path data = Files.createTempDirectory("kb-bench");
+    Report run() throws Exception {
+        facts.put("load before", load());
+        var dense = NetworkGenerator.generate(NetworkGenerator.Shape.DENSE, size, 42);
+        var realistic = NetworkGenerator.generate(NetworkGenerator.Shape.REALISTIC, size, 42);
+        var networks = List.of(dense, realistic);
+        long records = dense.records() + realistic.records();
+        Path data = DataDirectories.create("kb-bench");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
                 "--server.port=0", "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data,
                 "--kb.example-data.enabled=false", "--spring.neo4j.uri=", "--logging.level.root=WARN",
                 // the page of 100 whole parks is far over the default kb.limits.max-complexity on purpose:
-                // it measures batching at scale, not the limits
-                "--kb.limits.max-complexity=1000000000", "--kb.limits.request-timeout=10m")) {
+                // it measures batching at scale, not the limits (issue 15, item 4 is about the limits)
+                "--kb.limits.max-complexity=1000000000", "--kb.limits.request-timeout=10m",
+                // working on the import: each document's parse, plan and write times
+                "--logging.level.org.symbiosiskb.exchange.ExchangeService=" + (Boolean.getBoolean("kb.bench.import-only") ? "INFO" : "WARN"));
+             var server = PluginServer.start(size == NetworkGenerator.Size.L ? 3000 : 1024)) {
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
-            long started = System.nanoTime();
+            // the driver's default logging formats every message before asking whether to log it (graph.DriverLogging)
+            var quiet = Config.builder().withLogging(Logging.slf4j()).build();
+            try (Driver bolt = GraphDatabase.driver(service.getBean(EmbeddedBolt.class).uri(), AuthTokens.none(), quiet);
+                 Driver plugin = GraphDatabase.driver(server.boltUri(), AuthTokens.none(), quiet)) {
+                load(networks, http, bolt, records);
+                bareLoad(networks, plugin, records);
+                if (Boolean.getBoolean("kb.bench.import-only")) {
+                    return new Report(size, records, rows, facts); // a quicker run for working on the import
+                }
+                var memory = new InMemoryFlowGraph(networks, 2024);
+                wholeSolve(memory, bolt);
+                measureTraces(dense, realistic, memory, bolt, plugin);
+                measureWrites(dense, realistic, bolt);
+                measureOthers(dense, bolt);
+                measureGraphQL(dense, realistic, http, bolt, service.getBean(EmbeddedBolt.class).uri().toString());
+                projectionFacts(bolt);
+            }
+        }
+        facts.put("heap", "%d MB, the sum of per-pool peaks in this JVM (service, embedded Neo4j, the benchmark's floor copy; an upper bound)"
+                .formatted(peakHeapMb()));
+        facts.put("load after", load());
+        return new Report(size, records, rows, facts);
+    }
+
+    // ---- import: through the service, and the bare baseline into the server ----
+
+    private void load(List<NetworkGenerator.Network> networks, Http http, Driver bolt, long records) {
+        long started = System.nanoTime();
+        long traced = 0;
+        boolean first = true;
+        for (var network : networks) {
             for (var doc : network.recordDocuments()) {
                 post(http, doc);
+                if (first) {
+                    // the projection exists from here on, so the rest of the import updates it in place (as in a running service)
+                    long t = System.nanoTime();
+                    bolt.executableQuery("CALL kb.trace($p, 2024) YIELD total RETURN total").withParameters(Map.of("p", network.processes().getFirst())).execute();
+                    traced += System.nanoTime() - t;
+                    first = false;
+                }
             }
+        }
+        for (var network : networks) {
             for (var doc : network.flowDocuments()) {
                 post(http, doc);
             }
-            double importSeconds = (System.nanoTime() - started) / 1e9;
-            try (Driver bolt = GraphDatabase.driver(service.getBean(EmbeddedBolt.class).uri(), AuthTokens.none())) {
-                measure(network, http, bolt);
-            }
-            return new Report(size, network.records(), importSeconds, rows, peakHeapMb(), meanClosure);
         }
+        double seconds = (System.nanoTime() - started - traced) / 1e9;
+        var status = bolt.executableQuery("CALL kb.projection() YIELD upkeepMillis, updates RETURN *").execute().records().getFirst();
+        facts.put("import", "%d records through `POST /api/v1/datasets` (full validation, one document per park): %.1f s, %.0f records/s; "
+                .formatted(records, seconds, records / seconds)
+                + "the projection's upkeep after the commits (reading the changed processes back) took %.1f s of it (%d updates)"
+                .formatted(status.get("upkeepMillis").asLong() / 1e3, status.get("updates").asLong()));
+        importRate = records / seconds;
     }
 
-    /**
-     * The same run against a service in its own process ({@code -Dkb.bench.service-port=8090}), so that the
-     * service's heap is its own: start it with {@code java -Xmx2g -jar ... --kb.limits.max-complexity=1000000000
-     * --kb.limits.request-timeout=10m} (the page of 100 whole parks is over the default limits on purpose)
-     * and this reports whether it held.
-     */
-    private Report runAgainst(NetworkGenerator.Network network, int port, String bolt) {
-        var http = new Http(port);
+    private double importRate;
+
+    private void bareLoad(List<NetworkGenerator.Network> networks, Driver plugin, long records) {
+        for (String statement : CypherScript.load("cypher/schema.cypher").statements()) {
+            plugin.executableQuery(statement).execute();
+        }
+        plugin.executableQuery("CALL db.awaitIndexes(300)").execute();
+        var loader = new BareLoader(plugin);
+        long written = 0;
         long started = System.nanoTime();
-        for (var doc : network.recordDocuments()) {
-            post(http, doc);
+        for (var network : networks) {
+            for (var doc : network.recordDocuments()) {
+                written += loader.load(doc);
+            }
         }
-        for (var doc : network.flowDocuments()) {
-            post(http, doc);
+        for (var network : networks) {
+            for (var doc : network.flowDocuments()) {
+                written += loader.load(doc);
+            }
         }
-        double importSeconds = (System.nanoTime() - started) / 1e9;
-        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
-            measure(network, http, driver);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double bare = written / seconds;
+        facts.put("bare", "the same %d records by bare `UNWIND … CREATE` (one transaction per document, batches of %d, the service's "
+                .formatted(written, BareLoader.BATCH)
+                + "constraints and indexes, no validation) into the Neo4j server with only the plugin: %.1f s, %.0f records/s; "
+                .formatted(seconds, bare)
+                + "the import ran at **%.2f×** that rate".formatted(importRate / bare));
+        if (written != records) {
+            facts.put("bare (check)", "the bare loader wrote " + written + " records, the generator counts " + records);
         }
-        var used = http.get("/actuator/metrics/jvm.memory.used?tag=area:heap").body().get("measurements").get(0).get("value").asDouble();
-        var max = http.get("/actuator/metrics/jvm.memory.max?tag=area:heap").body().get("measurements").get(0).get("value").asDouble();
-        serviceHeap = "The service ran in its own process: heap in use at the end %.0f MB of its maximum %.0f MB; it did not run out. (The heap sum above is then the benchmark process's alone.)"
-                .formatted(used / (1024 * 1024), max / (1024 * 1024));
-        return new Report(size, network.records(), importSeconds, rows, peakHeapMb(), meanClosure);
     }
-
-    private String serviceHeap = "";
 
     private static void post(Http http, Map<String, Object> doc) {
         var response = http.post("/api/v1/datasets", doc);
@@ -131,57 +190,217 @@ public final class Benchmark {
         }
     }
 
-    private double meanClosure;
+    // ---- the whole-network solve after the bulk import, against the floor ----
 
-    private void measure(NetworkGenerator.Network network, Http http, Driver bolt) {
-        var random = new SplittableRandom(7);
-        var rootIds = new ArrayList<String>();
-        for (int i = 0; i < roots; i++) {
-            rootIds.add(network.processes().get(random.nextInt(network.processes().size())));
+    private void wholeSolve(InMemoryFlowGraph memory, Driver bolt) {
+        String root = memory.processes().getFirst();
+        long t = System.nanoTime();
+        bolt.executableQuery("CALL kb.trace($p, 2024) YIELD total RETURN total").withParameters(Map.of("p", root)).execute();
+        double firstTrace = (System.nanoTime() - t) / 1e6;
+        var status = bolt.executableQuery("CALL kb.projection() YIELD lastSolveNodes, lastSolveMillis RETURN *").execute().records().getFirst();
+        var projection = Analytics.project(memory, memory.processes(), 2024);
+        projection.solveAll("MASS"); // warm-up
+        var floor = new ArrayList<Double>();
+        for (int i = 0; i < 3; i++) {
+            long s = System.nanoTime();
+            projection.solveAll("MASS");
+            floor.add((System.nanoTime() - s) / 1e6);
         }
-        var memory = new InMemoryFlowGraph(network, 2024);
-        meanClosure = rootIds.stream().mapToInt(id -> closure(memory, id)).average().orElse(0);
-        for (int depth : new int[] {6, 10}) {
-            String op = "trace upstream, maxDepth " + depth;
-            time(op, "kb.trace over Bolt (projection when current)", rootIds, id -> bolt.executableQuery(
-                    "CALL kb.trace($id, 2024, 'UPSTREAM', 'MASS', $depth) YIELD total RETURN total")
-                    .withParameters(Map.of("id", id, "depth", depth)).execute());
-            time(op, "(a) floor: same algorithm, in-memory copy", rootIds,
-                    id -> Analytics.trace(memory, id, 2024, "UPSTREAM", "MASS", depth, 0.001, 50));
-            // the path query's cost grows with the paths, not the nodes: a few roots, and a time limit
-            time(op, "(c) one Cypher path query collecting the upstream set", rootIds.subList(0, Math.min(5, rootIds.size())), id -> bolt.session().executeRead(tx -> tx.run(
-                    "MATCH (p:Process {id: $id}) MATCH (p)(()<-[:SUPPLIES]-(:SideStream)<-[:PRODUCES]-(:Process)){1," + depth + "}(q:Process) "
-                            + "RETURN count(DISTINCT q) AS n", Map.of("id", id)).single(), TransactionConfig.builder().withTimeout(Duration.ofSeconds(60)).build()));
-        }
-        time("trace upstream, maxDepth 10", "(b) naive: one statement per visited process", rootIds.subList(0, Math.min(3, rootIds.size())),
-                id -> naiveUpstream(bolt, id));
-        time("trace downstream, maxDepth 10", "kb.trace over Bolt (projection when current)", rootIds, id -> bolt.executableQuery(
-                "CALL kb.trace($id, 2024, 'DOWNSTREAM') YIELD total RETURN total").withParameters(Map.of("id", id)).execute());
-        time("trace downstream, maxDepth 10", "(a) floor: same algorithm, in-memory copy", rootIds,
-                id -> Analytics.trace(memory, id, 2024, "DOWNSTREAM", "MASS", 10, 0.001, 50));
-        time("carbonBalance, largest park", "kb.carbonBalance", List.of(network.largestPark(), network.largestPark(), network.largestPark()),
-                id -> bolt.executableQuery("CALL kb.carbonBalance($id, 2024) YIELD net RETURN net").withParameters(Map.of("id", id)).execute());
-        var orgs = pick(network.organizations(), 10, random);
-        time("compensationPartners", "kb.compensationPartners", orgs, id -> bolt.executableQuery(
-                "CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
-        var streams = pick(network.sideStreams(), 10, random);
-        time("sideStreamMatches", "kb.sideStreamMatches", streams, id -> bolt.executableQuery(
-                "CALL kb.sideStreamMatches($id, 2024) YIELD level RETURN count(*)").withParameters(Map.of("id", id)).execute());
-        var repeat = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
-        String graphql = "{ parks(first: 100) { nodes { id name organizations { id name processes { id name sideStreams { id quantity } } } } } }";
-        time("page of 100 parks with organizations, processes, side streams", "GraphQL over HTTP", repeat, x -> http.graphql(graphql));
-        time("page of 100 parks with organizations, processes, side streams", "(d) one hand-written Cypher query over Bolt", repeat,
-                x -> bolt.executableQuery("""
-                        MATCH (k:Park) WITH k ORDER BY k.id LIMIT 100
-                        RETURN k.id AS id, k.name AS name, COLLECT {
-                          MATCH (k)<-[:LOCATED_IN]-(o:Organization) WITH o ORDER BY o.id
-                          RETURN o { .id, .name, processes: COLLECT {
-                            MATCH (o)-[:OPERATES]->(p:Process) WITH p ORDER BY p.id
-                            RETURN p { .id, .name, sideStreams: COLLECT { MATCH (p)-[:PRODUCES]->(s:SideStream) RETURN s { .id, .quantity } } } } }
-                        } AS organizations""").execute());
+        floor.sort(null);
+        double solve = status.get("lastSolveMillis").asDouble();
+        facts.put("whole solve", ("the first trace after the import solved the whole network (%d processes, 2024, MASS) in %.0f ms inside the "
+                + "database (the trace over Bolt: %.0f ms); the same solve of the in-memory copy (the floor, median of 3): %.0f ms: **%.2f×** the floor")
+                .formatted(status.get("lastSolveNodes").asLong(), solve, firstTrace, floor.get(1), solve / floor.get(1)));
+        this.floorProjection = projection;
     }
 
-    /** How many processes the exact solve has to visit: the whole upstream closure, whatever maxDepth. */
+    private Analytics.Projection floorProjection;
+
+    // ---- traces ----
+
+    private void measureTraces(NetworkGenerator.Network dense, NetworkGenerator.Network realistic, InMemoryFlowGraph memory,
+                               Driver bolt, Driver plugin) {
+        var random = new SplittableRandom(7);
+        var denseRoots = pick(dense.processes(), roots, random);
+        var realRoots = pick(realistic.processes(), roots * 4, random);
+        var denseClosure = denseRoots.stream().mapToInt(id -> closure(memory, id)).summaryStatistics();
+        var realClosure = realRoots.stream().mapToInt(id -> closure(memory, id)).sorted().toArray();
+        facts.put("closures", ("upstream closure of a root (what a solve per trace visits): dense %.0f processes on average; realistic "
+                + "median %d, largest of %d roots %d").formatted(denseClosure.getAverage(), realClosure[realClosure.length / 2], realClosure.length,
+                realClosure[realClosure.length - 1]));
+        compareServer(denseRoots.subList(0, Math.min(5, denseRoots.size())), realRoots.subList(0, Math.min(20, realRoots.size())), bolt, plugin);
+        for (int depth : new int[] {10, 6}) {
+            String op = "trace upstream, maxDepth " + depth + " (dense)";
+            traceRows(op, denseRoots, "UPSTREAM", depth, bolt, depth == 10 ? plugin : null);
+            if (depth == 10) {
+                time(op, "(a0) before issue 15: the root's closure solved per trace, in-memory copy", denseRoots.subList(0, Math.min(5, denseRoots.size())),
+                        id -> Analytics.trace(memory, id, 2024, "UPSTREAM", "MASS", 10, 0.001, 50));
+            }
+            // the path query's cost grows with the paths, not the nodes: a few roots, and a time limit
+            time(op, "(c) one Cypher path query collecting the upstream set", denseRoots.subList(0, Math.min(depth == 10 ? 2 : 5, denseRoots.size())),
+                    id -> bolt.session().executeRead(tx -> tx.run("MATCH (p:Process {id: $id}) MATCH (p)(()<-[:SUPPLIES]-(:SideStream)<-[:PRODUCES]-(:Process)){1,"
+                                    + depth + "}(q:Process) RETURN count(DISTINCT q) AS n", Map.of("id", id)).single(),
+                            TransactionConfig.builder().withTimeout(Duration.ofSeconds(60)).build()));
+        }
+        time("trace upstream, maxDepth 10 (dense)", "(b) naive: one statement per visited process", denseRoots.subList(0, 1), id -> naiveUpstream(bolt, id));
+        traceRows("trace downstream, maxDepth 10 (dense)", denseRoots, "DOWNSTREAM", 10, bolt, plugin);
+        traceRows("trace upstream, maxDepth 10 (realistic)", realRoots, "UPSTREAM", 10, bolt, plugin);
+        traceRows("trace downstream, maxDepth 10 (realistic)", realRoots, "DOWNSTREAM", 10, bolt, plugin);
+    }
+
+    private void traceRows(String op, List<String> ids, String direction, int depth, Driver bolt, Driver plugin) {
+        String query = "CALL kb.trace($id, 2024, '" + direction + "', 'MASS', " + depth + ") YIELD total RETURN total";
+        time(op, "kb.trace over Bolt, embedded (solved vectors)", ids, id -> bolt.executableQuery(query).withParameters(Map.of("id", id)).execute());
+        if (plugin != null) {
+            time(op, "kb.trace over Bolt, Neo4j server with only the plugin", ids, id -> plugin.executableQuery(query).withParameters(Map.of("id", id)).execute());
+        }
+        time(op, "(a) floor: same algorithm, in-memory copy", ids, id -> floorProjection.trace(id, direction, "MASS", depth, 0.001, 50));
+    }
+
+    /** The server's traces, from the bare-loaded records, are the embedded service's. */
+    private void compareServer(List<String> dense, List<String> realistic, Driver bolt, Driver plugin) {
+        int differ = 0;
+        var all = new ArrayList<>(dense);
+        all.addAll(realistic);
+        for (String id : all) {
+            String query = "CALL kb.trace($id, 2024) YIELD total, coverage, paths RETURN total, coverage, size(paths) AS paths";
+            var a = bolt.executableQuery(query).withParameters(Map.of("id", id)).execute().records().getFirst();
+            var b = plugin.executableQuery(query).withParameters(Map.of("id", id)).execute().records().getFirst();
+            if (Math.abs(a.get("total").asDouble() - b.get("total").asDouble()) > 1e-9 * Math.max(1, Math.abs(a.get("total").asDouble()))
+                    || a.get("paths").asLong() != b.get("paths").asLong()) {
+                differ++;
+            }
+        }
+        facts.put("server answers", differ == 0 ? "the server's traces equal the embedded ones (" + all.size() + " roots compared)"
+                : differ + " of " + all.size() + " traces differ between the server and the embedded database");
+    }
+
+    // ---- a write, then the first trace ----
+
+    private void measureWrites(NetworkGenerator.Network dense, NetworkGenerator.Network realistic, Driver bolt) {
+        for (var network : List.of(dense, realistic)) {
+            String shape = network.shape() == NetworkGenerator.Shape.DENSE ? "dense" : "realistic";
+            var random = new SplittableRandom(11);
+            var commits = new ArrayList<Double>();
+            var traces = new ArrayList<Double>();
+            var solved = new ArrayList<Long>();
+            int n = 10;
+            for (int i = 0; i < n + 1; i++) {
+                String stream = network.sideStreams().get(random.nextInt(network.sideStreams().size()));
+                String consumer = network.processes().get(random.nextInt(network.processes().size()));
+                String flow = network.partner() + ":bench-write-" + i;
+                long t = System.nanoTime();
+                bolt.executableQuery("""
+                        MATCH (s:SideStream {id: $s}), (c:Process {id: $c})
+                        CREATE (s)-[:SUPPLIES {id: $f, quantity: 1.0, transportMode: 'ROAD', distanceKm: 5.0, source: $partner, updatedAt: datetime()}]->(c)""")
+                        .withParameters(Map.of("s", stream, "c", consumer, "f", flow, "partner", network.partner())).execute();
+                double commit = (System.nanoTime() - t) / 1e6;
+                t = System.nanoTime();
+                bolt.executableQuery("CALL kb.trace($c, 2024) YIELD total RETURN total").withParameters(Map.of("c", consumer)).execute();
+                double trace = (System.nanoTime() - t) / 1e6;
+                long nodes = bolt.executableQuery("CALL kb.projection() YIELD lastSolveNodes RETURN lastSolveNodes").execute().records().getFirst()
+                        .get("lastSolveNodes").asLong();
+                bolt.executableQuery("MATCH ()-[f:SUPPLIES {id: $f}]->() DELETE f").withParameters(Map.of("f", flow)).execute();
+                bolt.executableQuery("CALL kb.trace($c, 2024) YIELD total RETURN total").withParameters(Map.of("c", consumer)).execute();
+                if (i > 0) { // the first is a warm-up
+                    commits.add(commit);
+                    traces.add(trace);
+                    solved.add(nodes);
+                }
+            }
+            add("first trace after a one-flow write (" + shape + ")", "kb.trace over Bolt, embedded: solves again what lies downstream of the new flow",
+                    traces, "");
+            add("first trace after a one-flow write (" + shape + ")", "the write itself: commit, with the projection's upkeep", commits, "");
+            solved.sort(null);
+            facts.put("write region (" + shape + ")", "a one-flow write solved again %d processes (median of %d writes; largest %d)"
+                    .formatted(solved.get(solved.size() / 2), solved.size(), solved.getLast()));
+        }
+    }
+
+    // ---- balance, compensation, matching ----
+
+    private void measureOthers(NetworkGenerator.Network dense, Driver bolt) {
+        var random = new SplittableRandom(13);
+        time("carbonBalance, largest park (dense)", "kb.carbonBalance", List.of(dense.largestPark(), dense.largestPark(), dense.largestPark()),
+                id -> bolt.executableQuery("CALL kb.carbonBalance($id, 2024) YIELD net RETURN net").withParameters(Map.of("id", id)).execute());
+        time("compensationPartners (dense)", "kb.compensationPartners", pick(dense.organizations(), 10, random), id -> bolt.executableQuery(
+                "CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
+        time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), 10, random), id -> bolt.executableQuery(
+                "CALL kb.sideStreamMatches($id, 2024) YIELD level RETURN count(*)").withParameters(Map.of("id", id)).execute());
+    }
+
+    // ---- GraphQL: ours, the peer and hand-written Cypher, alternately ----
+
+    private void measureGraphQL(NetworkGenerator.Network dense, NetworkGenerator.Network realistic, Http http, Driver bolt, String boltUri)
+            throws Exception {
+        try (var peer = GraphQLPeer.start(boltUri)) {
+            String park = realistic.largestPark();
+            var queries = List.of(
+                    new PeerQueries.Query("park → organizations → processes (realistic, largest park)",
+                            PeerQueries.parkOrganizationsProcesses(park)),
+                    new PeerQueries.Query("100 parks, 4 levels (realistic)", PeerQueries.hundredParks(realistic.network())),
+                    new PeerQueries.Query("100 side streams of code 10 01 01 and at least 1000 t → producer → operator",
+                            PeerQueries.streamsProducerOperator("10 01 01", 1000)),
+                    new PeerQueries.Query("page of 100 parks with organizations, processes, side streams (dense)",
+                            PeerQueries.hundredParks(dense.network())));
+            for (var q : queries) {
+                int samples = q.name().contains("page of 100") ? (size == NetworkGenerator.Size.L ? 6 : 10) : (size == NetworkGenerator.Size.L ? 40 : 30);
+                alternate(q, samples, http, peer, bolt);
+            }
+        }
+    }
+
+    private void alternate(PeerQueries.Query q, int samples, Http http, GraphQLPeer peer, Driver bolt) {
+        var ours = new ArrayList<Double>();
+        var theirs = new ArrayList<Double>();
+        var cypher = new ArrayList<Double>();
+        Object[] answers = new Object[3];
+        for (int i = -1; i < samples; i++) {
+            for (int k = 0; k < 3; k++) {
+                int which = Math.floorMod(i + k, 3); // a different one goes first each round
+                long t = System.nanoTime();
+                Object answer = switch (which) {
+                    case 0 -> http.graphql(q.ours().query()).body();
+                    case 1 -> peer.ask(q.peer().query());
+                    default -> PeerQueries.cypher(bolt, q.cypher());
+                };
+                double ms = (System.nanoTime() - t) / 1e6;
+                if (i < 0) {
+                    answers[which] = answer;
+                    continue;
+                }
+                (which == 0 ? ours : which == 1 ? theirs : cypher).add(ms);
+            }
+        }
+        var normalized = List.of(q.ours().normalize((JsonNode) answers[0]), q.peer().normalize((JsonNode) answers[1]), answers[2]);
+        String note = "";
+        if (!Objects.equals(normalized.get(0), normalized.get(2))) {
+            note = "our answer differs from the Cypher's";
+        } else if (!Objects.equals(normalized.get(1), normalized.get(2))) {
+            note = "the peer's answer differs from the Cypher's";
+        }
+        int objects = PeerQueries.objects(normalized.get(2));
+        add(q.name(), "GraphQL over HTTP (this service; " + objects + " objects)", ours, note);
+        add(q.name(), "`@neo4j/graphql` " + GraphQLPeer.VERSION + " over HTTP, same database", theirs, note);
+        add(q.name(), "(d) one hand-written Cypher query over Bolt", cypher, note);
+    }
+
+    // ---- what the projection holds ----
+
+    private void projectionFacts(Driver bolt) {
+        var s = bolt.executableQuery("CALL kb.projection()").execute().records().getFirst();
+        facts.put("projection", "%d processes, %d flows; solved: %s; solved vectors (F, its reported part, local) %.1f MB; %d whole builds, %d in-place updates"
+                .formatted(s.get("processes").asLong(), s.get("flows").asLong(), s.get("solved").asList(v -> v.asString()),
+                        s.get("vectorBytes").asLong() / 1e6, s.get("builds").asLong(), s.get("updates").asLong()));
+        System.gc();
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        facts.put("heap after GC", "%d MB in use after a full GC at the end, of %d MB (service, embedded Neo4j, the projection, and the benchmark's floor copy)"
+                .formatted(heap.getUsed() / (1024 * 1024), heap.getMax() / (1024 * 1024)));
+    }
+
+    // ---- helpers ----
+
+    /** How many processes the exact solve of one root has to visit: its whole upstream closure, whatever maxDepth. */
     private static int closure(InMemoryFlowGraph graph, String root) {
         var seen = new HashSet<String>(List.of(root));
         var queue = new ArrayDeque<String>(List.of(root));
@@ -222,24 +441,41 @@ public final class Benchmark {
     }
 
     private void time(String operation, String what, List<String> ids, Call call) {
-        call.apply(ids.getFirst()); // warm-up
-        var samples = new ArrayList<Double>();
         String note = "";
+        try {
+            call.apply(ids.getFirst()); // warm-up
+        } catch (RuntimeException e) {
+            note = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
+        }
+        var samples = new ArrayList<Double>();
         for (String id : ids) {
             long t = System.nanoTime();
             try {
                 call.apply(id);
             } catch (RuntimeException e) {
-                note = "failed: " + e.getClass().getSimpleName();
+                note = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
                 continue;
             }
             samples.add((System.nanoTime() - t) / 1e6);
         }
-        samples.sort(null);
-        double p50 = samples.isEmpty() ? Double.NaN : samples.get(samples.size() / 2);
-        double p99 = samples.isEmpty() ? Double.NaN : samples.get(Math.min(samples.size() - 1, (int) Math.ceil(samples.size() * 0.99) - 1));
-        rows.add(new Row(operation, what, p50, p99, samples.size(), note));
-        System.out.printf("%-60s %-55s p50 %9.2f ms  p99 %9.2f ms  n=%d %s%n", operation, what, p50, p99, samples.size(), note);
+        add(operation, what, samples, note);
+    }
+
+    private void add(String operation, String what, List<Double> samples, String note) {
+        var sorted = new ArrayList<>(samples);
+        sorted.sort(null);
+        double p50 = percentile(sorted, 0.50);
+        double p95 = percentile(sorted, 0.95);
+        double p99 = percentile(sorted, 0.99);
+        rows.add(new Row(operation, what, p50, p95, p99, sorted.size(), note));
+        System.out.printf("%-70s %-70s p50 %9.2f  p95 %9.2f  p99 %9.2f ms  n=%d %s%n", operation, what, p50, p95, p99, sorted.size(), note);
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(sorted.size() * q) - 1)));
     }
 
     private static List<String> pick(List<String> ids, int n, SplittableRandom random) {
@@ -260,34 +496,89 @@ public final class Benchmark {
         return peak / (1024 * 1024);
     }
 
+    /** The machine's load averages (1, 5, 15 minutes) and cores: other work on the machine shows in the timings. */
+    static String load() {
+        try {
+            String[] avg = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average %s, %s, %s on %d cores".formatted(avg[0], avg[1], avg[2], Runtime.getRuntime().availableProcessors());
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown on " + Runtime.getRuntime().availableProcessors() + " cores";
+        }
+    }
+
     static String markdown(Report report) {
         var out = new StringBuilder();
-        out.append("### Size ").append(report.size()).append(": ").append(report.size().processes).append(" processes, ")
-                .append(report.size().parks).append(" parks, ").append(report.records()).append(" records\n\n");
-        out.append("Import through `POST /api/v1/datasets` (full validation, one document per park): ")
-                .append(String.format("%.1f s, %.0f records/s", report.importSeconds(), report.recordsPerSecond())).append(". ")
-                .append("Heap, sum of per-pool peaks (an upper bound; service, embedded Neo4j and the benchmark's own copy of the network): ")
-                .append(report.peakHeapMb()).append(" MB. ")
-                .append(String.format("Upstream closure of a root (what the exact solve visits): %.0f processes on average.%n%n", report.meanClosure()));
-        out.append("| operation | what | p50 ms | p99 ms | n | ratio to the first row of the operation |\n|---|---|---:|---:|---:|---:|\n");
+        out.append("### Size ").append(report.size()).append(": ").append(report.size().processes).append(" processes in each network, ")
+                .append(report.records()).append(" records\n\n");
+        report.facts().forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
+        out.append("\n| operation | what | p50 ms | p95 ms | p99 ms | n | p50 ratio to the first row |\n|---|---|---:|---:|---:|---:|---:|\n");
         var first = new LinkedHashMap<String, Double>();
         for (Row r : report.rows()) {
             first.putIfAbsent(r.operation(), r.p50Ms());
             double ratio = r.p50Ms() / first.get(r.operation());
-            out.append(String.format("| %s | %s | %.2f | %.2f | %d | %.2f× %s|%n", r.operation(), r.what(), r.p50Ms(), r.p99Ms(),
+            out.append(String.format("| %s | %s | %.2f | %.2f | %.2f | %d | %.2f× %s|%n", r.operation(), r.what(), r.p50Ms(), r.p95Ms(), r.p99Ms(),
                     r.samples(), ratio, r.note().isEmpty() ? "" : "(" + r.note() + ") "));
         }
         return out.toString();
     }
 
-    private static void write(Report report, String table) throws IOException {
+    private static void write(String table) throws IOException {
         Path file = Path.of("docs/benchmarks.md");
         String machine = "%d cores, %d MB max heap, Java %s, %s".formatted(Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"), System.getProperty("os.name"));
         String section = "\n## Run of " + java.time.LocalDate.now() + " on " + machine + "\n\n" + table;
-        Files.createDirectories(file.getParent());
-        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\nWritten by `./kb mvn -Pbench verify -Dkb.bench.size=S|M|L` (src/test/java/org/symbiosiskb/bench).\n";
+        String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
         Files.writeString(file, existing + section);
     }
 
+    /** The peer, started for the run: {@code node src/test/peer/server.mjs BOLT}. */
+    static final class GraphQLPeer implements AutoCloseable {
+        static final String VERSION = "7.6.3";
+        static final Path DIR = Path.of("src/test/peer");
+        private final Process process;
+        private final URI uri;
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        private GraphQLPeer(Process process, int port) {
+            this.process = process;
+            this.uri = URI.create("http://127.0.0.1:" + port + "/");
+        }
+
+        static boolean installed() {
+            return Files.isDirectory(DIR.resolve("node_modules/@neo4j/graphql"));
+        }
+
+        static GraphQLPeer start(String boltUri) throws IOException {
+            if (!installed()) {
+                throw new IllegalStateException("the GraphQL peer is not installed: run `npm ci` in " + DIR + " (.ci/run does it)");
+            }
+            var process = new ProcessBuilder("node", "server.mjs", boltUri, "0").directory(DIR.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            // its own "listening <port>" line: the event, not a guess
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+            String line = out.readLine();
+            if (line == null || !line.startsWith("listening ")) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the GraphQL peer did not start: " + line);
+            }
+            return new GraphQLPeer(process, Integer.parseInt(line.substring("listening ".length()).strip()));
+        }
+
+        JsonNode ask(String query) {
+            try {
+                var response = client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Http.json().writeValueAsString(Map.of("query", query)))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return Http.json().readTree(response.body());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("the GraphQL peer did not answer", e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
 }

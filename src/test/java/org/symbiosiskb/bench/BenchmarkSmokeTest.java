@@ -12,7 +12,8 @@ class BenchmarkSmokeTest {
         var report = new Benchmark(NetworkGenerator.Size.S, 2).run();
 
         assertThat(report.records()).isGreaterThan(10_000);
-        assertThat(report.rows()).hasSize(14).allMatch(r -> r.note().isEmpty() && r.samples() > 0, "every operation ran without failure");
-        assertThat(Benchmark.markdown(report)).contains("(a) floor", "(b) naive", "(c) one Cypher path query", "(d) one hand-written Cypher");
+        assertThat(report.rows()).allMatch(r -> r.note().isEmpty() && r.samples() > 0, "every operation ran without failure, answers equal");
+        assertThat(Benchmark.markdown(report)).contains("(a) floor", "(b) naive", "(c) one Cypher path query", "(d) one hand-written Cypher",
+                "only the plugin", "@neo4j/graphql", "bare `UNWIND");
     }
 }

@@ -16,7 +16,7 @@ import org.symbiosiskb.support.PartnersTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Another partner's private activity lines through every calculator answer (the disclosure rule, README "What an
+ * Another partner's private activity lines through every calculator answer (the disclosure rule, docs/partners.md "What an
  * answer shows"): Finland ({@code kfi}) runs Joensuu-like climate-partner network kfi:net; Sweden ({@code kse}) is a
  * member whose activity line kse:a1 is PRIVATE. The private figures are distinctive: 20 GJ of oil × 0.0735 = 1.47 t,
  * and Sweden's totals 1.47 + 2.205 = 3.675 t; none may reach Finland, by byte or by subtraction.

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.symbiosiskb.analytics.Units;
 import org.symbiosiskb.support.Http;
@@ -18,6 +19,7 @@ import org.symbiosiskb.support.Http;
  * that printed value in tonnes (kg ÷ 1 000; g per kWh ÷ 1 000 000; g per MJ = kg per GJ ÷ 1 000), so a slip in the
  * transcription fails here.
  */
+@Tag("fast")
 class ShippedFactorsFileTest {
 
     @SuppressWarnings("unchecked")

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bad files are refused naming file, line and column, every problem at once; each case is a test.
  * The files are a small extract made of real rows (Neste Porvoo, 2023), broken in one place.
  */
+@Tag("fast")
 class EprtrBadFileTest {
 
     static final String FACILITIES = """

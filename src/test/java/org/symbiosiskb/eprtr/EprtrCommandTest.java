@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's arguments and failures that need no service. */
+@Tag("fast")
 class EprtrCommandTest {
 
     final ByteArrayOutputStream output = new ByteArrayOutputStream();

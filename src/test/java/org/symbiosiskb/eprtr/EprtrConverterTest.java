@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The conversion of real rows of Finland's E-PRTR extract (datasets/eprtr-fi), worked out by hand
  * from the rows quoted beside each test. No Spring, no database.
  */
+@Tag("fast")
 class EprtrConverterTest {
 
     static final Path EXTRACT = Path.of("datasets/eprtr-fi");

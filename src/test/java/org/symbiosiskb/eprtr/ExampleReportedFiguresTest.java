@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * up to the register's total as the importer converts it; and where it has none, the illustrative
  * figures stay under the reporting thresholds.
  */
+@Tag("fast")
 class ExampleReportedFiguresTest {
 
     static List<Map<String, Object>> processes;

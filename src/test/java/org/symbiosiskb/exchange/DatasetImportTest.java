@@ -130,7 +130,7 @@ class DatasetImportTest {
         var response = http.post("/api/v1/datasets", doc);
 
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        // the flow takes from Sweden's stream: it waits for Sweden's consent before it counts (README, Consent)
+        // the flow takes from Sweden's stream: it waits for Sweden's consent before it counts (docs/partners.md, Consent)
         assertThat(count("""
                 MATCH (s:SideStream:Record {id:'se:hoganas-slag', placeholder: true, source: 'se'})
                       -[f:PROPOSED_SUPPLIES {consent: 'AWAITING', party: 'se'}]->(:Process {id:'fi:paving'})

@@ -44,7 +44,7 @@ class ExplorerTest {
      */
     private static final Path SCREENSHOTS = Boolean.getBoolean("kb.screenshots.update") ? Path.of("docs/screenshots") : Path.of("target/screenshots");
 
-    /** Every view as the README's tour opens it. */
+    /** Every view as docs/explorer.md lists it. */
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
 
     static {

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.symbiosiskb.SymbiosisKbApplication;
+import org.symbiosiskb.support.DataDirectories;
 import org.symbiosiskb.support.Http;
 
 /**
@@ -82,7 +82,7 @@ class HarvestingTest {
 
     private static ConfigurableApplicationContext start(int port, String name, String keys, String peer, String peerUrl, String peerKey)
             throws IOException {
-        Path data = Files.createTempDirectory("kb-" + name);
+        Path data = DataDirectories.create("kb-" + name);
         return new SpringApplicationBuilder(SymbiosisKbApplication.class).run(
                 "--server.port=" + port, "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data, "--spring.neo4j.uri=",
                 "--kb.example-data.enabled=false", "--kb.security.keys=" + keys,
@@ -119,7 +119,7 @@ class HarvestingTest {
         // before any pull Finland knows se:slag only as a placeholder: the kiln's footprint is its own 50 t
         assertThat(total(finland, "fi:cement")).isCloseTo(50, within(1e-9));
 
-        // Sweden learns of Finland's flow from its slag, and accepts it in its own instance (README, Consent)
+        // Sweden learns of Finland's flow from its slag, and accepts it in its own instance (docs/partners.md, Consent)
         assertThat(sweden.post("/api/v1/peers/fi/sync", "").status()).isEqualTo(200);
         assertThat(total(sweden, "fi:cement")).as("before Sweden's consent").isCloseTo(50, within(1e-9));
         accept(sweden, "fi:slag-to-cement");

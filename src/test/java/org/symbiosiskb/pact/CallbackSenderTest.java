@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Retrying events another host did not accept: the back-off worked out by hand, run on a hand-driven clock and executor. */
+@Tag("fast")
 class CallbackSenderTest {
 
     /** The executor, run by hand: each scheduled attempt waits in the list with its delay. */

@@ -2,8 +2,10 @@ package org.symbiosiskb.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class GeographyTest {
 
     static ProductFootprint.CarbonFootprint at(String region, String country, String subdivision) {

@@ -20,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.symbiosiskb.SymbiosisKbApplication;
+import org.symbiosiskb.support.DataDirectories;
 
 /**
  * One real instance for PACT tests: its own embedded database, its HTTP port and its PACT TLS port, and a clock
@@ -51,7 +52,7 @@ final class PactInstance implements AutoCloseable {
         try {
             certificate();
             int httpPort = freePort();
-            Path data = Files.createTempDirectory("kb-pact-" + name);
+            Path data = DataDirectories.create("kb-pact-" + name);
             var all = new ArrayList<>(List.of("--server.port=" + httpPort, "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + data,
                     "--spring.neo4j.uri=", "--kb.example-data.enabled=false", "--kb.pact.https-port=" + pactPort,
                     "--kb.federation.interval=0", "--logging.level.root=WARN"));

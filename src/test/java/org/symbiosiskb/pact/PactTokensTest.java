@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Role;
 
+@Tag("fast")
 class PactTokensTest {
 
     @Test

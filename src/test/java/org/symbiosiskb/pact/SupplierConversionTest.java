@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** A PACT supplier's footprint as t CO2e per unit of a stream here, worked out by hand for each declared unit. */
+@Tag("fast")
 class SupplierConversionTest {
 
     static JsonNode footprint(String unit, String amount, String mass, String pcf, String start, String end) {

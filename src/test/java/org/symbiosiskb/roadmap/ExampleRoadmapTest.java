@@ -19,7 +19,7 @@ import org.symbiosiskb.support.KbTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The README's roadmap tour on the example data: the Topinpuisto carbon roadmap (example/roadmap-topinpuisto.json).
+ * The roadmap tour of docs/graphql.md on the example data: the Topinpuisto carbon roadmap (example/roadmap-topinpuisto.json).
  *
  * <pre>
  * Topinpuisto 2024 (fi.json): gross (scopes 1 + 2) waste centre 8000 + 1200 + 300 = 9500, textile refinement
@@ -83,9 +83,9 @@ class ExampleRoadmapTest {
     }
 
     @Test
-    void every_query_of_the_readme_roadmap_tour_runs_on_the_example_data() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
-        String tour = readme.substring(readme.indexOf("### Roadmaps and scenarios"), readme.indexOf("### Writing"));
+    void every_query_of_the_roadmap_tour_runs_on_the_example_data() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/graphql.md"));
+        String tour = page.substring(page.indexOf("## Roadmaps and scenarios"), page.indexOf("## Writing"));
         var queries = java.util.regex.Pattern.compile("```graphql\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(tour)
                 .results().map(m -> m.group(1)).toList();
         assertThat(queries).hasSize(3);
@@ -93,7 +93,7 @@ class ExampleRoadmapTest {
             var response = http.graphql(query);
             assertThat(response.body().get("errors")).as(query + response.raw()).isNull();
         }
-        // the scenario's figures as the README shows them (rounded there to two decimals)
+        // the scenario's figures as the tour shows them (rounded there to two decimals)
         var traces = http.graphql(queries.get(2)).body().get("data").get("simulate").get("traces").get(0);
         assertThat(traces.get("before").get("total").asDouble()).isCloseTo(565.97, within(0.005));
         assertThat(traces.get("after").get("total").asDouble()).isCloseTo(395.16, within(0.005));

@@ -12,7 +12,7 @@ import org.symbiosiskb.support.PartnersTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One test per way a private figure got out before the disclosure rule held everywhere (README, "What an
+ * One test per way a private figure got out before the disclosure rule held everywhere (docs/partners.md, "What an
  * answer shows"). Partner {@code dra} keeps some figures PRIVATE; {@code drb} looks. Every private figure is
  * a run of one digit (8888.8, 7777.7, 6666.6, 5555.5, 2222.2), so that a leak shows in the raw answer.
  */

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The leak test's checker finds a hidden figure however an answer gives it away, and nothing else. */
+@Tag("fast")
 class LeakCheckerTest {
 
     @Test

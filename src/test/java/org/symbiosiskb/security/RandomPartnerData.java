@@ -17,7 +17,7 @@ import java.util.Set;
  * process's output, agreements within their sink.
  *
  * <p>It also keeps, for the test's own oracle, who owns each record, its visibility, its parties and its
- * figures: the disclosure rule written a second time, independently of the service (README, "What an answer
+ * figures: the disclosure rule written a second time, independently of the service (docs/partners.md, "What an answer
  * shows").
  */
 final class RandomPartnerData {

@@ -73,7 +73,7 @@ class VisibilityTest {
                                   "ewc": "10 02 08"}],
                  "flows": [{"id": "visfi:f-slag", "sideStream": "visse:slag", "consumer": "visfi:cement", "quantity": 555.5}]}""");
         assertThat(fi.status()).as(fi.raw()).isEqualTo(200);
-        // Sweden accepts Tornio's flow from its slag: now it counts, and its burden passes to the kiln (README, Consent)
+        // Sweden accepts Tornio's flow from its slag: now it counts, and its burden passes to the kiln (docs/partners.md, Consent)
         var consent = sweden.graphql("mutation { setConsent(input: {record: \"visfi:f-slag\", decision: ACCEPTED}) { current } }");
         assertThat(consent.body().get("data").get("setConsent").get("current").asBoolean()).as(consent.raw()).isTrue();
     }
@@ -139,6 +139,29 @@ class VisibilityTest {
         var nobody = data(anonymous.graphql(query)).get("_entities");
         assertThat(nobody).allMatch(JsonNode::isNull);
         assertThat(data(sweden.graphql(query)).get("_entities").get(1).get("quantity").asDouble()).isEqualTo(6666.6);
+    }
+
+    @Test
+    void an_anonymous_page_is_filled_with_public_records_however_many_others_sort_before_them() {
+        // by id, two records of each list (NETWORK, the default) come before the public one, visse:… after: more than
+        // a page of one (and the one more row a page reads to know whether another follows)
+        var fi = finland.postRaw("/api/v1/datasets", """
+                {"format": "symbiosis-kb/1", "partner": "visfi",
+                 "organizations": [{"id": "visfi:a-co", "name": "A Co", "park": "visfi:park"},
+                                   {"id": "visfi:public-co", "name": "Public Co", "park": "visfi:park", "visibility": "PUBLIC"}],
+                 "processes": [{"id": "visfi:a-kiln", "name": "A kiln", "operator": "visfi:a-co", "park": "visfi:park"},
+                               {"id": "visfi:public-kiln", "name": "Public kiln", "operator": "visfi:public-co", "park": "visfi:park",
+                                "visibility": "PUBLIC"}]}""");
+        assertThat(fi.status()).as(fi.raw()).isEqualTo(200);
+        var seen = data(anonymous.graphql("""
+                { organizations(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } }
+                  processes(first: 1) { totalCount nodes { id } pageInfo { hasNextPage } } }"""));
+        assertThat(seen.get("organizations").get("nodes").toString()).isEqualTo("[{\"id\":\"visfi:public-co\"}]");
+        assertThat(seen.get("organizations").get("totalCount").asInt()).isEqualTo(1);
+        assertThat(seen.get("organizations").get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+        assertThat(seen.get("processes").get("nodes").toString()).isEqualTo("[{\"id\":\"visfi:public-kiln\"}]");
+        assertThat(seen.get("processes").get("totalCount").asInt()).isEqualTo(1);
+        assertThat(seen.get("processes").get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 import org.symbiosiskb.analytics.AnalyticsProcedures;
-import org.symbiosiskb.analytics.FlowProjections;
 
 /**
  * One Neo4j (the harness, a real database reached over Bolt) for the whole test run: Spring's
@@ -30,7 +29,6 @@ public final class TestDatabase {
                     // as the embedded database: transactions past their timeout are terminated within 0.1 s
                     .withConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                     .build();
-            neo4j.databaseManagementService().registerTransactionEventListener("neo4j", FlowProjections.listener("neo4j"));
             Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
         }
         return neo4j;

@@ -1,8 +1,8 @@
-package org.symbiosiskb.exchange;
+package org.symbiosiskb.api;
 
 import java.util.List;
 
-/** A document with at least one problem; nothing of it was written. */
+/** A document with at least one problem; nothing of it was written. In {@code api} for the reason {@link Problem} is. */
 public class InvalidDocumentException extends RuntimeException {
 
     private final transient List<Problem> problems;

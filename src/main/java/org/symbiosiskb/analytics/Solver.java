@@ -1,0 +1,690 @@
+package org.symbiosiskb.analytics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * F(p) = local(p) + Σ c(f)·F(q) (analytics.md §1), solved exactly: strongly connected components of
+ * the flows that carry burden (c(f) ≠ 0) in dependency order; a component without a loop is one
+ * substitution, a loop is a dense solve (Gaussian elimination with partial pivoting) up to
+ * {@link #DENSE_LIMIT} members, and a larger loop is solved by Gauss–Seidel to 1e-14 relative change.
+ * The same system is solved, with the same shares, for each of the {@link Parts} of each process's direct
+ * emissions as its local term (reportedShare, a PACT footprint's primary data share and biogenic CO2).
+ *
+ * <p>A {@link System} keeps, for one year and allocation, every node's equation, who depends on whom,
+ * the component partition and the solution, so that after a change only the nodes downstream of it are
+ * solved again: their equations are rebuilt only where the change was, the partition is kept when
+ * the change leaves it valid, and a large loop starts from its previous solution.
+ *
+ * <p>One solver serves both callers, so that their numbers agree: a trace inside a transaction with its
+ * own writes solves the root's upstream closure read from the store ({@link Footprints}); the projection
+ * solves the whole network ({@link FlowProjection}). Within a component of up to DENSE_LIMIT members the
+ * members are taken in id order and every sum runs in flow-id order, so both give the same figures to the
+ * last bit; a larger loop agrees to its 1e-14 tolerance.
+ */
+final class Solver {
+
+    static final int DENSE_LIMIT = 400;
+
+    /** How many {@link Parts} each node carries beside its footprint. */
+    static final int PARTS = Parts.NONE.toArray().length;
+
+    private Solver() {
+    }
+
+    /** direct + the transport of the flows in, the same sum wherever a local term is needed. */
+    static double local(double direct, List<Flow> inputs) {
+        return direct + inputs.stream().mapToDouble(Flow::transport).sum();
+    }
+
+    /**
+     * One node's equation: F = local + Σ over its flows in id order of (published burden + c · F(producer)).
+     * {@code producer[e]} is −1 where the flow's producer is not a node (a stream without a producer carries nothing).
+     */
+    record Equation(double local, double[] partsLocal, int[] producer, double[] share, double[] published) {
+
+        static final Equation EMPTY = new Equation(0, new double[PARTS], new int[0], new double[0], new double[0]);
+
+        static Equation of(double direct, Parts parts, List<Flow> inputs, ToIntFunction<String> index, Allocation allocation, int year) {
+            int n = inputs.size();
+            int[] producer = new int[n];
+            double[] share = new double[n];
+            double[] published = new double[n];
+            for (int e = 0; e < n; e++) {
+                Flow f = inputs.get(e);
+                published[e] = f.publishedBurden(allocation, year); // a published footprint is a constant, not a dependency
+                share[e] = f.shareIn(allocation, year);
+                producer[e] = share[e] == 0 ? -1 : index.applyAsInt(f.producer());
+            }
+            return new Equation(Solver.local(direct, inputs), parts.toArray(), producer, share, published);
+        }
+
+        /** Whether the node depends on {@code node} (a flow from it carries burden). */
+        boolean dependsOn(int node) {
+            for (int p : producer) {
+                if (p == node) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        long bytes() {
+            return 64 + 16 + 8L * PARTS + 20L * producer.length;
+        }
+    }
+
+    /** What a system reads about its nodes: their equations (built when a node is changed) and ids (messages, order). */
+    interface Nodes {
+
+        /** Indices run from 0 to capacity − 1. */
+        int capacity();
+
+        Equation equation(int node);
+
+        String id(int node);
+    }
+
+    /** A growable list of ints: who depends on a node, once per flow. */
+    private static final class Ints {
+        int[] values = new int[2];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        void removeOne(int v) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == v) {
+                    values[i] = values[--size];
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * The system of one year and allocation, kept between solves: equations, dependents, the component
+     * partition (each component's members in the order it is solved; a component's id is its place in
+     * dependency order, as components found later depend on none found before them), and the solution (F, its parts, local, and the loop error of nodes whose footprint has no
+     * finite value: their own loop's, or one upstream of them).
+     */
+    static final class System {
+        private final Nodes nodes;
+        private Equation[] equations = new Equation[0];
+        private Ints[] dependents = new Ints[0];
+        private int[] component = new int[0];
+        private final List<int[]> members = new ArrayList<>();
+        double[] footprint = new double[0];
+        /** parts[r][node]: part r of {@link Parts} of the node's footprint */
+        double[][] parts = new double[PARTS][0];
+        double[] local = new double[0];
+        final Map<Integer, AnalyticsException> errors = new HashMap<>();
+        /** Nodes whose equations must be read again before the next solve. */
+        private final BitSet changed = new BitSet();
+        /** Nodes to solve again (changed ones and, at solve time, everything downstream). */
+        private final BitSet seeds = new BitSet();
+        /** A change the partition may not survive: the next solve finds the components of its region anew. */
+        private boolean repartition = true;
+        private boolean solved;
+
+        System(Nodes nodes) {
+            this.nodes = nodes;
+        }
+
+        /** The node's equation (or existence) changed: it and what lies downstream are solved again next time. */
+        void changed(int node) {
+            changed.set(node);
+            seeds.set(node);
+        }
+
+        boolean current() {
+            return solved && seeds.isEmpty();
+        }
+
+        int pending() {
+            return seeds.cardinality();
+        }
+
+        private void ensure(int capacity) {
+            if (capacity > equations.length) {
+                int size = Math.max(capacity, equations.length + equations.length / 2);
+                int old = equations.length;
+                equations = Arrays.copyOf(equations, size);
+                dependents = Arrays.copyOf(dependents, size);
+                component = Arrays.copyOf(component, size);
+                footprint = Arrays.copyOf(footprint, size);
+                for (int r = 0; r < PARTS; r++) {
+                    parts[r] = Arrays.copyOf(parts[r], size);
+                }
+                local = Arrays.copyOf(local, size);
+                for (int i = old; i < size; i++) {
+                    equations[i] = Equation.EMPTY;
+                    dependents[i] = new Ints();
+                    component[i] = -1;
+                }
+            }
+        }
+
+        /**
+         * Solves what is needed: everything the first time, else the seeds and everything downstream of them.
+         *
+         * @return the number of nodes solved
+         */
+        int solve(int year, Allocation allocation, Guard guard) {
+            int n = nodes.capacity();
+            ensure(n);
+            if (!solved) {
+                seeds.set(0, n);
+                changed.set(0, n);
+            }
+            refresh(guard);
+            int[] region = downstream();
+            if (repartition) {
+                partition(region, guard);
+                repartition = false;
+            }
+            // the region's components in dependency order (a region downstream of a change holds whole components)
+            var components = new BitSet();
+            for (int node : region) {
+                components.set(component[node]);
+            }
+            int[] position = new int[n];
+            Arrays.fill(position, -1);
+            for (int c = components.nextSetBit(0); c >= 0; c = components.nextSetBit(c + 1)) {
+                guard.check();
+                solveComponent(members.get(c), position, solved, guard);
+            }
+            seeds.clear();
+            solved = true;
+            return region.length;
+        }
+
+        /** Equations read again where nodes changed; dependents follow; a change the partition cannot keep asks for a new one. */
+        private void refresh(Guard guard) {
+            int count = 0;
+            for (int node = changed.nextSetBit(0); node >= 0; node = changed.nextSetBit(node + 1)) {
+                if ((++count & 0xFFF) == 0) {
+                    guard.check();
+                }
+                Equation before = equations[node];
+                Equation after = nodes.equation(node);
+                for (int p : before.producer()) {
+                    if (p >= 0) {
+                        dependents[p].removeOne(node);
+                    }
+                }
+                for (int p : after.producer()) {
+                    if (p >= 0) {
+                        dependents[p].add(node);
+                        // a new dependency against the components' order could close a loop
+                        if (!before.dependsOn(p) && (component[p] < 0 || component[node] < 0 || component[p] > component[node])) {
+                            repartition = true;
+                        }
+                    }
+                }
+                // a dependency gone from a small loop may split it (a large loop is solved as it was, iteratively)
+                if (!repartition && component[node] >= 0 && members.get(component[node]).length <= DENSE_LIMIT) {
+                    for (int p : before.producer()) {
+                        if (p >= 0 && component[p] == component[node] && !after.dependsOn(p)) {
+                            repartition = true;
+                            break;
+                        }
+                    }
+                }
+                if (component[node] < 0) {
+                    repartition = true;
+                }
+                equations[node] = after;
+            }
+            changed.clear();
+        }
+
+        /** The seeds and every node that depends on them, directly or not. */
+        private int[] downstream() {
+            var region = (BitSet) seeds.clone();
+            int[] queue = new int[Math.max(16, region.cardinality())];
+            int head = 0;
+            int tail = 0;
+            for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
+                queue = push(queue, tail++, s);
+            }
+            while (head < tail) {
+                Ints next = dependents[queue[head++]];
+                for (int k = 0; k < next.size; k++) {
+                    int d = next.values[k];
+                    if (!region.get(d)) {
+                        region.set(d);
+                        queue = push(queue, tail++, d);
+                    }
+                }
+            }
+            return region.stream().toArray();
+        }
+
+        private static int[] push(int[] queue, int at, int value) {
+            int[] q = at == queue.length ? Arrays.copyOf(queue, queue.length * 2) : queue;
+            q[at] = value;
+            return q;
+        }
+
+        /** Tarjan's strongly connected components of the region, ranked after every component outside it. */
+        private void partition(int[] region, Guard guard) {
+            int m = region.length;
+            int[] localOf = new int[equations.length];
+            Arrays.fill(localOf, -1);
+            for (int r = 0; r < m; r++) {
+                localOf[region[r]] = r;
+            }
+            int[] depStart = new int[m + 1];
+            int count = 0;
+            for (int r = 0; r < m; r++) {
+                for (int p : equations[region[r]].producer()) {
+                    if (p >= 0 && localOf[p] >= 0) {
+                        count++;
+                    }
+                }
+                depStart[r + 1] = count;
+            }
+            int[] deps = new int[count];
+            count = 0;
+            for (int r = 0; r < m; r++) {
+                for (int p : equations[region[r]].producer()) {
+                    if (p >= 0 && localOf[p] >= 0) {
+                        deps[count++] = localOf[p];
+                    }
+                }
+            }
+            guard.check();
+            for (int[] local : components(m, depStart, deps)) {
+                int[] memberNodes = new int[local.length];
+                for (int i = 0; i < local.length; i++) {
+                    memberNodes[i] = region[local[i]];
+                }
+                if (memberNodes.length > 1 && memberNodes.length <= DENSE_LIMIT) {
+                    // the order a small loop is eliminated in decides its last bits: the same order wherever it is solved
+                    Integer[] byId = Arrays.stream(memberNodes).boxed().toArray(Integer[]::new);
+                    Arrays.sort(byId, Comparator.comparing(nodes::id));
+                    for (int i = 0; i < byId.length; i++) {
+                        memberNodes[i] = byId[i];
+                    }
+                }
+                int id = members.size();
+                members.add(memberNodes);
+                for (int node : memberNodes) {
+                    component[node] = id;
+                }
+            }
+            compact();
+        }
+
+        /** Components no node belongs to any more (a region found anew) are dropped, the others renumbered in order. */
+        private void compact() {
+            int live = 0;
+            for (int c = 0; c < members.size(); c++) {
+                int[] m = members.get(c);
+                live += m.length > 0 && component[m[0]] == c ? 1 : 0;
+            }
+            if (members.size() < 2 * live + 1024) {
+                return;
+            }
+            var kept = new ArrayList<int[]>(live);
+            for (int c = 0; c < members.size(); c++) {
+                int[] m = members.get(c);
+                if (m.length > 0 && component[m[0]] == c) {
+                    for (int node : m) {
+                        component[node] = kept.size();
+                    }
+                    kept.add(m);
+                }
+            }
+            members.clear();
+            members.addAll(kept);
+        }
+
+        /** Solves one component for the footprint and, with the same shares, for each of its parts. */
+        private void solveComponent(int[] memberNodes, int[] position, boolean warm, Guard guard) {
+            int k = memberNodes.length;
+            for (int i = 0; i < k; i++) {
+                position[memberNodes[i]] = i;
+            }
+            try {
+                solveMembers(memberNodes, position, warm, guard);
+            } finally {
+                for (int node : memberNodes) {
+                    position[node] = -1;
+                }
+            }
+        }
+
+        private void solveMembers(int[] memberNodes, int[] position, boolean warm, Guard guard) {
+            int k = memberNodes.length;
+            double[] b = new double[k];
+            double[][] bp = new double[PARTS][k];
+            int[][] from = new int[k][];
+            double[][] share = new double[k][];
+            boolean loop = false;
+            AnalyticsException upstream = null;
+            for (int i = 0; i < k; i++) {
+                int node = memberNodes[i];
+                errors.remove(node);
+                Equation eq = equations[node];
+                local[node] = eq.local();
+                b[i] = eq.local();
+                for (int r = 0; r < PARTS; r++) {
+                    bp[r][i] = eq.partsLocal()[r];
+                }
+                int n = eq.producer().length;
+                int[] js = new int[n];
+                double[] cs = new double[n];
+                int edges = 0;
+                for (int e = 0; e < n; e++) {
+                    b[i] += eq.published()[e];
+                    double c = eq.share()[e];
+                    if (c == 0) {
+                        continue;
+                    }
+                    int p = eq.producer()[e];
+                    int inComponent = p < 0 ? -1 : position[p];
+                    if (inComponent < 0) {
+                        // solved before (dependencies come first); a stream without a producer carries nothing
+                        b[i] += c * (p < 0 ? 0.0 : footprint[p]);
+                        for (int r = 0; r < PARTS && p >= 0; r++) {
+                            bp[r][i] += c * parts[r][p];
+                        }
+                        if (p >= 0 && upstream == null) {
+                            upstream = errors.get(p);
+                        }
+                    } else {
+                        js[edges] = inComponent;
+                        cs[edges++] = c;
+                        loop = true;
+                    }
+                }
+                from[i] = edges == n ? js : Arrays.copyOf(js, edges);
+                share[i] = edges == n ? cs : Arrays.copyOf(cs, edges);
+            }
+            if (upstream != null) {
+                // a loop upstream has no finite footprint, so neither has anything it feeds
+                for (int node : memberNodes) {
+                    errors.put(node, upstream);
+                }
+                return;
+            }
+            if (!loop) {
+                footprint[memberNodes[0]] = b[0];
+                setParts(memberNodes[0], bp, 0, b[0]);
+                return;
+            }
+            try {
+                double[][] solved;
+                if (k <= DENSE_LIMIT) {
+                    double[][] rhs = new double[PARTS + 1][];
+                    rhs[0] = b;
+                    java.lang.System.arraycopy(bp, 0, rhs, 1, PARTS);
+                    solved = dense(from, share, rhs, memberNodes, guard);
+                } else {
+                    solved = new double[PARTS + 1][];
+                    for (int r = 0; r <= PARTS; r++) {
+                        double[] rhs = r == 0 ? b : bp[r - 1];
+                        double[] previous = r == 0 ? footprint : parts[r - 1];
+                        double[] x0 = rhs;
+                        if (warm) {
+                            x0 = new double[k];
+                            for (int i = 0; i < k; i++) {
+                                x0[i] = previous[memberNodes[i]];
+                            }
+                        }
+                        solved[r] = iterate(from, share, rhs, x0, memberNodes, guard);
+                    }
+                }
+                double[] x = solved[0];
+                double scale = 0;
+                for (double v : b) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+                for (int i = 0; i < k; i++) {
+                    if (!Double.isFinite(x[i]) || x[i] < -1e-9 * Math.max(1, scale)) {
+                        throw loopError(memberNodes, "passes on more than all of its burden");
+                    }
+                }
+                for (int i = 0; i < k; i++) {
+                    footprint[memberNodes[i]] = Math.max(0, x[i]);
+                    double[][] values = new double[PARTS][];
+                    for (int r = 0; r < PARTS; r++) {
+                        values[r] = solved[r + 1];
+                    }
+                    setParts(memberNodes[i], values, i, Math.max(0, x[i]));
+                }
+            } catch (AnalyticsException e) {
+                for (int node : memberNodes) {
+                    errors.put(node, e);
+                }
+            }
+        }
+
+        /**
+         * (I − C)·x = b for each right-hand side b by Gaussian elimination with partial pivoting: exact for the
+         * small loops of real parks; one elimination serves every right-hand side.
+         */
+        private double[][] dense(int[][] from, double[][] share, double[][] rhs, int[] memberNodes, Guard guard) {
+            int k = rhs[0].length;
+            int m = rhs.length;
+            double[][] a = new double[k][k + m];
+            for (int i = 0; i < k; i++) {
+                a[i][i] = 1;
+                for (int e = 0; e < from[i].length; e++) {
+                    a[i][from[i][e]] -= share[i][e];
+                }
+                for (int r = 0; r < m; r++) {
+                    a[i][k + r] = rhs[r][i];
+                }
+            }
+            for (int col = 0; col < k; col++) {
+                guard.check();
+                int pivot = col;
+                for (int r = col + 1; r < k; r++) {
+                    if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                        pivot = r;
+                    }
+                }
+                if (Math.abs(a[pivot][col]) < 1e-12) {
+                    throw loopError(memberNodes, "passes on all of its burden, so its footprint has no finite value");
+                }
+                double[] tmp = a[col];
+                a[col] = a[pivot];
+                a[pivot] = tmp;
+                for (int r = 0; r < k; r++) {
+                    if (r != col && a[r][col] != 0) {
+                        double factor = a[r][col] / a[col][col];
+                        for (int j = col; j < k + m; j++) {
+                            a[r][j] -= factor * a[col][j];
+                        }
+                    }
+                }
+            }
+            double[][] x = new double[m][k];
+            for (int r = 0; r < m; r++) {
+                for (int i = 0; i < k; i++) {
+                    x[r][i] = a[i][k + r] / a[i][i];
+                }
+            }
+            return x;
+        }
+
+        /**
+         * Gauss–Seidel over the sparse shares, for large loops: each sweep costs one pass over the loop's
+         * flows. It converges when every loop passes on less than all of its burden; a start near the
+         * answer (the footprints before a small change) needs few sweeps.
+         */
+        private double[] iterate(int[][] from, double[][] share, double[] b, double[] start, int[] memberNodes, Guard guard) {
+            int k = b.length;
+            double[] x = start.clone();
+            for (int round = 0; round < 100_000; round++) {
+                guard.check();
+                double change = 0;
+                double size = 0;
+                for (int i = 0; i < k; i++) {
+                    double v = b[i];
+                    double self = 0;
+                    int[] f = from[i];
+                    double[] s = share[i];
+                    for (int e = 0; e < f.length; e++) {
+                        if (f[e] == i) {
+                            self += s[e];
+                        } else {
+                            v += s[e] * x[f[e]];
+                        }
+                    }
+                    if (self >= 1) {
+                        throw loopError(memberNodes, "passes on all of its burden, so its footprint has no finite value");
+                    }
+                    v /= 1 - self;
+                    change = Math.max(change, Math.abs(v - x[i]));
+                    size = Math.max(size, Math.abs(v));
+                    x[i] = v;
+                }
+                if (change <= 1e-14 * Math.max(1, size)) {
+                    return x;
+                }
+            }
+            throw loopError(memberNodes, "passes on all of its burden, so its footprint has no finite value");
+        }
+
+        private AnalyticsException loopError(int[] memberNodes, String what) {
+            var names = new TreeSet<String>();
+            for (int node : memberNodes) {
+                names.add(nodes.id(node));
+            }
+            var shown = names.stream().limit(12).toList();
+            String through = String.join(", ", shown) + (memberNodes.length > shown.size() ? " and " + (memberNodes.length - shown.size()) + " more" : "");
+            return AnalyticsException.badRequest("the loop through " + through + " " + what
+                    + " (the shares c(f) around it multiply to 1 or more); check the flows' quantities and the processes' outputTonnes");
+        }
+
+        /** Bytes held: the vectors, the equations, the partition (what kb.projection reports). */
+        long bytes() {
+            long bytes = 3L * 8 * footprint.length + 4L * component.length;
+            for (Equation e : equations) {
+                bytes += e == null || e == Equation.EMPTY ? 8 : e.bytes();
+            }
+            for (Ints d : dependents) {
+                bytes += d == null ? 8 : 32 + 4L * d.values.length;
+            }
+            for (int[] m : members) {
+                bytes += 16 + 4L * m.length;
+            }
+            return bytes;
+        }
+
+        /**
+         * The node's parts from solved values (column i): the reported and primary parts never exceed the
+         * footprint, nor the primary biogenic CO2 the biogenic CO2 (rounding in a loop's solve).
+         */
+        private void setParts(int node, double[][] values, int i, double footprint) {
+            double[] v = new double[PARTS];
+            for (int r = 0; r < PARTS; r++) {
+                v[r] = Math.max(0, values[r][i]);
+            }
+            var p = Parts.of(v);
+            var clamped = new Parts(Math.min(p.reported(), footprint), Math.min(p.primary(), footprint), p.biogenicCO2(),
+                    Math.min(p.primaryBiogenicCO2(), p.biogenicCO2())).toArray();
+            for (int r = 0; r < PARTS; r++) {
+                parts[r][node] = clamped[r];
+            }
+        }
+
+        /** The node's solved parts. */
+        Parts parts(int node) {
+            double[] v = new double[PARTS];
+            for (int r = 0; r < PARTS; r++) {
+                v[r] = parts[r][node];
+            }
+            return Parts.of(v);
+        }
+
+        /** Bytes of the solution vectors alone (F, its parts, local). */
+        long vectorBytes() {
+            return (2L + PARTS) * 8 * footprint.length;
+        }
+    }
+
+    /**
+     * Tarjan's strongly connected components over positions 0..m−1, iteratively; the dependencies of
+     * position r are {@code deps[depStart[r] .. depStart[r + 1])}. Each component comes after those it
+     * depends on; the search starts from position 0.
+     */
+    static List<int[]> components(int m, int[] depStart, int[] deps) {
+        int[] index = new int[m];
+        int[] low = new int[m];
+        Arrays.fill(index, -1);
+        boolean[] onStack = new boolean[m];
+        int[] stack = new int[m];
+        int top = 0;
+        int[] callNode = new int[m];
+        int[] callEdge = new int[m];
+        int counter = 0;
+        var result = new ArrayList<int[]>();
+        for (int start = 0; start < m; start++) {
+            if (index[start] >= 0) {
+                continue;
+            }
+            int depth = 0;
+            callNode[0] = start;
+            callEdge[0] = depStart[start];
+            index[start] = low[start] = counter++;
+            stack[top++] = start;
+            onStack[start] = true;
+            while (depth >= 0) {
+                int v = callNode[depth];
+                if (callEdge[depth] < depStart[v + 1]) {
+                    int w = deps[callEdge[depth]++];
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter++;
+                        stack[top++] = w;
+                        onStack[w] = true;
+                        depth++;
+                        callNode[depth] = w;
+                        callEdge[depth] = depStart[w];
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
+                    }
+                } else {
+                    depth--;
+                    if (depth >= 0) {
+                        int parent = callNode[depth];
+                        low[parent] = Math.min(low[parent], low[v]);
+                    }
+                    if (low[v] == index[v]) {
+                        int size = 0;
+                        for (int i = top - 1; ; i--) {
+                            size++;
+                            if (stack[i] == v) {
+                                break;
+                            }
+                        }
+                        int[] component = new int[size];
+                        for (int i = 0; i < size; i++) {
+                            int w = stack[--top];
+                            onStack[w] = false;
+                            component[i] = w;
+                        }
+                        result.add(component);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+}
