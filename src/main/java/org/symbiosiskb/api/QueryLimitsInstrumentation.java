@@ -28,16 +28,18 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final QueryLimits limits;
     private final Paging paging;
+    private final FanoutEstimate.Source statistics;
 
-    QueryLimitsInstrumentation(QueryLimits limits, Paging paging) {
+    QueryLimitsInstrumentation(QueryLimits limits, Paging paging, FanoutEstimate.Source statistics) {
         this.limits = limits;
         this.paging = paging;
+        this.statistics = statistics;
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
-        QueryCost cost = QueryCost.measure(traverser(parameters.getExecutionContext()), paging.defaultSize());
+        QueryCost cost = QueryCost.measure(traverser(parameters.getExecutionContext()), paging.defaultSize(), statistics.forOperation());
         var errors = new ArrayList<GraphQLError>();
         if (cost.largestFirst() > limits.maxPageSize()) {
             errors.add(refusal(QueryLimits.exceeds("first:", cost.largestFirst(), QueryLimits.MAX_PAGE_SIZE, limits.maxPageSize())
@@ -53,7 +55,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         }
         if (cost.complexity() > limits.maxComplexity()) {
             errors.add(refusal(QueryLimits.exceeds("query complexity", cost.complexity(), QueryLimits.MAX_COMPLEXITY, limits.maxComplexity())
-                            + " (list fields count `first` times their subfields; ask for fewer items or fields)",
+                            + " (list fields count their `first`, or the data's fan-out, times their subfields; ask for fewer items or fields, or page nested lists with `first`)",
                     QueryLimits.MAX_COMPLEXITY, limits.maxComplexity(), cost.complexity()));
         }
         if (!errors.isEmpty()) {

@@ -26,10 +26,6 @@ class CompensationRepository {
     static final String SINK_PAGE = Lists.pageQuery(SINK_FILTER);
     static final String SINK_COUNT = Lists.countQuery(SINK_FILTER);
     static final String SINKS_BY_IDS = "UNWIND $ids AS key MATCH (n:CarbonSink {id: key}) RETURN key, n";
-    static final String SINKS_IN_PARKS = """
-            UNWIND $ids AS key MATCH (:Park {id: key})<-[:IN_PARK]-(n:CarbonSink) RETURN key, n ORDER BY n.id""";
-    static final String SINKS_OF_OWNERS = """
-            UNWIND $ids AS key MATCH (:Organization {id: key})-[:OWNS]->(n:CarbonSink) RETURN key, n ORDER BY n.id""";
     static final String SINKS_OF_AGREEMENTS = """
             UNWIND $ids AS key MATCH (:OffsetAgreement {id: key})-[:FROM_SINK]->(n:CarbonSink) RETURN key, n""";
 
@@ -44,8 +40,6 @@ class CompensationRepository {
     static final String AGREEMENT_COUNT = Lists.countQuery(AGREEMENT_FILTER);
     static final String AGREEMENTS_ON_SINKS = """
             UNWIND $ids AS key MATCH (:CarbonSink {id: key})<-[:FROM_SINK]-(n:OffsetAgreement) RETURN key, n ORDER BY n.id""";
-    static final String AGREEMENTS_OF_BUYERS = """
-            UNWIND $ids AS key MATCH (:Organization {id: key})<-[:BUYER]-(n:OffsetAgreement) RETURN key, n ORDER BY n.id""";
 
     static final String PARTNERS = "CALL kb.compensationPartners($organizationId, $year, $maxDistanceKm, $first, $excludeSinks)";
     static final String SINK_IDS_OF_AGREEMENTS = """

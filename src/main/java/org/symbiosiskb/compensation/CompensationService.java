@@ -67,18 +67,6 @@ public class CompensationService {
         return repository.sinks(CompensationRepository.SINKS_BY_IDS, ids);
     }
 
-    public Map<String, List<CarbonSink>> sinksInParks(Collection<String> parkIds) {
-        return repository.sinks(CompensationRepository.SINKS_IN_PARKS, parkIds);
-    }
-
-    public Map<String, List<CarbonSink>> sinksOfOwners(Collection<String> organizationIds) {
-        return repository.sinks(CompensationRepository.SINKS_OF_OWNERS, organizationIds);
-    }
-
-    public Map<String, List<OffsetAgreement>> agreementsOfBuyers(Collection<String> organizationIds) {
-        return repository.agreements(CompensationRepository.AGREEMENTS_OF_BUYERS, organizationIds);
-    }
-
     Optional<CarbonSink> sink(String id) {
         return repository.sink(id);
     }
@@ -93,10 +81,6 @@ public class CompensationService {
 
     Connection<OffsetAgreement> agreements(Map<String, Object> filter, PageRequest page) {
         return repository.agreements(filter, page);
-    }
-
-    Map<String, List<OffsetAgreement>> agreementsOnSinks(Collection<String> sinkIds) {
-        return repository.agreements(CompensationRepository.AGREEMENTS_ON_SINKS, sinkIds);
     }
 
     Map<String, List<CarbonSink>> sinksOfAgreements(Collection<String> agreementIds) {

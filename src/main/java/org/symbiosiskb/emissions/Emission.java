@@ -9,8 +9,10 @@ import org.symbiosiskb.api.Values;
  * One yearly emission record of a process, by GHG Protocol scope (docs/spec/model.md), with where its figure
  * comes from and whether it counts (analytics.Counting: the best provenance of its process, year and
  * scope counts, the others are shown beside).
+ *
+ * @param id its key in the store (process, year, scope, category, source and provenance kind: docs/spec/model.md)
  */
-public record Emission(String processId, int year, int scope, double tCO2e, Integer category, String source,
+public record Emission(String id, String processId, int year, int scope, double tCO2e, Integer category, String source,
                        Provenance provenance, Double biogenicCO2, boolean counted,
                        String visibility, String notes, String updatedAt) {
 
@@ -25,7 +27,7 @@ public record Emission(String processId, int year, int scope, double tCO2e, Inte
     public static Emission from(Record row) {
         Value n = row.get("n");
         String kind = Counting.kind(Values.str(n, "provenance"));
-        return new Emission(row.get("process").asString(), n.get("year").asInt(), n.get("scope").asInt(),
+        return new Emission(n.get("id").asString(null), row.get("process").asString(), n.get("year").asInt(), n.get("scope").asInt(),
                 n.get("tCO2e").asDouble(), Values.integer(n, "category"), Values.str(n, "source"),
                 new Provenance(kind, Values.str(n, "provenanceSource"), Values.str(n, "provenanceMethod")),
                 Values.number(n, "biogenicCO2"),

@@ -1,7 +1,5 @@
 package org.symbiosiskb.emissions;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -13,19 +11,16 @@ import org.symbiosiskb.graph.Cypher;
 public class EmissionService {
 
     /**
-     * An emission is shown with the stricter of its own and its process's visibility (ChildVisibility).
+     * An emission is shown with the stricter of its own and its process's visibility (security.CypherVisibility).
      * (Emission nodes are not reduced by the row guard: their {@code source} is the emission source, not
      * the owner, so the rule is in the query.)
      */
-    private static final String SHOWN = org.symbiosiskb.security.ChildVisibility.SHOWN;
+    private static final String SHOWN = org.symbiosiskb.security.CypherVisibility.OWNED_SHOWN;
     /**
      * {@code kinds}: the provenance of every record of the same process, year and scope, whether the
      * caller sees it or not, so that {@code counted} says what the analytics count (kinds only, no figures).
      */
     private static final String KINDS = "[(p)-[:REPORTED]->(m:Emission) WHERE m.year = n.year AND m.scope = n.scope | m.provenance] AS kinds";
-    static final String EMISSIONS_OF_PROCESSES = """
-            UNWIND $ids AS key MATCH (p:Process {id: key})-[:REPORTED]->(n:Emission)""" + SHOWN + """
-            RETURN key, n, key AS process, """ + KINDS + " ORDER BY n.year, n.scope, n.category, n.source, n.provenance";
     static final String EMISSION_BY_KEY = """
             MATCH (p:Process)-[:REPORTED]->(n:Emission {id: $key})""" + SHOWN + " RETURN n, p.id AS process, " + KINDS;
 
@@ -35,10 +30,6 @@ public class EmissionService {
     EmissionService(Cypher cypher, RecordService records) {
         this.cypher = cypher;
         this.records = records;
-    }
-
-    public Map<String, List<Emission>> emissionsOf(Collection<String> processIds) {
-        return cypher.grouped(EMISSIONS_OF_PROCESSES, processIds, Emission::from);
     }
 
     Emission set(Map<String, Object> input) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.symbiosiskb.exchange.RecordService;
 import org.symbiosiskb.graph.Cypher;
-import org.symbiosiskb.security.ChildVisibility;
+import org.symbiosiskb.security.CypherVisibility;
 
 /** Releases: read per process with filters, written through the exchange rules. */
 @Service
@@ -35,10 +35,10 @@ public class ReleaseService {
             MATCH (p:Process {id: q.process})-[:RELEASED]->(n:Release)
             WHERE (q.year IS NULL OR n.year = q.year) AND (q.pollutant IS NULL OR n.pollutant = q.pollutant)
               AND (q.medium IS NULL OR n.medium = q.medium)
-            WITH q, p, n""" + ChildVisibility.SHOWN + """
+            WITH q, p, n""" + CypherVisibility.OWNED_SHOWN + """
             RETURN q.index AS index, n, p.id AS process ORDER BY n.year, n.medium, n.pollutant""";
     static final String RELEASE_BY_KEY = """
-            MATCH (p:Process)-[:RELEASED]->(n:Release {id: $key})""" + ChildVisibility.SHOWN + " RETURN n, p.id AS process";
+            MATCH (p:Process)-[:RELEASED]->(n:Release {id: $key})""" + CypherVisibility.OWNED_SHOWN + " RETURN n, p.id AS process";
 
     private final Cypher cypher;
     private final RecordService records;

@@ -62,6 +62,11 @@ public class Cypher {
         return guard == null ? this : new Cypher(neo4j, transactions, statements, null);
     }
 
+    /** The caller's visibility rule as Cypher predicates (everything is seen by an unguarded statement). */
+    public VisibilityRule visibility() {
+        return guard == null ? VisibilityRule.EVERYTHING : guard.rule();
+    }
+
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         statements.incrementAndGet();
         long started = System.nanoTime();
@@ -148,6 +153,25 @@ public class Cypher {
             }
             throw e;
         }
+    }
+
+    /**
+     * Counts Neo4j answers from its count store (nodes with a label, relationships of a type from or to a label)
+     * in constant time, touching no record: the statistics the query limits estimate a query's size from before
+     * any of its data is read. Not counted in {@link #statementsRun()}, which counts the statements that read
+     * data; unguarded, since the counts are of the whole store and name no record.
+     *
+     * @param cypher one row of long columns
+     */
+    public Map<String, Long> countStore(String cypher) {
+        long started = System.nanoTime();
+        Map<String, Long> counts = neo4j.query(cypher).fetch().one().map(row -> {
+            var read = new java.util.HashMap<String, Long>();
+            row.forEach((k, v) -> read.put(k, ((Number) v).longValue()));
+            return (Map<String, Long>) read;
+        }).orElse(Map.of());
+        trace(cypher, started, 1);
+        return counts;
     }
 
     /** Statements run since start (all threads). */

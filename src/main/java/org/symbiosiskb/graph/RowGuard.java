@@ -17,4 +17,7 @@ public interface RowGuard {
 
     /** Parameters every guarded statement receives, for predicates that must run in Cypher (paged lists, counts). */
     Map<String, Object> parameters();
+
+    /** The same rule as Cypher predicates over those parameters. */
+    VisibilityRule rule();
 }

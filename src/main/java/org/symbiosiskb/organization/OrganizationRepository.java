@@ -8,9 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.api.Connection;
 import org.symbiosiskb.api.Lists;
-import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.PageRequest;
-import org.symbiosiskb.api.Values;
 import org.symbiosiskb.graph.Cypher;
 
 /** Cypher for organizations and processes. Relationship reads take many parents at once ({@code $ids}). */
@@ -20,16 +18,6 @@ class OrganizationRepository {
     private static final String ORGANIZATION = " n";
     private static final String PROCESS = " n";
 
-    /** An organization's location is its own, else its park's (docs/spec/analytics.md). Read only when a client asks for it. */
-    static final String ORGANIZATION_LOCATIONS = """
-            UNWIND $ids AS key MATCH (n:Organization {id: key})
-            RETURN key, coalesce(n.location, head([(n)-[:LOCATED_IN]->(p:Park) | p.location])) AS location""";
-    /** A process's location: its own, else its operator's (own, else the operator's park), else its park's. */
-    static final String PROCESS_LOCATIONS = """
-            UNWIND $ids AS key MATCH (n:Process {id: key})
-            RETURN key, coalesce(n.location,
-                         head([(n)<-[:OPERATES]-(o:Organization) | coalesce(o.location, head([(o)-[:LOCATED_IN]->(p:Park) | p.location]))]),
-                         head([(n)-[:IN_PARK]->(p:Park) | p.location])) AS location""";
 
     static final String ORGANIZATION_BY_ID = "MATCH (n:Organization {id: $id}) RETURN " + ORGANIZATION;
     private static final String ORGANIZATION_FILTER = """
@@ -45,21 +33,6 @@ class OrganizationRepository {
     static final String ORGANIZATION_COUNT = Lists.countQuery(ORGANIZATION_FILTER);
 
     static final String ORGANIZATIONS_BY_IDS = "UNWIND $ids AS key MATCH (n:Organization {id: key}) RETURN key," + ORGANIZATION;
-    static final String ORGANIZATIONS_IN_PARKS = """
-            UNWIND $ids AS key MATCH (:Park {id: key})<-[:LOCATED_IN]-(n:Organization)
-            WITH key, n ORDER BY n.id RETURN key,""" + ORGANIZATION;
-    /** A network's member organizations (agreed memberships), in id order. */
-    static final String MEMBERS_OF_NETWORKS = """
-            UNWIND $ids AS key MATCH (:Network {id: key})<-[:MEMBER_OF]-(n:Organization)
-            WITH key, n ORDER BY n.id RETURN key,""" + ORGANIZATION;
-    static final String COORDINATORS = """
-            UNWIND $ids AS key MATCH (:Record {id: key})<-[:COORDINATES]-(n:Organization) RETURN key,""" + ORGANIZATION;
-    static final String OPERATORS = """
-            UNWIND $ids AS key MATCH (:Process {id: key})<-[:OPERATES]-(n:Organization) RETURN key,""" + ORGANIZATION;
-    static final String OWNERS = """
-            UNWIND $ids AS key MATCH (:CarbonSink {id: key})<-[:OWNS]-(n:Organization) RETURN key,""" + ORGANIZATION;
-    static final String BUYERS = """
-            UNWIND $ids AS key MATCH (:OffsetAgreement {id: key})-[:BUYER]->(n:Organization) RETURN key,""" + ORGANIZATION;
 
     static final String PROCESS_BY_ID = "MATCH (n:Process {id: $id}) RETURN " + PROCESS;
     private static final String PROCESS_FILTER = """
@@ -75,19 +48,6 @@ class OrganizationRepository {
     static final String PROCESS_COUNT = Lists.countQuery(PROCESS_FILTER);
 
     static final String PROCESSES_BY_IDS = "UNWIND $ids AS key MATCH (n:Process {id: key}) RETURN key," + PROCESS;
-    static final String PROCESSES_OF_OPERATORS = """
-            UNWIND $ids AS key MATCH (:Organization {id: key})-[:OPERATES]->(n:Process)
-            WITH key, n ORDER BY n.id RETURN key,""" + PROCESS;
-    /** A process is in a park through IN_PARK, or, without one, through its operator's park. */
-    static final String PROCESSES_IN_PARKS = """
-            UNWIND $ids AS key MATCH (park:Park {id: key})
-            CALL (park) {
-              MATCH (park)<-[:IN_PARK]-(n:Process) RETURN n
-              UNION
-              MATCH (park)<-[:LOCATED_IN]-(:Organization)-[:OPERATES]->(n:Process) WHERE NOT (n)-[:IN_PARK]->(:Park)
-              RETURN n
-            }
-            WITH key, n ORDER BY n.id RETURN key,""" + PROCESS;
 
     private final Cypher cypher;
 
@@ -121,7 +81,4 @@ class OrganizationRepository {
         return cypher.grouped(query, ids, Process::from);
     }
 
-    Map<String, List<Location>> locations(String query, Collection<String> ids) {
-        return cypher.grouped(query, ids, r -> Values.point(r.get("location")));
-    }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.symbiosiskb.api.Connection;
-import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.exchange.RecordService;
 
@@ -43,50 +42,8 @@ public class OrganizationService {
         return repository.organizations(OrganizationRepository.ORGANIZATIONS_BY_IDS, ids);
     }
 
-    public Map<String, List<Organization>> organizationsInParks(Collection<String> parkIds) {
-        return repository.organizations(OrganizationRepository.ORGANIZATIONS_IN_PARKS, parkIds);
-    }
-
-    /** The member organizations of each network. */
-    public Map<String, List<Organization>> membersOfNetworks(Collection<String> networkIds) {
-        return repository.organizations(OrganizationRepository.MEMBERS_OF_NETWORKS, networkIds);
-    }
-
-    /** The coordinator of each park or network. */
-    public Map<String, List<Organization>> coordinatorsOf(Collection<String> ids) {
-        return repository.organizations(OrganizationRepository.COORDINATORS, ids);
-    }
-
-    public Map<String, List<Organization>> operatorsOf(Collection<String> processIds) {
-        return repository.organizations(OrganizationRepository.OPERATORS, processIds);
-    }
-
-    public Map<String, List<Organization>> ownersOf(Collection<String> sinkIds) {
-        return repository.organizations(OrganizationRepository.OWNERS, sinkIds);
-    }
-
-    public Map<String, List<Organization>> buyersOf(Collection<String> agreementIds) {
-        return repository.organizations(OrganizationRepository.BUYERS, agreementIds);
-    }
-
     public Map<String, List<Process>> processesByIds(Collection<String> ids) {
         return repository.processes(OrganizationRepository.PROCESSES_BY_IDS, ids);
-    }
-
-    public Map<String, List<Process>> processesInParks(Collection<String> parkIds) {
-        return repository.processes(OrganizationRepository.PROCESSES_IN_PARKS, parkIds);
-    }
-
-    Map<String, List<Process>> processesOf(Collection<String> organizationIds) {
-        return repository.processes(OrganizationRepository.PROCESSES_OF_OPERATORS, organizationIds);
-    }
-
-    Map<String, List<Location>> organizationLocations(Collection<String> ids) {
-        return repository.locations(OrganizationRepository.ORGANIZATION_LOCATIONS, ids);
-    }
-
-    Map<String, List<Location>> processLocations(Collection<String> ids) {
-        return repository.locations(OrganizationRepository.PROCESS_LOCATIONS, ids);
     }
 
     Organization create(Map<String, Object> input) {

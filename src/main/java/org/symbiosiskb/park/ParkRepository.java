@@ -37,13 +37,6 @@ class ParkRepository {
     static final String NETWORK_PAGE = Lists.pageQuery(NETWORK_FILTER);
     static final String NETWORK_COUNT = Lists.countQuery(NETWORK_FILTER);
 
-    static final String NETWORKS_OF_PARKS = """
-            UNWIND $ids AS key MATCH (:Park {id: key})-[:MEMBER_OF]->(n:Network) RETURN key, n ORDER BY n.id""";
-    /** The networks an organization is a member of (a city's climate-partner network), agreed memberships only. */
-    static final String NETWORKS_OF_ORGANIZATIONS = """
-            UNWIND $ids AS key MATCH (:Organization {id: key})-[:MEMBER_OF]->(n:Network) RETURN key, n ORDER BY n.id""";
-    static final String PARKS_OF_NETWORKS = """
-            UNWIND $ids AS key MATCH (:Network {id: key})<-[:MEMBER_OF]-(n:Park) RETURN key, n ORDER BY n.id""";
     /** A process is in a park through IN_PARK, or else through its operator's park (docs/spec/analytics.md). */
     static final String PARK_OF_PROCESSES = """
             UNWIND $ids AS key MATCH (p:Process {id: key})

@@ -64,19 +64,6 @@ public class ParkService {
         return parks.networksCoordinatedBy(organizationIds);
     }
 
-    Map<String, List<Network>> networksOfParks(Collection<String> parkIds) {
-        return parks.networks(ParkRepository.NETWORKS_OF_PARKS, parkIds);
-    }
-
-    /** The networks each organization is a member of (agreed memberships: MEMBER_OF, not PROPOSED_MEMBER_OF). */
-    public Map<String, List<Network>> networksOfOrganizations(Collection<String> organizationIds) {
-        return parks.networks(ParkRepository.NETWORKS_OF_ORGANIZATIONS, organizationIds);
-    }
-
-    Map<String, List<Park>> parksOfNetworks(Collection<String> networkIds) {
-        return parks.parks(ParkRepository.PARKS_OF_NETWORKS, networkIds);
-    }
-
     Park create(Map<String, Object> input) {
         return parks.park(records.create("parks", input)).orElseThrow();
     }

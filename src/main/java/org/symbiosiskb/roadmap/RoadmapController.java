@@ -12,48 +12,22 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.symbiosiskb.api.Batches;
 import org.symbiosiskb.api.DeleteResult;
-import org.symbiosiskb.park.Park;
-import org.symbiosiskb.park.ParkService;
 
+/**
+ * Roadmaps' analyses (kb.roadmap, kb.abatementCurve) and writes; their records are read by the translator (RoadmapGraph).
+ */
 @Controller
 class RoadmapController {
 
     private final RoadmapService roadmaps;
-    private final ParkService parks;
 
-    RoadmapController(RoadmapService roadmaps, ParkService parks) {
+    RoadmapController(RoadmapService roadmaps) {
         this.roadmaps = roadmaps;
-        this.parks = parks;
-    }
-
-    @QueryMapping
-    Roadmap roadmap(@Argument String id) {
-        return roadmaps.roadmap(id).orElse(null);
-    }
-
-    @QueryMapping(name = "roadmaps")
-    List<Roadmap> roadmapList(@Argument String parkId) {
-        return roadmaps.roadmaps(parkId);
     }
 
     @QueryMapping
     List<CurvePoint> abatementCurve(@Argument String roadmapId, @Argument int year) {
         return roadmaps.abatementCurve(roadmapId, year);
-    }
-
-    @BatchMapping(typeName = "Roadmap", field = "park")
-    Map<Roadmap, Park> roadmapPark(List<Roadmap> list) {
-        return Batches.one(list, Roadmap::parkId, parks.parksByIds(Batches.ids(list, Roadmap::parkId)));
-    }
-
-    @BatchMapping(typeName = "Roadmap", field = "targets")
-    Map<Roadmap, List<Target>> targets(List<Roadmap> list) {
-        return Batches.many(list, Roadmap::id, roadmaps.targetsOf(Batches.ids(list, Roadmap::id)));
-    }
-
-    @BatchMapping(typeName = "Roadmap", field = "measures")
-    Map<Roadmap, List<Measure>> measures(List<Roadmap> list) {
-        return Batches.many(list, Roadmap::id, roadmaps.measuresOf(Batches.ids(list, Roadmap::id)));
     }
 
     @BatchMapping(typeName = "Roadmap", field = "trajectory")
@@ -77,21 +51,6 @@ class RoadmapController {
         var result = new LinkedHashMap<Roadmap, T>();
         list.forEach(r -> result.put(r, part.apply(analyses.get(r.id()).getFirst())));
         return result;
-    }
-
-    @BatchMapping(typeName = "Park", field = "roadmaps")
-    Map<Park, List<Roadmap>> parkRoadmaps(List<Park> list) {
-        return Batches.many(list, Park::id, roadmaps.roadmapsOfParks(Batches.ids(list, Park::id)));
-    }
-
-    @BatchMapping(typeName = "Target", field = "roadmap")
-    Map<Target, Roadmap> targetRoadmap(List<Target> list) {
-        return Batches.one(list, Target::roadmapId, roadmaps.roadmapsByIds(Batches.ids(list, Target::roadmapId)));
-    }
-
-    @BatchMapping(typeName = "Measure", field = "roadmap")
-    Map<Measure, Roadmap> measureRoadmap(List<Measure> list) {
-        return Batches.one(list, Measure::roadmapId, roadmaps.roadmapsByIds(Batches.ids(list, Measure::roadmapId)));
     }
 
     @BatchMapping(typeName = "CurvePoint", field = "measure")

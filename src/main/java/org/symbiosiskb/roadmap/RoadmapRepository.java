@@ -18,14 +18,9 @@ class RoadmapRepository {
     static final String ROADMAPS = """
             MATCH (n:Roadmap) WHERE n.placeholder IS NULL AND ($park IS NULL OR EXISTS { (n)-[:FOR_PARK]->(:Park {id: $park}) })
             RETURN n, """ + PARK + " ORDER BY n.id";
-    static final String ROADMAPS_BY_IDS = "UNWIND $ids AS key MATCH (n:Roadmap {id: key}) RETURN key, n, " + PARK;
-    static final String ROADMAPS_OF_PARKS = """
-            UNWIND $ids AS key MATCH (:Park {id: key})<-[:FOR_PARK]-(n:Roadmap) RETURN key, n, key AS park ORDER BY n.id""";
     static final String TARGETS_OF_ROADMAPS = """
             UNWIND $ids AS key MATCH (:Roadmap {id: key})-[:HAS_TARGET]->(n:Target) RETURN key, n ORDER BY n.year""";
     static final String TARGET_BY_KEY = "MATCH (r:Roadmap)-[:HAS_TARGET]->(n:Target {id: $key}) RETURN r.id AS key, n";
-    static final String MEASURES_OF_ROADMAPS = "UNWIND $ids AS key MATCH (:Roadmap {id: key})-[:HAS_MEASURE]->(n:Measure) RETURN key, "
-            + Measure.COLUMNS + " ORDER BY n.id";
     static final String MEASURES_BY_IDS = "UNWIND $ids AS key MATCH (n:Measure {id: key}) RETURN key, " + Measure.COLUMNS;
     static final String ANALYSES = """
             UNWIND $ids AS key CALL kb.roadmap(key) YIELD trajectory, targetStatus, dependsOn RETURN key, trajectory, targetStatus, dependsOn""";

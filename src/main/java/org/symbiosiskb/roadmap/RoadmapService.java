@@ -31,20 +31,8 @@ class RoadmapService {
         return repository.roadmaps(parkId);
     }
 
-    Map<String, List<Roadmap>> roadmapsByIds(Collection<String> ids) {
-        return repository.roadmaps(RoadmapRepository.ROADMAPS_BY_IDS, ids);
-    }
-
-    Map<String, List<Roadmap>> roadmapsOfParks(Collection<String> parkIds) {
-        return repository.roadmaps(RoadmapRepository.ROADMAPS_OF_PARKS, parkIds);
-    }
-
     Map<String, List<Target>> targetsOf(Collection<String> roadmapIds) {
         return repository.targetsOf(roadmapIds);
-    }
-
-    Map<String, List<Measure>> measuresOf(Collection<String> roadmapIds) {
-        return repository.measures(RoadmapRepository.MEASURES_OF_ROADMAPS, roadmapIds);
     }
 
     Map<String, List<Measure>> measuresByIds(Collection<String> ids) {

@@ -10,21 +10,17 @@ import org.springframework.stereotype.Controller;
 import org.symbiosiskb.api.Batches;
 import org.symbiosiskb.organization.OrganizationService;
 import org.symbiosiskb.organization.Process;
-import org.symbiosiskb.sidestream.SideStream;
-import org.symbiosiskb.sidestream.SideStreamService;
 
-/** simulate, and the links of measures and scenario traces to processes and side streams. */
+/** simulate, and the processes of its traces. */
 @Controller
 class ScenarioController {
 
     private final ScenarioService scenarios;
     private final OrganizationService organizations;
-    private final SideStreamService sideStreams;
 
-    ScenarioController(ScenarioService scenarios, OrganizationService organizations, SideStreamService sideStreams) {
+    ScenarioController(ScenarioService scenarios, OrganizationService organizations) {
         this.scenarios = scenarios;
         this.organizations = organizations;
-        this.sideStreams = sideStreams;
     }
 
     @QueryMapping
@@ -39,18 +35,4 @@ class ScenarioController {
                 organizations.processesByIds(Batches.ids(list, Scenario.ScenarioTrace::processId)));
     }
 
-    @BatchMapping(typeName = "Measure", field = "process")
-    Map<Measure, Process> measureProcess(List<Measure> list) {
-        return Batches.one(list, Measure::processId, organizations.processesByIds(Batches.ids(list, Measure::processId)));
-    }
-
-    @BatchMapping(typeName = "Measure", field = "consumer")
-    Map<Measure, Process> measureConsumer(List<Measure> list) {
-        return Batches.one(list, Measure::consumerId, organizations.processesByIds(Batches.ids(list, Measure::consumerId)));
-    }
-
-    @BatchMapping(typeName = "Measure", field = "sideStream")
-    Map<Measure, SideStream> measureSideStream(List<Measure> list) {
-        return Batches.one(list, Measure::sideStreamId, sideStreams.sideStreamsByIds(Batches.ids(list, Measure::sideStreamId)));
-    }
 }

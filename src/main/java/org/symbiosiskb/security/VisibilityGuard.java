@@ -13,17 +13,20 @@ import org.neo4j.driver.Values;
 import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.driver.types.Entity;
 import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.TypeSystem;
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.graph.RowGuard;
+import org.symbiosiskb.graph.VisibilityRule;
 
 /**
  * Visibility (docs/spec/federation-security.md) applied to every row a feature reads for a caller: a record the caller may
  * not see at all leaves the row out (a lookup answers null, a list shortens); a PRIVATE record of
  * another partner is reduced to its identity and descriptive fields, without quantities, prices,
  * emission figures or notes. Doing it on the rows, below every feature, means a new query or field
- * cannot forget it; paged lists add {@link org.symbiosiskb.graph.Cypher#SEEN_BY_CALLER} so their
- * counts agree.
+ * cannot forget it. Statements that must apply the rule themselves (paged lists and their counts, answers
+ * built as nested maps by api.translation) use its Cypher form, {@link CypherVisibility}, through
+ * {@link #rule()}. Nodes inside maps and lists are guarded like columns.
  *
  * <p>Emission nodes are left to the emissions feature: their {@code source} is the emission source,
  * and they inherit their process's visibility, which only that feature's query sees.
@@ -74,23 +77,57 @@ class VisibilityGuard implements RowGuard {
         return parameters;
     }
 
+    @Override
+    public VisibilityRule rule() {
+        return CypherVisibility.RULE;
+    }
+
+    private static final TypeSystem TYPES = TypeSystem.getDefault();
+
+    /**
+     * The value as the caller may see it. Lists and maps are walked (a list of nodes, a map projection carrying a
+     * record column): a node not seen at all leaves a list and is null in a map.
+     */
     private static Value seen(Value value, Caller caller) {
-        return switch (value.type().name()) {
-            case "NODE", "RELATIONSHIP" -> seen(value.type().name().equals("NODE") ? value.asNode() : value.asRelationship(), value, caller);
-            case "LIST" -> {
-                var items = new ArrayList<Value>();
-                boolean changed = false;
-                for (Value item : value.values()) {
-                    Value seen = seen(item, caller);
-                    changed |= seen != item;
-                    if (seen != null) {
-                        items.add(seen);
-                    }
+        if (value.hasType(TYPES.NODE())) {
+            return seen(value.asNode(), value, caller);
+        }
+        if (value.hasType(TYPES.RELATIONSHIP())) {
+            return seen(value.asRelationship(), value, caller);
+        }
+        if (value.hasType(TYPES.LIST())) {
+            List<Value> items = null;
+            int i = 0;
+            for (Value item : value.values()) {
+                Value seen = seen(item, caller);
+                if (seen != item && items == null) {
+                    items = new ArrayList<>(value.asList(v -> v).subList(0, i));
                 }
-                yield changed ? Values.value(items) : value;
+                if (items != null && seen != null) {
+                    items.add(seen);
+                }
+                i++;
             }
-            default -> value;
-        };
+            return items == null ? value : Values.value(items);
+        }
+        if (value.hasType(TYPES.MAP())) {
+            LinkedHashMap<String, Value> entries = null;
+            for (String key : value.keys()) {
+                Value item = value.get(key);
+                Value seen = seen(item, caller);
+                if (seen != item) {
+                    if (entries == null) {
+                        entries = new LinkedHashMap<>();
+                        for (String k : value.keys()) {
+                            entries.put(k, value.get(k));
+                        }
+                    }
+                    entries.put(key, seen == null ? Values.NULL : seen);
+                }
+            }
+            return entries == null ? value : Values.value(entries);
+        }
+        return value;
     }
 
     private static Value seen(Entity entity, Value value, Caller caller) {

@@ -43,8 +43,6 @@ class SideStreamRepository {
               AND ($minQuantity IS NULL OR (n.quantity >= $minQuantity AND """ + FIGURES_SEEN + "))\n";
     static final String STREAM_PAGE = Lists.pageQuery(STREAM_FILTER);
     static final String STREAM_COUNT = Lists.countQuery(STREAM_FILTER);
-    static final String STREAMS_OF_PRODUCERS = """
-            UNWIND $ids AS key MATCH (:Process {id: key})-[:PRODUCES]->(n:SideStream) RETURN key, n ORDER BY n.id""";
 
     private static final String FLOW = " f, s.id AS from, c.id AS to";
     /** A flow by id, whether it counts (SUPPLIES) or waits for the other partner's consent (PROPOSED_SUPPLIES). */
@@ -76,21 +74,12 @@ class SideStreamRepository {
     static final String NEED_PAGE = Lists.pageQuery(NEED_FILTER);
     static final String NEED_COUNT = Lists.countQuery(NEED_FILTER);
     static final String NEEDS_BY_IDS = "UNWIND $ids AS key MATCH (n:Need {id: key}) RETURN key, n";
-    static final String NEEDS_OF_PROCESSES = """
-            UNWIND $ids AS key MATCH (:Process {id: key})-[:NEEDS]->(n:Need) RETURN key, n ORDER BY n.id""";
 
     static final String PRODUCER_OF_STREAMS = """
             UNWIND $ids AS key MATCH (:SideStream {id: key})<-[:PRODUCES]-(p:Process) RETURN key, p.id AS id""";
-    static final String PROCESS_OF_NEEDS = """
-            UNWIND $ids AS key MATCH (:Need {id: key})<-[:NEEDS]-(p:Process) RETURN key, p.id AS id""";
 
     static final String WASTE_CODE = "MATCH (n:WasteCode {code: $code}) RETURN n";
     static final String WASTE_CHAPTERS = "MATCH (n:WasteCode) WHERE size(n.code) = 2 RETURN n ORDER BY n.code";
-    static final String WASTE_CODES_OF_RECORDS = """
-            UNWIND $ids AS key MATCH (:Record {id: key})-[:CLASSIFIED_AS]->(n:WasteCode) RETURN key, n""";
-    static final String WASTE_CODE_PARENTS = "UNWIND $ids AS key MATCH (:WasteCode {code: key})-[:IN]->(n:WasteCode) RETURN key, n";
-    static final String WASTE_CODE_CHILDREN = """
-            UNWIND $ids AS key MATCH (:WasteCode {code: key})<-[:IN]-(n:WasteCode) RETURN key, n ORDER BY n.code""";
 
     static final String MATCHES = "CALL kb.sideStreamMatches($sideStreamId, $year, $maxDistanceKm, $first)";
     /**
@@ -201,7 +190,4 @@ class SideStreamRepository {
         return cypher.grouped(query, ids, r -> r.get("id").asString());
     }
 
-    Map<String, List<WasteCode>> wasteCodes(String query, Collection<String> keys) {
-        return cypher.grouped(query, keys, r -> WasteCode.from(r.get("n")));
-    }
 }

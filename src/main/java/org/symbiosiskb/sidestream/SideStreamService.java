@@ -82,10 +82,6 @@ public class SideStreamService {
         return repository.sideStreams(SideStreamRepository.STREAMS_BY_IDS, ids);
     }
 
-    public Map<String, List<SideStream>> sideStreamsOfProducers(Collection<String> processIds) {
-        return repository.sideStreams(SideStreamRepository.STREAMS_OF_PRODUCERS, processIds);
-    }
-
     public Map<String, List<Flow>> flowsByIds(Collection<String> ids) {
         return repository.flows(SideStreamRepository.FLOWS_BY_IDS, ids);
     }
@@ -96,10 +92,6 @@ public class SideStreamService {
 
     public Map<String, List<Need>> needsByIds(Collection<String> ids) {
         return repository.needs(SideStreamRepository.NEEDS_BY_IDS, ids);
-    }
-
-    public Map<String, List<Need>> needsOf(Collection<String> processIds) {
-        return repository.needs(SideStreamRepository.NEEDS_OF_PROCESSES, processIds);
     }
 
     Optional<Flow> flow(String id) {
@@ -133,28 +125,12 @@ public class SideStreamService {
         return repository.ids(SideStreamRepository.PRODUCER_OF_STREAMS, sideStreamIds);
     }
 
-    Map<String, List<String>> processIdsOfNeeds(Collection<String> needIds) {
-        return repository.ids(SideStreamRepository.PROCESS_OF_NEEDS, needIds);
-    }
-
     Optional<WasteCode> wasteCode(String code) {
         return repository.wasteCode(code);
     }
 
     List<WasteCode> wasteChapters() {
         return repository.wasteChapters();
-    }
-
-    Map<String, List<WasteCode>> wasteCodesOf(Collection<String> recordIds) {
-        return repository.wasteCodes(SideStreamRepository.WASTE_CODES_OF_RECORDS, recordIds);
-    }
-
-    Map<String, List<WasteCode>> parentsOf(Collection<String> codes) {
-        return repository.wasteCodes(SideStreamRepository.WASTE_CODE_PARENTS, codes);
-    }
-
-    Map<String, List<WasteCode>> childrenOf(Collection<String> codes) {
-        return repository.wasteCodes(SideStreamRepository.WASTE_CODE_CHILDREN, codes);
     }
 
     SideStream create(Map<String, Object> input) {

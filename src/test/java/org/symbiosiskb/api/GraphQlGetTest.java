@@ -191,9 +191,11 @@ class GraphQlGetTest {
                 + " } }".repeat(5) + " } }", null, null);
         assertThat(deep.body().at("/errors/0/message").asString()).isEqualTo("query depth 13 exceeds kb.limits.max-depth 12");
 
-        var complex = same(READER, "{ parks(first: 297) { nodes { id organizations { id processes { id name } } } } }", null, null);
+        var complex = same(READER, """
+                { park(id: "getfi:park") { organizationsConnection(first: 297) {
+                    nodes { id processes(first: 20) { id sideStreams(first: 20) { id name } } } } } }""", null, null);
         assertThat(complex.body().at("/errors/0/message").asString())
-                .startsWith("query complexity 250076 exceeds kb.limits.max-complexity 250000");
+                .startsWith("query complexity 250077 exceeds kb.limits.max-complexity 250000");
 
         var aliases = new StringBuilder("{");
         for (int i = 0; i <= 30; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 
 import graphql.analysis.QueryTraverser;
 import graphql.execution.CoercedVariables;
@@ -33,12 +34,37 @@ class QueryCostTest {
     }
 
     static QueryCost cost(String query) {
+        return cost(query, FanoutEstimate.NONE);
+    }
+
+    static QueryCost cost(String query, FanoutEstimate fanout) {
         return QueryCost.measure(QueryTraverser.newQueryTraverser().schema(schema).document(Parser.parse(query))
-                .coercedVariables(CoercedVariables.emptyVariables()).build(), DEFAULT_PAGE_SIZE);
+                .coercedVariables(CoercedVariables.emptyVariables()).build(), DEFAULT_PAGE_SIZE, fanout);
     }
 
     @Test
-    void the_cost_of_the_configuration_pages_example_is_4202() {
+    void the_cost_of_the_configuration_pages_example_weighs_the_datas_fanout() {
+        // the page's store: 120 parks, 2 organizations per park, 1 process per organization
+        FanoutEstimate store = new FanoutEstimate() {
+            @Override
+            public OptionalDouble average(String type, String field) {
+                return type.equals("Park") && field.equals("organizations") ? OptionalDouble.of(2)
+                        : type.equals("Organization") && field.equals("processes") ? OptionalDouble.of(1) : OptionalDouble.empty();
+            }
+
+            @Override
+            public OptionalDouble records(String queryField) {
+                return queryField.equals("parks") ? OptionalDouble.of(120) : OptionalDouble.empty();
+            }
+        };
+        // processes = 1 + 1 × (id 1) = 2; organizations = 1 + 2 × (id 1 + name 1 + processes 2) = 9
+        // nodes = 1 + 100 × (id 1 + organizations 9) = 1001; parks = 1 + 1001 = 1002
+        var cost = cost("{ parks(first: 100) { nodes { id organizations { id name processes { id } } } } }", store);
+        assertThat(cost.complexity()).isEqualTo(1002);
+    }
+
+    @Test
+    void without_statistics_an_unpaged_relationship_list_weighs_the_default_page_size() {
         // organizations (a relationship list, not paged: weight 20) = 1 + 20 × (id 1 + name 1) = 41
         // nodes (the connection's list: weight = parks' first, 100) = 1 + 100 × (id 1 + organizations 41) = 4201
         // parks (not a list itself) = 1 + 4201 = 4202

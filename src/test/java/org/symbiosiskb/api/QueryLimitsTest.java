@@ -138,33 +138,103 @@ class QueryLimitsTest {
     }
 
     @Test
-    void a_connection_costs_first_times_its_nodes_and_unpaged_lists_the_default_page_size() {
-        // processes: a list under a list, no first: 1 + 20 × (id + name)               =       41
-        // organizations: the same rule: 1 + 20 × (id 1 + processes 41)                =      841
-        // nodes: a list under parks(first: 296): 1 + 296 × (id 1 + organizations 841) =  249 233
-        // parks: not a list itself: 1 + 249 233                                       =  249 234  ≤ 250 000
-        String query = "{ parks(first: %d) { nodes { id organizations { id processes { id name } } } } }";
-        assertThat(answered(query.formatted(296)).get("parks").get("nodes").get(0).get("organizations").get(0)
+    void a_connection_costs_first_times_its_nodes_and_lists_given_a_first_that_first() {
+        // sideStreams(first: 20): 1 + 20 × (id + name)                                  =       41
+        // processes(first: 20): 1 + 20 × (id 1 + sideStreams 41)                      =      841
+        // nodes: a list under organizationsConnection(first: 296): 1 + 296 × (1 + 841) =  249 233
+        // organizationsConnection 1 + 249 233; park(id:) 1 + 249 234                   =  249 235  ≤ 250 000
+        String query = """
+                { park(id: "fi:park") { organizationsConnection(first: %d) {
+                    nodes { id processes(first: 20) { id sideStreams(first: 20) { id name } } } } } }""";
+        assertThat(answered(query.formatted(296)).get("park").get("organizationsConnection").get("nodes").get(0)
                 .get("processes").get(0).get("id").asString()).isEqualTo("fi:p");
 
-        // first: 297 → nodes 1 + 297 × 842 = 250 075, parks 250 076 > 250 000
+        // first: 297 → nodes 1 + 297 × 842 = 250 075, the connection 250 076, park(id:) 250 077 > 250 000
         JsonNode errors = refused(query.formatted(297));
 
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("message").asString())
-                .startsWith("query complexity 250076 exceeds kb.limits.max-complexity 250000");
-        assertThat(errors.get(0).get("extensions").get("found").asLong()).isEqualTo(250076);
+                .startsWith("query complexity 250077 exceeds kb.limits.max-complexity 250000");
+        assertThat(errors.get(0).get("extensions").get("found").asLong()).isEqualTo(250077);
+    }
+
+    @Test
+    void a_top_level_page_costs_no_more_records_than_its_label_holds() {
+        // one Park in the store: parks(first: 500) pages over at most 1 record, whatever first says:
+        // processes(first: 20) 1 + 20 × (id + name) = 41; organizations(first: 20) 1 + 20 × (1 + 41) = 841;
+        // nodes 1 + 1 × (1 + 841) = 843; parks 844 (with 500 it would be 421 002, refused)
+        var parks = answered("{ parks(first: 500) { nodes { id organizations(first: 20) { id processes(first: 20) { id name } } } } }");
+        assertThat(parks.get("parks").get("nodes").get(0).get("id").asString()).isEqualTo("fi:park");
+
+        // 31 of the same are refused for their aliases only: 31 × 844 = 26 164 is well within the complexity limit
+        // (counted at first: 500 they would cost 31 × 421 002)
+        var aliases = new StringBuilder();
+        for (int i = 0; i < 31; i++) {
+            aliases.append(" a").append(i).append(": parks(first: 500) { nodes { id organizations(first: 20) { id processes(first: 20) { id name } } } }");
+        }
+        var limits = new ArrayList<String>();
+        refused("{" + aliases + " }").forEach(e -> limits.add(e.get("extensions").get("limit").asString()));
+        assertThat(limits).containsExactly("kb.limits.max-aliases");
+    }
+
+    /** Two parks of 30 organizations each, every organization operating one process (and nothing else in the store). */
+    private void twoParksOfThirty() {
+        neo4j.query("MATCH (n) DETACH DELETE n").run();
+        var parks = new ArrayList<Object>();
+        var organizations = new ArrayList<Object>();
+        var processes = new ArrayList<Object>();
+        for (String park : List.of("fi:a", "fi:b")) {
+            parks.add(Map.of("id", park, "name", park, "location", Map.of("lat", 65, "lon", 25)));
+            for (int i = 0; i < 30; i++) {
+                organizations.add(Map.of("id", park + "-o" + i, "name", "O", "park", park));
+                processes.add(Map.of("id", park + "-p" + i, "name", "P", "operator", park + "-o" + i));
+            }
+        }
+        var response = http.post("/api/v1/datasets", Map.of("format", "symbiosis-kb/1", "partner", "fi",
+                "parks", parks, "organizations", organizations, "processes", processes));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+    }
+
+    /** park → organizations → processes → park, {@code cycles} times, then the organizations' ids: depth 3 × cycles + 3. */
+    private static String cycles(int cycles, String innermostOrganizations) {
+        return "{ park(id: \"fi:a\") {" + " organizations { processes { park {".repeat(cycles) + " " + innermostOrganizations + " { id }"
+                + " } } }".repeat(cycles) + " } }";
+    }
+
+    @Test
+    void an_unpaged_relationship_list_costs_the_data_fan_out_so_a_query_of_a_million_records_is_refused() {
+        twoParksOfThirty();
+        // count statistics: 60 LOCATED_IN of 2 parks: Park.organizations 60 / 2 = 30;
+        // 60 OPERATES of 60 organizations: Organization.processes 60 / 60 = 1; Process.park is one record
+        // innermost organizations: 1 + 30 × id 1 = 31; park: 1 + 31 = 32; processes: 1 + 1 × 32 = 33
+        // organizations: 1 + 30 × 33 = 991; park 992; processes 993
+        // organizations: 1 + 30 × 993 = 29 791; park 29 792; processes 29 793
+        // organizations: 1 + 30 × 29 793 = 893 791; park(id:) 1 + 893 791 = 893 792 > 250 000
+        // (the answer would hold 30⁴ = 810 000 organizations at the innermost level alone)
+        JsonNode errors = refused(cycles(3, "organizations"));
+
+        assertThat(errors.get(0).get("message").asString()).startsWith("query complexity 893792 exceeds kb.limits.max-complexity 250000");
+
+        // the same with the innermost list paged by first: 9 instead of its fan-out of 30:
+        // 1 + 9 × 1 = 10; park 11; processes 12; 1 + 30 × 12 = 361; 362; 363; 1 + 30 × 363 = 10 891; 10 892; 10 893;
+        // 1 + 30 × 10 893 = 326 791; park(id:) 326 792
+        assertThat(refused(cycles(3, "organizations(first: 9)")).get(0).get("extensions").get("found").asLong()).isEqualTo(326792);
+
+        // one cycle: 1 + 30 × 1 = 31; 32; 33; 1 + 30 × 33 = 991; park(id:) 992: answered, 30 × 30 organizations
+        var park = answered(cycles(1, "organizations")).get("park");
+        assertThat(park.get("organizations").size()).isEqualTo(30);
+        assertThat(park.get("organizations").get(29).get("processes").get(0).get("park").get("organizations").size()).isEqualTo(30);
     }
 
     @Test
     void a_trace_costs_its_first_times_each_path() {
-        // sideStreams: a list under from, under hops (a list): 1 + 20 × (id + name) = 41; from: 1 + (id 1 + 41) = 43
+        // sideStreams(first: 20): 1 + 20 × (id + name) = 41; from: 1 + (id 1 + 41) = 43
         // hops: a list under a list, 1 + 20 × (quantity 1 + from 43) = 881
         // paths: a list under traceEmissions(first: 500): 1 + 500 × (contribution 1 + hops 881) = 441 001
         // traceEmissions: 1 + (total 1 + paths 441 001) = 441 003
         String query = """
                 { traceEmissions(processId: "fi:p", year: 2024%s) {
-                    total paths { contribution hops { quantity from { id sideStreams { id name } } } } } }""";
+                    total paths { contribution hops { quantity from { id sideStreams(first: 20) { id name } } } } } }""";
         JsonNode errors = refused(query.formatted(", first: 500"));
 
         assertThat(errors.get(0).get("message").asString()).startsWith("query complexity 441003 exceeds kb.limits.max-complexity 250000");
@@ -174,11 +244,11 @@ class QueryLimitsTest {
 
     @Test
     void a_list_with_first_costs_first_times_each_item_and_its_own_first_stops_there() {
-        // sideStreams: a list under a list (processes), 1 + 20 × (id + name) = 41
-        // processes: a list; above it only objects up to sideStreamMatches, itself a list, so 20: 1 + 20 × 41 = 821
+        // sideStreams(first: 20): 1 + 20 × (id + name) = 41
+        // processes(first: 20), its own first, not sideStreamMatches' 500 above it: 1 + 20 × 41 = 821
         // operator 1 + 821 = 822; process 1 + 822 = 823; sideStreamMatches(first: 500): 1 + 500 × 823 = 411 501
         JsonNode errors = refused("""
-                { sideStreamMatches(sideStreamId: "fi:s", first: 500) { process { operator { processes { sideStreams { id name } } } } } }""");
+                { sideStreamMatches(sideStreamId: "fi:s", first: 500) { process { operator { processes(first: 20) { sideStreams(first: 20) { id name } } } } } }""");
 
         assertThat(errors.get(0).get("extensions").get("found").asLong()).isEqualTo(411501);
     }
@@ -187,7 +257,7 @@ class QueryLimitsTest {
     void every_limit_exceeded_is_reported_at_once() {
         var aliases = new StringBuilder();
         for (int i = 0; i < 31; i++) {
-            aliases.append(" a").append(i).append(": parks(first: 500) { nodes { organizations { processes { id } } } }");
+            aliases.append(" a").append(i).append(": park(id: \"fi:park\") { organizationsConnection(first: 500) { nodes { processes(first: 20) { sideStreams(first: 20) { id } } } } }");
         }
         JsonNode errors = refused("{" + aliases + " }");
 

@@ -198,6 +198,47 @@ class VisibilityTest {
     }
 
     @Test
+    void nested_pages_and_counts_apply_the_rule_inside_the_statement() {
+        String query = """
+                { park(id: "visse:park") {
+                    processesConnection(first: 1) { totalCount pageInfo { hasNextPage } nodes { id outputTonnes } }
+                    carbonSinksConnection { totalCount nodes { id tCO2ePerYear } }
+                    organizationsConnection { totalCount nodes { id processes(filter: {nameContains: "furnace"}) {
+                      id sideStreamsConnection(filter: {minQuantity: 5000}) { totalCount } } } } } }""";
+        // anonymous: the park is PUBLIC, everything in it NETWORK or PRIVATE: nothing, and counts of nothing
+        var nobody = data(anonymous.graphql(query)).get("park");
+        assertThat(nobody.get("processesConnection").get("totalCount").asInt()).isZero();
+        assertThat(nobody.get("processesConnection").get("nodes")).isEmpty();
+        assertThat(nobody.get("processesConnection").get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+        assertThat(nobody.get("carbonSinksConnection").get("totalCount").asInt()).isZero();
+        assertThat(nobody.get("organizationsConnection").get("totalCount").asInt()).isZero();
+
+        // Finland: the private furnace and forest by name (counted, figures null), the rolling mill and meadow in full
+        var other = finland.graphql(query);
+        assertNoPrivateFigure(other);
+        var park = data(other).get("park");
+        var processes = park.get("processesConnection");
+        assertThat(processes.get("totalCount").asInt()).isEqualTo(2); // furnace and rolling mill
+        assertThat(processes.get("pageInfo").get("hasNextPage").asBoolean()).isTrue(); // first: 1 of 2
+        assertThat(processes.get("nodes").get(0).get("id").asString()).isEqualTo("visse:furnace");
+        assertThat(processes.get("nodes").get(0).get("outputTonnes").isNull()).isTrue();
+        var sinks = park.get("carbonSinksConnection");
+        assertThat(sinks.get("totalCount").asInt()).isEqualTo(2);
+        assertThat(sinks.get("nodes").get(0).get("tCO2ePerYear").isNull()).isTrue(); // visse:forest, PRIVATE
+        assertThat(sinks.get("nodes").get(1).get("tCO2ePerYear").asDouble()).isEqualTo(55.5); // visse:meadow
+        // the furnace's slag (6666.6 t ≥ 5000) is not counted by a filter on its private quantity
+        var furnace = park.get("organizationsConnection").get("nodes").get(0).get("processes").get(0);
+        assertThat(furnace.get("id").asString()).isEqualTo("visse:furnace");
+        assertThat(furnace.get("sideStreamsConnection").get("totalCount").asInt()).isZero();
+
+        // Sweden, the owner: the same count is 1, and the figures are there
+        var owner = data(sweden.graphql(query)).get("park");
+        assertThat(owner.get("processesConnection").get("nodes").get(0).get("outputTonnes").asDouble()).isEqualTo(10000);
+        assertThat(owner.get("organizationsConnection").get("nodes").get(0).get("processes").get(0).get("sideStreamsConnection")
+                .get("totalCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void the_export_leaves_out_private_records_and_their_emissions() {
         var other = finland.get("/api/v1/datasets/visse");
         assertThat(other.status()).isEqualTo(200);

@@ -1,0 +1,220 @@
+package org.symbiosiskb.api.translation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.neo4j.driver.Record;
+import org.symbiosiskb.api.RecordMeta;
+
+/**
+ * A GraphQL type the translator reads in Cypher: how its records are found, how each of its fields is read,
+ * which filters its lists take, and how to make the feature's own record of it for fields the translator
+ * leaves to the feature (its controller's {@code @BatchMapping}s: analytics, consents).
+ */
+public final class NodeType {
+
+    /** How the visibility rule applies to records of the type. */
+    enum Kind {
+        /** A record with its own id, visibility and parties: seen, seen by name, or not at all. */
+        RECORD,
+        /** A record that belongs to another and carries its figures (an emission record): seen in full or not at all. */
+        OWNED,
+        /** Reference data everyone sees (the List of Waste). */
+        REFERENCE
+    }
+
+    final String name;
+    final String label;
+    final Kind kind;
+    final String key;
+    final Template lookup;
+    final Template scan;
+    final Template owner;
+    final Template order;
+    final Map<String, Field> fields;
+    final Map<String, Template> filters;
+    final Map<String, Template> recordColumns;
+    final Function<Record, Object> recordMapper;
+    final Function<Object, String> keyOf;
+
+    private NodeType(Builder b) {
+        this.name = b.name;
+        this.label = b.label;
+        this.kind = b.kind;
+        this.key = b.key;
+        this.lookup = Objects.requireNonNull(b.lookup, () -> b.name + ": no label or lookup");
+        this.scan = b.scan;
+        this.owner = b.owner;
+        this.order = b.order;
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
+        this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(b.filters));
+        this.recordColumns = Collections.unmodifiableMap(new LinkedHashMap<>(b.recordColumns));
+        this.recordMapper = Objects.requireNonNull(b.recordMapper, () -> b.name + ": no record mapper");
+        this.keyOf = b.keyOf;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** What a feature states about one of its types. */
+    public static final class Builder {
+        private final String name;
+        private String label;
+        private Kind kind = Kind.RECORD;
+        private String key = "id";
+        private Template lookup;
+        private Template scan;
+        private Template owner;
+        private Template order = Template.of("{n}.id");
+        private final Map<String, Field> fields = new LinkedHashMap<>();
+        private final Map<String, Template> filters = new LinkedHashMap<>();
+        private final Map<String, Template> recordColumns = new LinkedHashMap<>(Map.of("n", Template.of("{n}")));
+        private Function<Record, Object> recordMapper;
+        private Function<Object, String> keyOf = r -> ((RecordMeta.Carrier) r).id();
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        /** Records are nodes with this label, found by their id. */
+        public Builder label(String label) {
+            this.label = label;
+            this.lookup = Template.of("MATCH ({n}:" + label + " {" + key + ": {v}})");
+            this.scan = Template.of("MATCH ({c}:" + label + ")");
+            return this;
+        }
+
+        /** Records found otherwise than by a label and key (a flow is a relationship): {@code {n}} by the key {@code {v}}. */
+        public Builder lookup(String clause) {
+            this.lookup = Template.of(clause);
+            return this;
+        }
+
+        /** The key property, if not {@code id}, and how to read it from the feature's record. */
+        public Builder key(String property, Function<Object, String> keyOf, String label) {
+            this.key = property;
+            this.keyOf = keyOf;
+            return label(label);
+        }
+
+        /** How to read the key from the feature's record, for records that are not a {@link RecordMeta.Carrier}. */
+        public Builder keyOf(Function<Object, String> keyOf) {
+            this.keyOf = keyOf;
+            return this;
+        }
+
+        /** Records that belong to the one {@code clause} binds as {@code {o}} from {@code {n}}, and are seen through it. */
+        public Builder owned(String clause) {
+            this.kind = Kind.OWNED;
+            this.owner = Template.of(clause);
+            return this;
+        }
+
+        /** Reference data: no visibility. */
+        public Builder reference() {
+            this.kind = Kind.REFERENCE;
+            return this;
+        }
+
+        /** The order of lists of this type that take no cursor (else by id). */
+        public Builder order(String expression) {
+            this.order = Template.of(expression);
+            return this;
+        }
+
+        /**
+         * How the feature's record of the type is made, for the fields it resolves itself: columns (Cypher over
+         * {@code {n}} and its owner {@code {o}}) handed to the mapper as a row. By default the one column {@code n}.
+         */
+        public Builder records(Function<Record, Object> mapper) {
+            this.recordMapper = mapper;
+            return this;
+        }
+
+        public Builder records(Map<String, String> columns, Function<Record, Object> mapper) {
+            recordColumns.clear();
+            columns.forEach((k, v) -> recordColumns.put(k, Template.of(v)));
+            return records(mapper);
+        }
+
+        /** Fields read as the property of the same name. */
+        public Builder properties(String... names) {
+            for (String n : names) {
+                fields.put(n, new Field.Property(n, null));
+            }
+            return this;
+        }
+
+        public Builder property(String field, String property, Function<Object, Object> java) {
+            fields.put(field, new Field.Property(property, java));
+            return this;
+        }
+
+        /**
+         * The fields every record has (docs/spec/model.md): name (the id for a placeholder), source, visibility
+         * (NETWORK when not set), notes, updatedAt, placeholder.
+         */
+        public Builder recordMeta() {
+            expression("name", "coalesce({n}.name, {n}.id)", false, null);
+            properties("source", "notes", "updatedAt");
+            expression("visibility", "coalesce({n}.visibility, 'NETWORK')", false, null);
+            expression("placeholder", "coalesce({n}.placeholder, false)", false, null);
+            return this;
+        }
+
+        /** A field computed in Cypher from {@code {n}} (and its owner {@code {o}}). */
+        public Builder expression(String field, String cypher, boolean figure, Function<Object, Object> java) {
+            fields.put(field, new Field.Expression(Template.of(cypher), figure, java));
+            return this;
+        }
+
+        /** A relationship to at most one record (the first by id). */
+        public Builder one(String field, String target, String clause) {
+            fields.put(field, new Field.Relation(target, Template.of(clause), false, Template.of("{c}.id"), Map.of(), Fanout.ONE, false));
+            return this;
+        }
+
+        /** A relationship to a list of records, by id; it takes {@code filter}, {@code first} and {@code after} where the schema gives them. */
+        public Builder many(String field, String target, String clause, Fanout fanout) {
+            fields.put(field, new Field.Relation(target, Template.of(clause), true, Template.of("{c}.id"), Map.of(), fanout, false));
+            return this;
+        }
+
+        /**
+         * Child records seen through this record (its emissions): in the order given, with the field's own
+         * arguments as predicates on {@code {n}} with the value {@code {v}}.
+         */
+        public Builder children(String field, String target, String clause, String order, Map<String, String> arguments, Fanout fanout) {
+            var args = new LinkedHashMap<String, Template>();
+            arguments.forEach((k, v) -> args.put(k, Template.of(v)));
+            fields.put(field, new Field.Relation(target, Template.of(clause), true, Template.of(order), args, fanout, true));
+            return this;
+        }
+
+        /** A list of records of another type in the order given (not by id), without paging. */
+        public Builder ordered(String field, String target, String clause, String order, Fanout fanout) {
+            fields.put(field, new Field.Relation(target, Template.of(clause), true, Template.of(order), Map.of(), fanout, false));
+            return this;
+        }
+
+        /** A connection over the records of the list field {@code relation}. */
+        public Builder connection(String field, String relation) {
+            fields.put(field, new Field.Connection(relation));
+            return this;
+        }
+
+        /** A field of the type's filter input: a predicate on {@code {n}} with the value {@code {v}} (and {@code {full}}). */
+        public Builder filter(String field, String predicate) {
+            filters.put(field, Template.of(predicate));
+            return this;
+        }
+
+        NodeType build() {
+            return new NodeType(this);
+        }
+    }
+}
