@@ -114,9 +114,7 @@ final class CoreCalculatorGraph implements CalculatorGraph {
             if (e.getProperty("year", null) instanceof Number y && y.intValue() == year
                     && e.getProperty("scope", null) instanceof Number s && s.intValue() == 1
                     && "REPORTED".equals(e.getProperty("provenance", null))) {
-                result.add(new Records.EmissionRecord((String) e.getProperty("id"), 1, (String) e.getProperty("source", null),
-                        ((Number) e.getProperty("tCO2e")).doubleValue(), "REPORTED",
-                        e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
+                result.add(CoreFlowGraph.emissionRecord(e));
             }
         }
         result.sort(Comparator.comparing(Records.EmissionRecord::id));

@@ -194,11 +194,19 @@ final class CoreFlowGraph implements KnowledgeGraph {
             Node e = r.getEndNode();
             Long y = lng(e, "year");
             if (y != null && y == year) {
-                result.add(new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance"),
-                        e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
+                result.add(emissionRecord(e));
             }
         }
         return Counting.counted(result, EmissionRecord::scope, EmissionRecord::provenance);
+    }
+
+    /**
+     * An emission record node as the analytics read it (the store, the projection and the calculator alike): its
+     * biogenic CO2 is 0 when the record states none.
+     */
+    static EmissionRecord emissionRecord(Node e) {
+        return new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance"),
+                e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0);
     }
 
     @Override

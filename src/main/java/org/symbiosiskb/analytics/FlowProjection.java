@@ -250,10 +250,8 @@ final class FlowProjection implements FlowGraph {
         for (Relationship r : process.getRelationships(Direction.OUTGOING, CoreFlowGraph.REPORTED)) {
             Node e = r.getEndNode();
             if (e.getProperty("scope", null) instanceof Number scope && scope.intValue() <= 2
-                    && e.getProperty("year", null) instanceof Number year && e.getProperty("tCO2e", null) instanceof Number t) {
-                records.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(new Records.EmissionRecord(null, scope.intValue(), null,
-                        t.doubleValue(), e.getProperty("provenance", null) instanceof String kind ? kind : null,
-                        e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0));
+                    && e.getProperty("year", null) instanceof Number year && e.getProperty("tCO2e", null) instanceof Number) {
+                records.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(CoreFlowGraph.emissionRecord(e));
             }
         }
         int[] years = records.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
