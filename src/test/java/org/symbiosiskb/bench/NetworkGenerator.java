@@ -168,6 +168,31 @@ final class NetworkGenerator {
         return network.shape() == Shape.DENSE ? densePark(k) : realisticPark(k);
     }
 
+    /** The park's forests, each owned by one organization and bought from by the next, round the organizations. */
+    private void sinksAndAgreements(int k, int count, String park, double lat, double lon, double capacity, double bought,
+                                    List<Map<String, Object>> orgs, List<Map<String, Object>> sinks, List<Map<String, Object>> agreements) {
+        int orgCount = orgs.size();
+        for (int s = 0; s < count; s++) {
+            String sink = id("sink-" + k + "-" + s);
+            sinks.add(Map.of("id", sink, "name", "Forest " + k + "/" + s, "kind", "FOREST", "owner", orgs.get(s % orgCount).get("id"),
+                    "park", park, "location", Map.of("lat", lat, "lon", lon), "tCO2ePerYear", capacity));
+            agreements.add(Map.of("id", id("oa-" + k + "-" + s), "buyer", orgs.get((s + 1) % orgCount).get("id"), "sink", sink,
+                    "tCO2ePerYear", bought, "fromYear", 2022, "toYear", 2030, "status", "ACTIVE"));
+        }
+    }
+
+    /** Puts the park's records into its document; the number of records (the network itself with park 0). */
+    @SafeVarargs
+    private static int put(Map<String, Object> doc, int k, List<Map<String, Object>>... arrays) {
+        String[] names = {"parks", "organizations", "processes", "emissions", "sideStreams", "carbonSinks", "offsetAgreements"};
+        int count = k == 0 ? 1 : 0;
+        for (int a = 0; a < names.length; a++) {
+            doc.put(names[a], arrays[a]);
+            count += arrays[a].size();
+        }
+        return count;
+    }
+
     // ---- the dense network (issue 4) ----
 
     private Park densePark(int k) {
@@ -212,23 +237,8 @@ final class NetworkGenerator {
                 free.put(stream, new double[] {quantity, quantity});
             }
         }
-        int sinkCount = Math.max(1, perPark / 50);
-        for (int s = 0; s < sinkCount; s++) {
-            String sink = id("sink-" + k + "-" + s);
-            sinks.add(Map.of("id", sink, "name", "Forest " + k + "/" + s, "kind", "FOREST", "owner", orgs.get(s % orgCount).get("id"),
-                    "park", park, "location", Map.of("lat", lat + 0.1, "lon", lon + 0.1), "tCO2ePerYear", 2000.0));
-            agreements.add(Map.of("id", id("oa-" + k + "-" + s), "buyer", orgs.get((s + 1) % orgCount).get("id"), "sink", sink,
-                    "tCO2ePerYear", 500.0, "fromYear", 2022, "toYear", 2030, "status", "ACTIVE"));
-        }
-        doc.put("parks", parks);
-        doc.put("organizations", orgs);
-        doc.put("processes", processes);
-        doc.put("emissions", emissions);
-        doc.put("sideStreams", streams);
-        doc.put("carbonSinks", sinks);
-        doc.put("offsetAgreements", agreements);
-        int recordCount = (k == 0 ? 1 : 0) + parks.size() + orgs.size() + processes.size() + emissions.size() + streams.size() + sinks.size()
-                + agreements.size();
+        sinksAndAgreements(k, Math.max(1, perPark / 50), park, lat + 0.1, lon + 0.1, 2000.0, 500.0, orgs, sinks, agreements);
+        int recordCount = put(doc, k, parks, orgs, processes, emissions, streams, sinks, agreements);
         // flows: a spine (chain deeper than 12, closed into a loop), one hub feeding hundreds, random local flows, a few across parks
         var flows = new ArrayList<Map<String, Object>>();
         var flowRandom = new SplittableRandom(network.seed() * 2_000_003L + k);
@@ -350,23 +360,8 @@ final class NetworkGenerator {
             }
             streamsOf.add(own);
         }
-        int sinkCount = Math.max(1, n / 20);
-        for (int s = 0; s < sinkCount; s++) {
-            String sink = id("sink-" + k + "-" + s);
-            sinks.add(Map.of("id", sink, "name", "Forest " + k + "/" + s, "kind", "FOREST", "owner", orgs.get(s % orgCount).get("id"),
-                    "park", park, "location", Map.of("lat", lat + 0.02, "lon", lon + 0.02), "tCO2ePerYear", 3000.0));
-            agreements.add(Map.of("id", id("oa-" + k + "-" + s), "buyer", orgs.get((s + 1) % orgCount).get("id"), "sink", sink,
-                    "tCO2ePerYear", 800.0, "fromYear", 2022, "toYear", 2030, "status", "ACTIVE"));
-        }
-        doc.put("parks", parks);
-        doc.put("organizations", orgs);
-        doc.put("processes", processes);
-        doc.put("emissions", emissions);
-        doc.put("sideStreams", streams);
-        doc.put("carbonSinks", sinks);
-        doc.put("offsetAgreements", agreements);
-        int recordCount = (k == 0 ? 1 : 0) + parks.size() + orgs.size() + processes.size() + emissions.size() + streams.size() + sinks.size()
-                + agreements.size();
+        sinksAndAgreements(k, Math.max(1, n / 20), park, lat + 0.02, lon + 0.02, 3000.0, 800.0, orgs, sinks, agreements);
+        int recordCount = put(doc, k, parks, orgs, processes, emissions, streams, sinks, agreements);
         // flows: from anchors and earlier processes of the park, a small heat loop in a tenth of the parks, a few from an
         // earlier park of the cluster of four
         var flows = new ArrayList<Map<String, Object>>();
