@@ -15,11 +15,13 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.LightDataFetcher;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.ContextPropagationHelper;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import reactor.core.publisher.Mono;
 
@@ -52,6 +54,16 @@ class TranslationWiring {
         loaders.<TranslatedReads.FieldKey, Object>forName(TranslatedReads.LOADER)
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> reads.load(keys)));
         return builder -> builder.typeVisitors(List.of(new Visitor(types, reads)));
+    }
+
+    /**
+     * Queries complete the records a statement read in one pass ({@link HeldCompletion}); errors are resolved by the
+     * same resolvers, in the same order, as Spring Boot gives the strategy it would otherwise make.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer heldCompletion(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.queryExecutionStrategy(
+                new HeldCompletion(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()))));
     }
 
     /** Sets the fetchers of the translated types' fields (runs before Spring decorates fetchers). */
@@ -97,7 +109,7 @@ class TranslationWiring {
      * A translated field: the value its statement read; on a feature's record, the record's own accessor of that
      * name if it has one (a computed field the record already holds), else the data loader's.
      */
-    private record HeldOrLoaded(NodeType type, String field, TranslatedReads reads) implements LightDataFetcher<Object> {
+    record HeldOrLoaded(NodeType type, String field, TranslatedReads reads) implements LightDataFetcher<Object> {
         @Override
         public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) throws Exception {
             if (source instanceof Translated held) {
