@@ -12,8 +12,13 @@ import org.symbiosiskb.exchange.WasteCodes;
 @Component
 class SideStreamGraph implements GraphTypeContributor {
 
-    /** {@code {v}} is a chapter, sub-chapter or entry, compared without the hazard mark: "10" matches "10 02 02" and "10 01 14*". */
-    private static final String EWC = "replace({n}.ewc, '*', '') STARTS WITH replace({v}, '*', '')";
+    /**
+     * {@code {v}} is a chapter, sub-chapter or entry, compared without the hazard mark: "10" matches "10 02 02" and "10 01 14*".
+     * Only the asked code loses its mark: a stored code carries it only as its last character (the exchange's EWC
+     * syntax), so it starts with the bare asked code exactly when it does without its own mark, and the comparison
+     * stays a seek on the side_stream_ewc index (a tenth of the database hits of a label scan at the benchmark's size M).
+     */
+    private static final String EWC = "{n}.ewc STARTS WITH replace({v}, '*', '')";
 
     @Override
     public void contribute(GraphTypes.Builder types) {

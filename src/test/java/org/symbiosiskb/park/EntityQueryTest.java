@@ -191,6 +191,43 @@ class EntityQueryTest {
     }
 
     @Test
+    void waste_code_filters_match_chapters_sub_chapters_and_entries_with_or_without_the_hazard_mark() {
+        // the steel works' codes of the List of Waste: two plain entries and one hazardous (marked *) in sub-chapter 10 02,
+        // one entry of sub-chapter 10 01; needs name an entry or a sub-chapter
+        String p = "fi:park-000-org-0-process";
+        var doc = Map.of("format", "symbiosis-kb/1", "partner", "fi",
+                "sideStreams", List.of(
+                        Map.of("id", "fi:slag", "name", "Slag", "producer", p, "quantity", 10, "unit", "t", "ewc", "10 02 02"),
+                        Map.of("id", "fi:dust", "name", "Filter dust", "producer", p, "quantity", 10, "unit", "t", "ewc", "10 02 07*"),
+                        Map.of("id", "fi:scale", "name", "Mill scale", "producer", p, "quantity", 10, "unit", "t", "ewc", "10 02 10"),
+                        Map.of("id", "fi:ash", "name", "Fly ash", "producer", p, "quantity", 10, "unit", "t", "ewc", "10 01 02")),
+                "needs", List.of(
+                        Map.of("id", "fi:wants-dust", "process", p, "quantity", 5, "unit", "t", "ewc", "10 02 07"),
+                        Map.of("id", "fi:wants-10-02", "process", p, "quantity", 5, "unit", "t", "ewc", "10 02")));
+        var response = http.post("/api/v1/datasets", doc);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+
+        // chapter 10: all four; sub-chapter 10 02: slag, dust, scale; 10 01: ash
+        assertThat(streams("10")).containsExactly("fi:ash", "fi:dust", "fi:scale", "fi:slag");
+        assertThat(streams("10 02")).containsExactly("fi:dust", "fi:scale", "fi:slag");
+        assertThat(streams("10 01")).containsExactly("fi:ash");
+        // the entry matches whether or not either side carries the hazard mark
+        assertThat(streams("10 02 07")).containsExactly("fi:dust");
+        assertThat(streams("10 02 07*")).containsExactly("fi:dust");
+        assertThat(streams("10 02 02*")).containsExactly("fi:slag");
+        // a prefix that is not a whole level, or another chapter, matches nothing it should not
+        assertThat(streams("10 02 0")).containsExactly("fi:dust", "fi:slag");
+        assertThat(streams("11")).isEmpty();
+        // needs: "10 02" starts both needs' codes; "10 02 07*" only the entry's
+        assertThat(ids(data("{ needs(filter: {ewc: \"10 02\"}) { nodes { id } } }").get("needs").get("nodes"))).containsExactly("fi:wants-10-02", "fi:wants-dust");
+        assertThat(ids(data("{ needs(filter: {ewc: \"10 02 07*\"}) { nodes { id } } }").get("needs").get("nodes"))).containsExactly("fi:wants-dust");
+    }
+
+    private List<String> streams(String ewc) {
+        return ids(data("{ sideStreams(filter: {ewc: \"" + ewc + "\"}) { nodes { id } } }").get("sideStreams").get("nodes"));
+    }
+
+    @Test
     void a_page_over_the_cap_or_a_foreign_cursor_is_a_bad_request_naming_the_argument() {
         var tooBig = http.graphql("{ parks(first: 100000) { nodes { id } } }").body().get("errors").get(0);
         assertThat(tooBig.get("message").asString()).startsWith("first: 100000 exceeds kb.limits.max-page-size 500");
