@@ -156,14 +156,15 @@ final class Translator {
             q.append(" WITH ").append(carried).append(" WHERE ").append(String.join(" AND ", all));
         }
         q.append(" WITH ").append(carried);
-        if (needsFull) {
-            q.append(", ").append(fullOf(b, t, c, o)).append(" AS ").append(c).append("_f");
-        }
         if (order != null) {
             q.append(" ORDER BY ").append(order.fill(null, c, c, o, null, null));
         }
         if (limit != null) {
             q.append(" LIMIT ").append(limit);
+        }
+        if (needsFull) {
+            // after the page is cut: whether the caller sees a record's figures is asked of the records shown only
+            q.append(" WITH ").append(carried).append(", ").append(fullOf(b, t, c, o)).append(" AS ").append(c).append("_f");
         }
         return q.append(" RETURN ").append(projection).toString();
     }
