@@ -79,6 +79,7 @@ public class AnalyticsProcedures {
         row.solvedNodes = (Long) status.get("solvedNodes");
         row.lastSolveNodes = (Long) status.get("lastSolveNodes");
         row.lastSolveMillis = (Double) status.get("lastSolveMillis");
+        row.lastBuildMillis = (Double) status.get("lastBuildMillis");
         row.upkeepMillis = (Long) status.get("upkeepMillis");
         row.builds = (Long) status.get("builds");
         row.updates = (Long) status.get("updates");
@@ -235,6 +236,8 @@ public class AnalyticsProcedures {
         /** the last solve: nodes solved and the time it took */
         public Long lastSolveNodes;
         public Double lastSolveMillis;
+        /** the last whole build from the store (the first trace after a start, or after commits the listener did not see) */
+        public Double lastBuildMillis;
         /** whole builds and in-place updates in this JVM, and the time updates took after commits */
         public long builds;
         public long updates;

@@ -75,17 +75,26 @@ final class CoreFlowGraph implements KnowledgeGraph {
     }
 
     private static Double dbl(org.neo4j.graphdb.Entity e, String key) {
-        Object v = e.getProperty(key, null);
-        return v instanceof Number n ? n.doubleValue() : null;
+        return dbl(e.getProperty(key, null));
     }
 
     private static Long lng(org.neo4j.graphdb.Entity e, String key) {
-        Object v = e.getProperty(key, null);
-        return v instanceof Number n ? n.longValue() : null;
+        return lng(e.getProperty(key, null));
     }
 
     private static String str(org.neo4j.graphdb.Entity e, String key) {
-        Object v = e.getProperty(key, null);
+        return str(e.getProperty(key, null));
+    }
+
+    static Double dbl(Object v) {
+        return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    static Long lng(Object v) {
+        return v instanceof Number n ? n.longValue() : null;
+    }
+
+    private static String str(Object v) {
         return v instanceof String s ? s : null;
     }
 
@@ -108,21 +117,77 @@ final class CoreFlowGraph implements KnowledgeGraph {
     }
 
     static Flow flow(Relationship r) {
-        return flow(r, id -> id);
+        return flow(flowProperties(r), source(r.getStartNode()), id(r.getEndNode()), id -> id);
     }
 
-    /** @param canonical the instance to keep of a process id (the projection shares its own) */
-    static Flow flow(Relationship r, java.util.function.UnaryOperator<String> canonical) {
-        Node stream = r.getStartNode();
+    /**
+     * What a flow reads of a side stream and its producer. Entities are read one property at a time by name
+     * otherwise, each read walking the entity's properties again; here each is read once, in one pass, and a stream
+     * feeding many flows once for all of them (the projection's build reads every flow of the store).
+     */
+    static final class Source {
+        final String id;
+        final String unit;
+        final double quantity;
+        final Double allocationShare;
+        /** null: the stream has no producer */
+        final String producer;
+        final Double producerOutput;
+        /** whether flows from the stream carry its published footprints whatever their own properties (no producer data here) */
+        final boolean published;
+        private final java.util.function.Supplier<Map<Integer, Double>> readPublished;
+        private Map<Integer, Double> publishedFootprints;
+
+        /** @param readPublished reads the footprints the stream's owner published, the first time a flow needs them */
+        Source(String id, String unit, double quantity, Double allocationShare, String producer, Double producerOutput, boolean published,
+               java.util.function.Supplier<Map<Integer, Double>> readPublished) {
+            this.id = id;
+            this.unit = unit;
+            this.quantity = quantity;
+            this.allocationShare = allocationShare;
+            this.producer = producer;
+            this.producerOutput = producerOutput;
+            this.published = published;
+            this.readPublished = readPublished;
+        }
+
+        Map<Integer, Double> publishedFootprints() {
+            if (publishedFootprints == null) {
+                publishedFootprints = readPublished.get();
+            }
+            return publishedFootprints;
+        }
+    }
+
+    /** The side stream and its producer, each read in one pass. */
+    static Source source(Node stream) {
+        Map<String, Object> s = stream.getProperties("id", "unit", "quantity", "allocationShare");
         Node producer = null;
         for (Relationship p : stream.getRelationships(Direction.INCOMING, PRODUCES)) {
             producer = p.getStartNode();
         }
-        return new Flow(str(r, "id"), id(stream), producer == null ? id(stream) : canonical.apply(id(producer)), canonical.apply(id(r.getEndNode())),
-                dbl(r, "quantity"), str(stream, "unit"), stream.hasProperty("quantity") ? dbl(stream, "quantity") : 0,
-                dbl(stream, "allocationShare"), producer == null ? null : dbl(producer, "outputTonnes"),
-                dbl(r, "distanceKm"), dbl(r, "transportFactor"), str(r, "transportMode"), dbl(r, "substitutesFactor"),
-                producer == null || producer.hasProperty("placeholder") || r.hasProperty(USE_PUBLISHED) ? published(stream) : Map.of());
+        Map<String, Object> q = producer == null ? Map.of() : producer.getProperties("id", "outputTonnes", "placeholder");
+        return new Source((String) s.get("id"), str(s.get("unit")), s.containsKey("quantity") ? dbl(s.get("quantity")) : 0,
+                dbl(s.get("allocationShare")), producer == null ? null : (String) q.get("id"), producer == null ? null : dbl(q.get("outputTonnes")),
+                producer == null || q.containsKey("placeholder"), () -> published(stream));
+    }
+
+    /** The flow's own properties, read in one pass. */
+    static Map<String, Object> flowProperties(Relationship r) {
+        return r.getProperties("id", "quantity", "distanceKm", "transportFactor", "transportMode", "substitutesFactor", "fromYear", "toYear",
+                USE_PUBLISHED);
+    }
+
+    /**
+     * @param f         the flow's properties ({@link #flowProperties})
+     * @param consumer  the id of the process it supplies
+     * @param canonical the instance to keep of a process id (the projection shares its own)
+     */
+    static Flow flow(Map<String, Object> f, Source stream, String consumer, java.util.function.UnaryOperator<String> canonical) {
+        return new Flow(str(f.get("id")), stream.id, stream.producer == null ? stream.id : canonical.apply(stream.producer), canonical.apply(consumer),
+                dbl(f.get("quantity")), stream.unit, stream.quantity, stream.allocationShare, stream.producerOutput,
+                dbl(f.get("distanceKm")), dbl(f.get("transportFactor")), str(f.get("transportMode")), dbl(f.get("substitutesFactor")),
+                stream.published || f.containsKey(USE_PUBLISHED) ? stream.publishedFootprints() : Map.of());
     }
 
     /** Footprints the stream's owner published, by year: what the trace uses when the producer's data is not here. */
@@ -191,8 +256,8 @@ final class CoreFlowGraph implements KnowledgeGraph {
             return result;
         }
         for (Relationship r : p.getRelationships(Direction.OUTGOING, REPORTED)) {
-            Node e = r.getEndNode();
-            Long y = lng(e, "year");
+            Map<String, Object> e = emissionProperties(r.getEndNode());
+            Long y = lng(e.get("year"));
             if (y != null && y == year) {
                 result.add(emissionRecord(e));
             }
@@ -200,13 +265,23 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return Counting.counted(result, EmissionRecord::scope, EmissionRecord::provenance);
     }
 
+    /** An emission record node's properties that the analytics read, in one pass. */
+    static Map<String, Object> emissionProperties(Node e) {
+        return e.getProperties("id", "scope", "source", "tCO2e", "provenance", "biogenicCO2", "year");
+    }
+
     /**
      * An emission record node as the analytics read it (the store, the projection and the calculator alike): its
      * biogenic CO2 is 0 when the record states none.
      */
     static EmissionRecord emissionRecord(Node e) {
-        return new EmissionRecord(str(e, "id"), lng(e, "scope").intValue(), str(e, "source"), dbl(e, "tCO2e"), str(e, "provenance"),
-                e.getProperty("biogenicCO2", null) instanceof Number b ? b.doubleValue() : 0);
+        return emissionRecord(emissionProperties(e));
+    }
+
+    /** The same from its properties ({@link #emissionProperties}). */
+    static EmissionRecord emissionRecord(Map<String, Object> e) {
+        return new EmissionRecord(str(e.get("id")), lng(e.get("scope")).intValue(), str(e.get("source")), dbl(e.get("tCO2e")),
+                str(e.get("provenance")), e.get("biogenicCO2") instanceof Number b ? b.doubleValue() : 0);
     }
 
     @Override

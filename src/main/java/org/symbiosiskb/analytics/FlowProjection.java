@@ -115,16 +115,12 @@ final class FlowProjection implements FlowGraph {
     /** Reads every process of the store, inside the given transaction. */
     static FlowProjection build(Transaction tx) {
         var projection = new FlowProjection();
-        var nodes = new ArrayList<Node>();
+        var nodes = new LinkedHashMap<Integer, Node>();
         try (var processes = tx.findNodes(CoreFlowGraph.PROCESS)) {
-            processes.forEachRemaining(n -> {
-                projection.loadOwn(n);
-                nodes.add(n);
-            });
+            processes.forEachRemaining(n -> nodes.put(projection.loadOwn(n), n));
         }
-        for (Node n : nodes) {
-            projection.loadInputs(projection.index.get(CoreFlowGraph.id(n)), n, false);
-        }
+        var sources = new HashMap<Node, CoreFlowGraph.Source>();
+        nodes.forEach((i, n) -> projection.loadInputs(i, n, false, sources));
         for (int i = 0; i < projection.size; i++) {
             projection.into[i].sort(BY_ID);
             projection.outOf[i].sort(BY_ID);
@@ -198,7 +194,8 @@ final class FlowProjection implements FlowGraph {
                     remove(id);
                 }
             }
-            live.forEach((i, n) -> loadInputs(i, n, true));
+            var sources = new HashMap<Node, CoreFlowGraph.Source>();
+            live.forEach((i, n) -> loadInputs(i, n, true, sources));
             for (String id : all) {
                 Integer i = index.get(id);
                 if (i != null) {
@@ -236,7 +233,8 @@ final class FlowProjection implements FlowGraph {
 
     /** The process's own figures: outputTonnes and the emission records that count, per year. */
     private int loadOwn(Node process) {
-        int i = indexOf(CoreFlowGraph.id(process));
+        Map<String, Object> own = process.getProperties("id", "outputTonnes");
+        int i = indexOf((String) own.get("id"));
         if (!present[i]) {
             present[i] = true;
             var waiting = outOfUnknown.remove(ids[i]);
@@ -245,12 +243,11 @@ final class FlowProjection implements FlowGraph {
                 outOf[i].sort(BY_ID);
             }
         }
-        output[i] = process.getProperty("outputTonnes", null) instanceof Number n ? n.doubleValue() : Double.NaN;
+        output[i] = own.get("outputTonnes") instanceof Number n ? n.doubleValue() : Double.NaN;
         var records = new HashMap<Integer, List<Records.EmissionRecord>>();
         for (Relationship r : process.getRelationships(Direction.OUTGOING, CoreFlowGraph.REPORTED)) {
-            Node e = r.getEndNode();
-            if (e.getProperty("scope", null) instanceof Number scope && scope.intValue() <= 2
-                    && e.getProperty("year", null) instanceof Number year && e.getProperty("tCO2e", null) instanceof Number) {
+            Map<String, Object> e = CoreFlowGraph.emissionProperties(r.getEndNode());
+            if (e.get("scope") instanceof Number scope && scope.intValue() <= 2 && e.get("year") instanceof Number year && e.get("tCO2e") instanceof Number) {
                 records.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(CoreFlowGraph.emissionRecord(e));
             }
         }
@@ -267,12 +264,18 @@ final class FlowProjection implements FlowGraph {
         return i;
     }
 
-    /** The flows into the process, replacing those it had; each is listed at its producer too. */
-    private void loadInputs(int i, Node process, boolean sorted) {
+    /**
+     * The flows into the process, replacing those it had; each is listed at its producer too.
+     *
+     * @param sources side streams read so far in this build or update, each read once however many flows it feeds
+     */
+    private void loadInputs(int i, Node process, boolean sorted, Map<Node, CoreFlowGraph.Source> sources) {
         detachInputs(i);
         for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
-            Flow f = CoreFlowGraph.flow(r, this::canonical);
-            var dated = new Dated(f, year(r, "fromYear"), year(r, "toYear"));
+            Map<String, Object> properties = CoreFlowGraph.flowProperties(r);
+            var source = sources.computeIfAbsent(r.getStartNode(), CoreFlowGraph::source);
+            Flow f = CoreFlowGraph.flow(properties, source, ids[i], this::canonical);
+            var dated = new Dated(f, CoreFlowGraph.lng(properties.get("fromYear")), CoreFlowGraph.lng(properties.get("toYear")));
             into[i].add(dated);
             flows++;
             Integer producer = index.get(f.producer());
@@ -329,10 +332,6 @@ final class FlowProjection implements FlowGraph {
     private String canonical(String id) {
         Integer i = index.get(id);
         return i == null ? id : ids[i];
-    }
-
-    private static Long year(Relationship r, String key) {
-        return r.getProperty(key, null) instanceof Number n ? n.longValue() : null;
     }
 
     private static List<Flow> active(List<Dated> flows, int year) {

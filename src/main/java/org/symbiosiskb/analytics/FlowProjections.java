@@ -40,6 +40,8 @@ public final class FlowProjections {
         volatile FlowProjection projection;
         /** The last transaction whose changes the projection holds. */
         volatile long seen = Long.MIN_VALUE;
+        /** How long the last whole build from the store took, or null before the first. */
+        volatile Double lastBuildMillis;
         /** Commits between beforeCommit and afterCommit: their transaction ids may already be the store's last. */
         final AtomicInteger inFlight = new AtomicInteger();
         TransactionEventListener<ProjectionChanges> listener;
@@ -141,7 +143,9 @@ public final class FlowProjections {
             if (state.projection == null || (unseen && lastCommitted(db) > state.seen && state.inFlight.get() == 0)) {
                 // built inside this transaction, so it shows at least every commit up to `last`
                 long now = lastCommitted(db);
+                long started = System.nanoTime();
                 state.projection = FlowProjection.build(tx);
+                state.lastBuildMillis = (System.nanoTime() - started) / 1e6;
                 state.seen = Math.max(state.seen, now);
                 builds.incrementAndGet();
             }
@@ -181,6 +185,7 @@ public final class FlowProjections {
         } else {
             status.put("solved", List.of());
         }
+        status.put("lastBuildMillis", state == null ? null : state.lastBuildMillis);
         status.put("builds", builds.get());
         status.put("updates", updates.get());
         status.put("upkeepMillis", upkeepNanos.get() / 1_000_000);

@@ -130,4 +130,20 @@ class ProjectionUpkeepTest {
         assertThat(total("C")).isCloseTo(21.5, within(1e-9));
         assertThat(FlowProjections.builds()).as("built again from the store").isEqualTo(builds + 1);
     }
+
+    @Test
+    void a_build_beside_the_kept_projection_reads_the_store_and_leaves_the_kept_one_as_it_is() {
+        assertThat(total("C")).isCloseTo(17.5, within(1e-9));
+        long builds = FlowProjections.builds();
+        long solved = solvedNodes();
+
+        var rebuilt = Analytics.rebuild(db, 2024, "MASS");
+
+        assertThat(rebuilt.processes()).as("A, B, C and D").isEqualTo(4);
+        assertThat(rebuilt.buildMillis()).isNotNegative();
+        assertThat(FlowProjections.builds()).as("the kept projection was not built again").isEqualTo(builds);
+        assertThat(solvedNodes()).as("nor solved again").isEqualTo(solved);
+        var status = db.executeTransactionally("CALL kb.projection() YIELD lastBuildMillis, builds RETURN *", Map.of(), r -> r.next());
+        assertThat(status.get("lastBuildMillis")).as("the time of the kept projection's own build").isInstanceOf(Double.class);
+    }
 }

@@ -19,12 +19,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,6 +66,12 @@ public final class Benchmark {
     private final int roots;
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
+    /**
+     * -Dkb.bench.only=traces,writes,others,graphql: only these sections after the import and the whole solve (working on one
+     * of them); empty, the default, runs them all.
+     */
+    private final List<String> only = List.of(System.getProperty("kb.bench.only", "").split(",")).stream().map(String::strip)
+            .filter(x -> !x.isEmpty()).toList();
 
     Benchmark(NetworkGenerator.Size size, int roots) {
         this.size = size;
@@ -105,18 +114,31 @@ public final class Benchmark {
                     return new Report(size, records, rows, facts); // a quicker run for working on the import
                 }
                 var memory = new InMemoryFlowGraph(networks, 2024);
-                wholeSolve(memory, bolt);
-                measureTraces(dense, realistic, memory, bolt, plugin);
-                measureWrites(dense, realistic, bolt);
-                measureOthers(dense, bolt);
-                measureGraphQL(dense, realistic, http, bolt, service.getBean(EmbeddedBolt.class).uri().toString());
-                projectionFacts(bolt);
+                var db = service.getBean(DatabaseManagementService.class).database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+                wholeSolve(memory, bolt, plugin, db);
+                if (runs("traces")) {
+                    measureTraces(dense, realistic, memory, bolt, plugin);
+                }
+                if (runs("writes")) {
+                    measureWrites(dense, realistic, bolt);
+                }
+                if (runs("others")) {
+                    measureOthers(dense, bolt);
+                }
+                if (runs("graphql")) {
+                    measureGraphQL(dense, realistic, http, bolt, service.getBean(EmbeddedBolt.class).uri().toString());
+                }
+                projectionFacts(bolt, plugin);
             }
         }
         facts.put("heap", "%d MB, the sum of per-pool peaks in this JVM (service, embedded Neo4j, the benchmark's floor copy; an upper bound)"
                 .formatted(peakHeapMb()));
         facts.put("load after", load());
         return new Report(size, records, rows, facts);
+    }
+
+    private boolean runs(String section) {
+        return only.isEmpty() || only.contains(section);
     }
 
     // ---- import: through the service, and the bare baseline into the server ----
@@ -192,26 +214,77 @@ public final class Benchmark {
 
     // ---- the whole-network solve after the bulk import, against the floor ----
 
-    private void wholeSolve(InMemoryFlowGraph memory, Driver bolt) {
+    /**
+     * The whole-network solve after the bulk import, three ways, each against the floor:
+     * <ul>
+     * <li>embedded, as it happens: the service kept its projection through the import (updated in place), so the
+     * first trace after it solves every process again; the first solve of this size in this JVM (cold code);</li>
+     * <li>the server, as it happens: the bare import ran with no projection, so its first trace builds one from the
+     * store, then solves; the first in its JVM;</li>
+     * <li>like for like, warm, alternating: a whole build from the embedded store plus the whole solve, against the
+     * floor's copy from Java maps plus the same solve, three rounds after one of each to warm up.</li>
+     * </ul>
+     * The solve is the same work on both sides (equations from the projection's lists, partition, solve); the build
+     * is not (the store through the core API against Java maps already in memory).
+     */
+    private void wholeSolve(InMemoryFlowGraph memory, Driver bolt, Driver plugin, GraphDatabaseService db) {
         String root = memory.processes().getFirst();
+        String trace = "CALL kb.trace($p, 2024) YIELD total RETURN total";
+        String status = "CALL kb.projection() YIELD lastSolveNodes, lastSolveMillis, lastBuildMillis RETURN *";
         long t = System.nanoTime();
-        bolt.executableQuery("CALL kb.trace($p, 2024) YIELD total RETURN total").withParameters(Map.of("p", root)).execute();
+        bolt.executableQuery(trace).withParameters(Map.of("p", root)).execute();
         double firstTrace = (System.nanoTime() - t) / 1e6;
-        var status = bolt.executableQuery("CALL kb.projection() YIELD lastSolveNodes, lastSolveMillis RETURN *").execute().records().getFirst();
-        var projection = Analytics.project(memory, memory.processes(), 2024);
-        projection.solveAll("MASS"); // warm-up
+        var embedded = bolt.executableQuery(status).execute().records().getFirst();
+        t = System.nanoTime();
+        plugin.executableQuery(trace).withParameters(Map.of("p", root)).execute();
+        double serverTrace = (System.nanoTime() - t) / 1e6;
+        var server = plugin.executableQuery(status).execute().records().getFirst();
+        var builds = new ArrayList<Double>();
+        var solves = new ArrayList<Double>();
+        var copies = new ArrayList<Double>();
         var floor = new ArrayList<Double>();
-        for (int i = 0; i < 3; i++) {
+        int nodes = 0;
+        Analytics.Projection projection = null;
+        for (int i = -1; i < 3; i++) { // the first round warms up
+            var rebuilt = Analytics.rebuild(db, 2024, "MASS");
+            nodes = rebuilt.processes();
             long s = System.nanoTime();
+            projection = Analytics.project(memory, memory.processes(), 2024);
+            double copy = (System.nanoTime() - s) / 1e6;
+            s = System.nanoTime();
             projection.solveAll("MASS");
-            floor.add((System.nanoTime() - s) / 1e6);
+            double solve = (System.nanoTime() - s) / 1e6;
+            if (i >= 0) {
+                builds.add(rebuilt.buildMillis());
+                solves.add(rebuilt.solveMillis());
+                copies.add(copy);
+                floor.add(solve);
+            }
         }
-        floor.sort(null);
-        double solve = status.get("lastSolveMillis").asDouble();
+        double floorSolve = median(floor);
+        double floorCopy = median(copies);
+        double embeddedSolve = embedded.get("lastSolveMillis").asDouble();
+        double serverBuild = server.get("lastBuildMillis").asDouble();
+        double serverSolve = server.get("lastSolveMillis").asDouble();
         facts.put("whole solve", ("the first trace after the import solved the whole network (%d processes, 2024, MASS) in %.0f ms inside the "
-                + "database (the trace over Bolt: %.0f ms); the same solve of the in-memory copy (the floor, median of 3): %.0f ms: **%.2f×** the floor")
-                .formatted(status.get("lastSolveNodes").asLong(), solve, firstTrace, floor.get(1), solve / floor.get(1)));
+                + "embedded database, the projection kept through the import, its first solve of this size in this JVM, code not yet compiled (the trace over Bolt: %.0f ms); the same solve of the in-memory "
+                + "copy (the floor, warm, median of 3): %.0f ms: **%.2f×** the floor")
+                .formatted(embedded.get("lastSolveNodes").asLong(), embeddedSolve, firstTrace, floorSolve, embeddedSolve / floorSolve));
+        facts.put("whole solve, warm", ("like for like, warm, alternating with the floor (median of 3): the whole solve of a projection built "
+                + "from the embedded store %.0f ms, **%.2f×** the floor's %.0f ms; the build from the store (%d processes) %.0f ms against the "
+                + "floor's copy from Java maps %.0f ms; build and solve %.0f ms, %.2f× the floor's copy and solve")
+                .formatted(median(solves), median(solves) / floorSolve, floorSolve, nodes, median(builds), floorCopy,
+                        median(builds) + median(solves), (median(builds) + median(solves)) / (floorCopy + floorSolve)));
+        facts.put("whole solve, server", ("the server's first trace after the bare import (no projection yet): build from the store %.0f ms, "
+                + "whole solve %.0f ms (%d processes), the trace over Bolt %.0f ms")
+                .formatted(serverBuild, serverSolve, server.get("lastSolveNodes").asLong(), serverTrace));
         this.floorProjection = projection;
+    }
+
+    private static double median(List<Double> values) {
+        var sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private Analytics.Projection floorProjection;
@@ -223,6 +296,9 @@ public final class Benchmark {
         var random = new SplittableRandom(7);
         var denseRoots = pick(dense.processes(), roots, random);
         var realRoots = pick(realistic.processes(), roots * 4, random);
+        var warm = new SplittableRandom(8);
+        warmUp.put(denseRoots, pick(dense.processes(), roots, warm));
+        warmUp.put(realRoots, pick(realistic.processes(), roots * 4, warm));
         var denseClosure = denseRoots.stream().mapToInt(id -> closure(memory, id)).summaryStatistics();
         var realClosure = realRoots.stream().mapToInt(id -> closure(memory, id)).sorted().toArray();
         facts.put("closures", ("upstream closure of a root (what a solve per trace visits): dense %.0f processes on average; realistic "
@@ -248,14 +324,26 @@ public final class Benchmark {
         traceRows("trace downstream, maxDepth 10 (realistic)", realRoots, "DOWNSTREAM", 10, bolt, plugin);
     }
 
+    /**
+     * The embedded service and the server with only the plugin are asked alternately, a different one first each
+     * round, so that load on the shared machine falls on both alike; each first gets the same warm-up, calls over
+     * other roots of the same network (JIT and caches in both JVMs), untimed.
+     */
     private void traceRows(String op, List<String> ids, String direction, int depth, Driver bolt, Driver plugin) {
         String query = "CALL kb.trace($id, 2024, '" + direction + "', 'MASS', " + depth + ") YIELD total RETURN total";
-        time(op, "kb.trace over Bolt, embedded (solved vectors)", ids, id -> bolt.executableQuery(query).withParameters(Map.of("id", id)).execute());
-        if (plugin != null) {
-            time(op, "kb.trace over Bolt, Neo4j server with only the plugin", ids, id -> plugin.executableQuery(query).withParameters(Map.of("id", id)).execute());
+        Call embedded = id -> bolt.executableQuery(query).withParameters(Map.of("id", id)).execute();
+        String what = "kb.trace over Bolt, embedded (solved vectors)";
+        if (plugin == null) {
+            time(op, what, ids, embedded);
+        } else {
+            Call server = id -> plugin.executableQuery(query).withParameters(Map.of("id", id)).execute();
+            alternately(op, List.of(what, "kb.trace over Bolt, Neo4j server with only the plugin"), ids, warmUp.get(ids), List.of(embedded, server));
         }
         time(op, "(a) floor: same algorithm, in-memory copy", ids, id -> floorProjection.trace(id, direction, "MASS", depth, 0.001, 50));
     }
+
+    /** Roots to warm up with, per list of measured roots: as many, picked apart from them. */
+    private final Map<List<String>, List<String>> warmUp = new java.util.IdentityHashMap<>();
 
     /** The server's traces, from the bare-loaded records, are the embedded service's. */
     private void compareServer(List<String> dense, List<String> realistic, Driver bolt, Driver plugin) {
@@ -387,11 +475,16 @@ public final class Benchmark {
 
     // ---- what the projection holds ----
 
-    private void projectionFacts(Driver bolt) {
+    private void projectionFacts(Driver bolt, Driver plugin) {
         var s = bolt.executableQuery("CALL kb.projection()").execute().records().getFirst();
         facts.put("projection", "%d processes, %d flows; solved: %s; solved vectors (F, its reported part, local) %.1f MB; %d whole builds, %d in-place updates"
                 .formatted(s.get("processes").asLong(), s.get("flows").asLong(), s.get("solved").asList(v -> v.asString()),
                         s.get("vectorBytes").asLong() / 1e6, s.get("builds").asLong(), s.get("updates").asLong()));
+        // the server's traces read its projection: built once after the bare import, never again (a build per trace would show here)
+        var p = plugin.executableQuery("CALL kb.projection()").execute().records().getFirst();
+        facts.put("server projection", "%d processes, %d flows; solved: %s; %d whole builds, %d in-place updates"
+                .formatted(p.get("processes").asLong(), p.get("flows").asLong(), p.get("solved").asList(v -> v.asString()),
+                        p.get("builds").asLong(), p.get("updates").asLong()));
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         facts.put("heap after GC", "%d MB in use after a full GC at the end, of %d MB (service, embedded Neo4j, the projection, and the benchmark's floor copy)"
@@ -459,6 +552,51 @@ public final class Benchmark {
             samples.add((System.nanoTime() - t) / 1e6);
         }
         add(operation, what, samples, note);
+    }
+
+    /**
+     * At least this many untimed calls of each kind first (the smoke test, with 2 roots, makes fewer): the server's
+     * JVM has run little else, and a few hundred calls bring its Bolt and trace code nearer to where the embedded
+     * JVM's already is (at S the ratio fell over the first 1,000 calls).
+     */
+    static final int WARM_UP_CALLS = 400;
+
+    private List<String> warmUpCalls(List<String> warm) {
+        var calls = new ArrayList<String>();
+        while (calls.size() < Math.max(Math.min(WARM_UP_CALLS, 10 * roots), warm.size())) {
+            calls.addAll(warm);
+        }
+        return calls;
+    }
+
+    /** Calls asked in turn for each id, a different one first each round, after the same untimed warm-up of each. */
+    private void alternately(String operation, List<String> whats, List<String> ids, List<String> warm, List<Call> calls) {
+        int n = calls.size();
+        var notes = new String[n];
+        java.util.Arrays.fill(notes, "");
+        var samples = new ArrayList<List<Double>>();
+        calls.forEach(c -> samples.add(new ArrayList<>()));
+        for (int pass = 0; pass < 2; pass++) {
+            var list = pass == 0 ? warmUpCalls(warm) : ids;
+            for (int i = 0; i < list.size(); i++) {
+                for (int k = 0; k < n; k++) {
+                    int which = (i + k) % n;
+                    long t = System.nanoTime();
+                    try {
+                        calls.get(which).apply(list.get(i));
+                    } catch (RuntimeException e) {
+                        notes[which] = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
+                        continue;
+                    }
+                    if (pass == 1) {
+                        samples.get(which).add((System.nanoTime() - t) / 1e6);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            add(operation, whats.get(k), samples.get(k), notes[k]);
+        }
     }
 
     private void add(String operation, String what, List<Double> samples, String note) {
