@@ -75,7 +75,9 @@ public final class Benchmark {
         var report = benchmark.run();
         String table = markdown(report);
         System.out.println(table);
-        write(table);
+        if (!analyticsOnly()) {
+            write(table);
+        }
     }
 
     Report run() throws Exception {
@@ -93,13 +95,19 @@ public final class Benchmark {
                 "--kb.limits.max-complexity=1000000000", "--kb.limits.request-timeout=10m",
                 // working on the import: each document's parse, plan and write times
                 "--logging.level.org.symbiosiskb.exchange.ExchangeService=" + (Boolean.getBoolean("kb.bench.import-only") ? "INFO" : "WARN"));
-             var server = PluginServer.start(size == NetworkGenerator.Size.L ? 3000 : 1024)) {
+             // a run of only kb.carbonBalance, kb.compensationPartners and kb.sideStreamMatches needs no server
+             var server = analyticsOnly() ? null : PluginServer.start(size == NetworkGenerator.Size.L ? 3000 : 1024)) {
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
             // the driver's default logging formats every message before asking whether to log it (graph.DriverLogging)
             var quiet = Config.builder().withLogging(Logging.slf4j()).build();
             try (Driver bolt = GraphDatabase.driver(service.getBean(EmbeddedBolt.class).uri(), AuthTokens.none(), quiet);
-                 Driver plugin = GraphDatabase.driver(server.boltUri(), AuthTokens.none(), quiet)) {
+                 Driver plugin = server == null ? null : GraphDatabase.driver(server.boltUri(), AuthTokens.none(), quiet)) {
                 load(networks, http, bolt, records);
+                if (analyticsOnly()) {
+                    measureOthers(dense, bolt); // a quicker run for working on these three: no baselines, traces, writes or GraphQL
+                    facts.put("load after", load());
+                    return new Report(size, records, rows, facts);
+                }
                 bareLoad(networks, plugin, records);
                 if (Boolean.getBoolean("kb.bench.import-only")) {
                     return new Report(size, records, rows, facts); // a quicker run for working on the import
@@ -117,6 +125,11 @@ public final class Benchmark {
                 .formatted(peakHeapMb()));
         facts.put("load after", load());
         return new Report(size, records, rows, facts);
+    }
+
+    /** {@code -Dkb.bench.only=analytics}: import, then only the balance, compensation and matching rows. */
+    private static boolean analyticsOnly() {
+        return "analytics".equals(System.getProperty("kb.bench.only"));
     }
 
     // ---- import: through the service, and the bare baseline into the server ----
@@ -321,11 +334,13 @@ public final class Benchmark {
 
     private void measureOthers(NetworkGenerator.Network dense, Driver bolt) {
         var random = new SplittableRandom(13);
-        time("carbonBalance, largest park (dense)", "kb.carbonBalance", List.of(dense.largestPark(), dense.largestPark(), dense.largestPark()),
+        // -Dkb.bench.samples=N: N samples of each of the three instead of 3, 10 and 10
+        int samples = Integer.getInteger("kb.bench.samples", 0);
+        time("carbonBalance, largest park (dense)", "kb.carbonBalance", java.util.Collections.nCopies(samples > 0 ? samples : 3, dense.largestPark()),
                 id -> bolt.executableQuery("CALL kb.carbonBalance($id, 2024) YIELD net RETURN net").withParameters(Map.of("id", id)).execute());
-        time("compensationPartners (dense)", "kb.compensationPartners", pick(dense.organizations(), 10, random), id -> bolt.executableQuery(
-                "CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
-        time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), 10, random), id -> bolt.executableQuery(
+        time("compensationPartners (dense)", "kb.compensationPartners", pick(dense.organizations(), samples > 0 ? samples : 10, random),
+                id -> bolt.executableQuery("CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
+        time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), samples > 0 ? samples : 10, random), id -> bolt.executableQuery(
                 "CALL kb.sideStreamMatches($id, 2024) YIELD level RETURN count(*)").withParameters(Map.of("id", id)).execute());
     }
 
