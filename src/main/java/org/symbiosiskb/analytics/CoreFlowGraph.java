@@ -1,6 +1,5 @@
 package org.symbiosiskb.analytics;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -495,51 +494,38 @@ final class CoreFlowGraph implements KnowledgeGraph {
 
     @Override
     public Map<String, List<String>> shortestPaths(String from, Set<String> targets, int maxHops) {
-        var found = new HashMap<String, List<String>>();
         Node start = node(from);
         if (start == null) {
-            return found;
+            return new HashMap<>();
         }
-        // breadth first, neighbours in id order, so the path reported is the same on every run
-        var parent = new HashMap<String, String>();
-        parent.put(from, null);
-        var frontier = List.of(start);
-        for (int depth = 0; depth <= maxHops && !frontier.isEmpty() && found.size() < targets.size(); depth++) {
-            for (Node n : frontier) {
-                String nid = id(n);
-                if (targets.contains(nid) && !found.containsKey(nid)) {
-                    var path = new ArrayList<String>();
-                    for (String at = nid; at != null; at = parent.get(at)) {
-                        path.addFirst(at);
-                    }
-                    found.put(nid, path);
-                }
+        var neighbours = new HashMap<String, List<String>>();
+        NetworkPaths.Links links = new NetworkPaths.Links() {
+            @Override
+            public boolean enterable(String id) {
+                Node n = node(id);
+                return n != null && passable(n);
             }
-            if (depth == maxHops) {
-                break;
-            }
-            var next = new ArrayList<Node>();
-            for (Node n : frontier) {
-                var neighbours = new ArrayList<Node>();
-                for (Relationship r : n.getRelationships()) {
-                    Node m = r.getOtherNode(n);
-                    // a link waiting for the other partner's consent (or ended by it) connects nobody yet
-                    if (passable(m) && !r.getType().name().startsWith(PROPOSED)) {
-                        neighbours.add(m);
+
+            @Override
+            public List<String> neighbours(String id) {
+                return neighbours.computeIfAbsent(id, key -> {
+                    var ids = new ArrayList<String>();
+                    Node n = node(key);
+                    for (Relationship r : n.getRelationships()) {
+                        Node m = r.getOtherNode(n);
+                        // a link waiting for the other partner's consent (or ended by it) connects nobody yet
+                        if (!r.getType().name().startsWith(PROPOSED) && (m.equals(start) || passable(m))) {
+                            String mid = id(m);
+                            nodes.putIfAbsent(mid, m);
+                            ids.add(mid);
+                        }
                     }
-                }
-                neighbours.sort(Comparator.comparing(CoreFlowGraph::id));
-                for (Node m : neighbours) {
-                    String mid = id(m);
-                    if (!parent.containsKey(mid)) {
-                        parent.put(mid, id(n));
-                        next.add(m);
-                    }
-                }
+                    ids.sort(null);
+                    return ids;
+                });
             }
-            frontier = next;
-        }
-        return found;
+        };
+        return NetworkPaths.shortest(links, from, targets, maxHops);
     }
 
     private static boolean passable(Node n) {
