@@ -237,6 +237,29 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return result.stream().sorted().toList();
     }
 
+    /**
+     * The parks a process counts in ({@link #processesInPark}, read from the process's side): those it is IN_PARK,
+     * or without IN_PARK, those its operators are LOCATED_IN. The projection keeps them per process.
+     */
+    static List<String> parksOf(Node process) {
+        var parks = new ArrayList<String>();
+        for (Relationship r : process.getRelationships(Direction.OUTGOING, IN_PARK)) {
+            parks.add(idOrNull(r.getEndNode()));
+        }
+        if (parks.isEmpty()) {
+            for (Relationship operates : process.getRelationships(Direction.INCOMING, OPERATES)) {
+                for (Relationship located : operates.getStartNode().getRelationships(Direction.OUTGOING, LOCATED_IN)) {
+                    parks.add(idOrNull(located.getEndNode()));
+                }
+            }
+        }
+        return parks;
+    }
+
+    static String idOrNull(Node n) {
+        return n.getProperty("id", null) instanceof String s ? s : null;
+    }
+
     private Sink sink(Node s) {
         Node owner = null;
         for (Relationship r : s.getRelationships(Direction.INCOMING, OWNS)) {
@@ -362,9 +385,10 @@ final class CoreFlowGraph implements KnowledgeGraph {
     @Override
     public Location locationOfOrganization(String organization) {
         Node o = node(organization);
-        if (o == null) {
-            return null;
-        }
+        return o == null ? null : locationOfOrganization(o);
+    }
+
+    private static Location locationOfOrganization(Node o) {
         Location own = location(o);
         if (own != null) {
             return own;
@@ -378,15 +402,20 @@ final class CoreFlowGraph implements KnowledgeGraph {
     @Override
     public Location locationOfProcess(String process) {
         Node p = node(process);
-        if (p == null) {
-            return null;
-        }
+        return p == null ? null : locationOfProcess(p);
+    }
+
+    /** Own, else the (first) operator's, else the (first) park's: the projection keeps it per process. */
+    static Location locationOfProcess(Node p) {
         Location own = location(p);
         if (own != null) {
             return own;
         }
-        String operator = operatorOf(process);
-        Location operators = operator == null ? null : locationOfOrganization(operator);
+        Location operators = null;
+        for (Relationship r : p.getRelationships(Direction.INCOMING, OPERATES)) {
+            operators = locationOfOrganization(r.getStartNode());
+            break;
+        }
         if (operators != null) {
             return operators;
         }
@@ -451,6 +480,25 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return result;
     }
 
+    /** The waste codes a side stream is CLASSIFIED_AS (none for a node that is not a side stream): what precedents match on. */
+    static List<String> codesOf(Node stream) {
+        var codes = new ArrayList<String>(1);
+        if (stream.hasLabel(SIDE_STREAM)) {
+            for (Relationship c : stream.getRelationships(Direction.OUTGOING, CLASSIFIED_AS)) {
+                if (c.getEndNode().hasLabel(WASTE_CODE) && c.getEndNode().getProperty("code", null) instanceof String code) {
+                    codes.add(code);
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** A side stream's material as precedents match it (trimmed, lower case), only for a stream without a waste code; else null. */
+    static String materialOf(Node stream) {
+        return stream.hasLabel(SIDE_STREAM) && str(stream, "material") instanceof String m && stream.getProperty("ewc", null) == null
+                ? Matching.normal(m) : null;
+    }
+
     @Override
     public List<Flow> flowsOfStreamsWithCode(String entry, int year) {
         var result = new ArrayList<Flow>();
@@ -476,11 +524,10 @@ final class CoreFlowGraph implements KnowledgeGraph {
     @Override
     public List<Flow> flowsOfStreamsWithMaterial(String material, int year) {
         var result = new ArrayList<Flow>();
-        String wanted = material.strip().toLowerCase(java.util.Locale.ROOT);
+        String wanted = Matching.normal(material);
         try (var all = tx.findNodes(SIDE_STREAM)) {
             all.forEachRemaining(s -> {
-                String m = str(s, "material");
-                if (m != null && s.getProperty("ewc", null) == null && m.strip().toLowerCase(java.util.Locale.ROOT).equals(wanted)) {
+                if (wanted.equals(materialOf(s))) {
                     for (Relationship r : s.getRelationships(Direction.OUTGOING, SUPPLIES)) {
                         if (active(r, year)) {
                             result.add(flow(r));
