@@ -69,6 +69,14 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return nodes.computeIfAbsent(id, key -> tx.findNode(RECORD, "id", key));
     }
 
+    /** A node reached by a relationship, remembered by its id so that asking for that id again needs no index lookup. */
+    private Node known(Node n) {
+        if (n.getProperty("id", null) instanceof String id) {
+            nodes.putIfAbsent(id, n);
+        }
+        return n;
+    }
+
     static String id(Node n) {
         return (String) n.getProperty("id");
     }
@@ -261,6 +269,7 @@ final class CoreFlowGraph implements KnowledgeGraph {
     }
 
     private Sink sink(Node s) {
+        known(s); // its agreements are asked for next, by id: no index lookup then
         Node owner = null;
         for (Relationship r : s.getRelationships(Direction.INCOMING, OWNS)) {
             owner = r.getStartNode();
@@ -298,11 +307,11 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return result;
     }
 
-    private static Agreement agreement(Node a) {
+    private Agreement agreement(Node a) {
         String buyer = null;
         String sink = null;
         for (Relationship r : a.getRelationships(Direction.OUTGOING, BUYER)) {
-            buyer = id(r.getEndNode());
+            buyer = id(known(r.getEndNode())); // the balance asks for the buyer's park next
         }
         for (Relationship r : a.getRelationships(Direction.OUTGOING, FROM_SINK)) {
             sink = id(r.getEndNode());
@@ -562,9 +571,7 @@ final class CoreFlowGraph implements KnowledgeGraph {
                         Node m = r.getOtherNode(n);
                         // a link waiting for the other partner's consent (or ended by it) connects nobody yet
                         if (!r.getType().name().startsWith(PROPOSED) && (m.equals(start) || passable(m))) {
-                            String mid = id(m);
-                            nodes.putIfAbsent(mid, m);
-                            ids.add(mid);
+                            ids.add(id(known(m)));
                         }
                     }
                     ids.sort(null);

@@ -192,6 +192,7 @@ final class FlowProjection implements FlowGraph {
     void update(Transaction tx, Collection<String> changed) {
         lock.writeLock().lock();
         try {
+            indexes = null;
             var all = new LinkedHashSet<String>(changed);
             for (String id : changed) {
                 Integer i = index.get(id);
@@ -520,14 +521,7 @@ final class FlowProjection implements FlowGraph {
     List<String> processesInPark(String park) {
         lock.readLock().lock();
         try {
-            var result = new ArrayList<String>();
-            for (int i = 0; i < size; i++) {
-                if (present[i] && parks[i].contains(park)) {
-                    result.add(ids[i]);
-                }
-            }
-            result.sort(null);
-            return result;
+            return indexes().byPark.getOrDefault(park, List.of());
         } finally {
             lock.readLock().unlock();
         }
@@ -544,10 +538,23 @@ final class FlowProjection implements FlowGraph {
         }
     }
 
-    /** Active flows of the year from side streams CLASSIFIED_AS the entry, with or without the hazard mark. */
+    /** Active flows of the year from side streams CLASSIFIED_AS the entry, with or without the hazard mark (as the store lists them). */
     List<Flow> flowsOfStreamsWithCode(String entry, int year) {
-        String hazardous = entry + "*";
-        return flowsWhere(d -> d.codes().contains(entry) || d.codes().contains(hazardous), year);
+        lock.readLock().lock();
+        try {
+            var byCode = indexes().byCode;
+            var result = new ArrayList<Flow>();
+            for (String code : List.of(entry, entry + "*")) {
+                for (Dated d : byCode.getOrDefault(code, List.of())) {
+                    if (d.activeIn(year)) {
+                        result.add(d.flow());
+                    }
+                }
+            }
+            return result;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Active flows of the year from side streams with this material (trimmed, case-insensitive) and no waste code. */
@@ -572,6 +579,42 @@ final class FlowProjection implements FlowGraph {
             return result;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** Processes by park (id order) and flows by waste code: made by the first read after a change, dropped by the next change. */
+    private record Indexes(Map<String, List<String>> byPark, Map<String, List<Dated>> byCode) {
+    }
+
+    private volatile Indexes indexes;
+
+    /** The indexes of the current state; called under the read lock, so no update runs meanwhile (they take the write lock). */
+    private Indexes indexes() {
+        Indexes built = indexes;
+        if (built != null) {
+            return built;
+        }
+        synchronized (this) {
+            if (indexes == null) {
+                var byPark = new HashMap<String, List<String>>();
+                var byCode = new HashMap<String, List<Dated>>();
+                for (int i = 0; i < size; i++) {
+                    if (present[i]) {
+                        for (String park : new java.util.HashSet<>(parks[i])) {
+                            byPark.computeIfAbsent(park, k -> new ArrayList<>()).add(ids[i]);
+                        }
+                        for (Dated d : into[i]) {
+                            d.codes().forEach(code -> byCode.computeIfAbsent(code, k -> new ArrayList<>()).add(d));
+                        }
+                    }
+                }
+                byPark.replaceAll((park, list) -> {
+                    list.sort(null);
+                    return List.copyOf(list);
+                });
+                indexes = new Indexes(byPark, byCode);
+            }
+            return indexes;
         }
     }
 
