@@ -22,8 +22,11 @@ import org.symbiosiskb.analytics.Records.Need;
 import org.symbiosiskb.analytics.Records.Sink;
 import org.symbiosiskb.analytics.Records.Stream;
 
-/** {@link KnowledgeGraph} on Neo4j's core API, inside a procedure's transaction. Nodes are found through the id indexes. */
-final class CoreFlowGraph implements KnowledgeGraph {
+/**
+ * {@link KnowledgeGraph} on Neo4j's core API, inside a procedure's transaction. Nodes are found through the id indexes.
+ * {@link ProjectedKnowledgeGraph} answers the per-process part from the flow projection instead.
+ */
+sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeGraph {
 
     static final Label RECORD = Label.label("Record");
     static final Label PROCESS = Label.label("Process");

@@ -156,8 +156,7 @@ public final class FlowProjections {
      * trace would read it (see {@link #forTrace}), else the store.
      */
     static KnowledgeGraph forAnalytics(Transaction tx, GraphDatabaseService db) {
-        var store = new CoreFlowGraph(tx);
-        return forTrace(tx, db) instanceof FlowProjection projection ? new ProjectedKnowledgeGraph(projection, store) : store;
+        return forTrace(tx, db) instanceof FlowProjection projection ? new ProjectedKnowledgeGraph(projection, tx) : new CoreFlowGraph(tx);
     }
 
     /** Whole builds since start (tests check that commits update in place instead). */
