@@ -105,6 +105,7 @@ public final class Benchmark {
                 load(networks, http, bolt, records);
                 if (analyticsOnly()) {
                     measureOthers(dense, bolt); // a quicker run for working on these three: no baselines, traces, writes or GraphQL
+                    measureOthersOverGraphQL(dense, http);
                     facts.put("load after", load());
                     return new Report(size, records, rows, facts);
                 }
@@ -342,6 +343,33 @@ public final class Benchmark {
                 id -> bolt.executableQuery("CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
         time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), samples > 0 ? samples : 10, random), id -> bolt.executableQuery(
                 "CALL kb.sideStreamMatches($id, 2024) YIELD level RETURN count(*)").withParameters(Map.of("id", id)).execute());
+    }
+
+    /**
+     * The same three as a client asks them: the whole answer over GraphQL, through the service (every row of the
+     * procedure with its {@code from} lists, security.Disclosure, the objects loaded beside), in local mode.
+     */
+    private void measureOthersOverGraphQL(NetworkGenerator.Network dense, Http http) {
+        var random = new SplittableRandom(13);
+        int samples = Integer.getInteger("kb.bench.samples", 0);
+        String what = "GraphQL over HTTP, whole answer (service, Disclosure)";
+        time("carbonBalance, largest park (dense)", what, java.util.Collections.nCopies(samples > 0 ? samples : 3, dense.largestPark()),
+                id -> graphql(http, "{ carbonBalance(parkId: \"" + id + "\", year: 2024) { gross net reportedShare withheld "
+                        + "byProcess { process { id } tCO2e } bySource { source tCO2e } } }"));
+        time("compensationPartners (dense)", what, pick(dense.organizations(), samples > 0 ? samples : 10, random),
+                id -> graphql(http, "{ compensationPartners(organizationId: \"" + id + "\", year: 2024) { emissions contracted residual "
+                        + "uncovered candidates { sink { id } owner { id } distanceKm free suggestedTonnes networkHops networkPath } } }"));
+        time("sideStreamMatches (dense)", what, pick(dense.sideStreams(), samples > 0 ? samples : 10, random),
+                id -> graphql(http, "{ sideStreamMatches(sideStreamId: \"" + id + "\", year: 2024) { level process { id } need { id } "
+                        + "distanceKm wanted supplyable } }"));
+    }
+
+    private static Object graphql(Http http, String query) {
+        var response = http.graphql(query);
+        if (response.status() != 200 || response.raw().contains("\"errors\"")) {
+            throw new IllegalStateException(response.raw().substring(0, Math.min(300, response.raw().length())));
+        }
+        return response;
     }
 
     // ---- GraphQL: ours, the peer and hand-written Cypher, alternately ----
