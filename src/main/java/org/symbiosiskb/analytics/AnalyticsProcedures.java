@@ -58,7 +58,7 @@ public class AnalyticsProcedures {
     public Stream<BalanceRow> carbonBalance(@Name("parkId") String parkId, @Name("year") long year,
                                             @Name(value = "includeScope3", defaultValue = "false") boolean includeScope3,
                                             @Name(value = "includeAvoided", defaultValue = "false") boolean includeAvoided) {
-        return Stream.of(Balance.run(new CoreFlowGraph(tx), parkId, year(year), includeScope3, includeAvoided));
+        return Stream.of(Balance.run(FlowProjections.forAnalytics(tx, db), parkId, year(year), includeScope3, includeAvoided));
     }
 
     @Procedure(name = "kb.projection", mode = Mode.READ)
@@ -108,7 +108,7 @@ public class AnalyticsProcedures {
                                                 @Name(value = "first", defaultValue = "10") long first,
                                                 @Name(value = "excludeSinks", defaultValue = "[]") List<String> excludeSinks) {
         // excludeSinks: sinks the asker may not see (the service passes another partner's PRIVATE sinks)
-        return Stream.of(Compensation.run(new CoreFlowGraph(tx), organizationId, year(year), maxDistanceKm, first,
+        return Stream.of(Compensation.run(FlowProjections.forAnalytics(tx, db), organizationId, year(year), maxDistanceKm, first,
                 excludeSinks == null ? Set.of() : Set.copyOf(excludeSinks)));
     }
 
@@ -117,7 +117,7 @@ public class AnalyticsProcedures {
     public Stream<MatchRow> sideStreamMatches(@Name("sideStreamId") String sideStreamId, @Name("year") long year,
                                               @Name(value = "maxDistanceKm", defaultValue = "200.0") double maxDistanceKm,
                                               @Name(value = "first", defaultValue = "20") long first) {
-        return Matching.run(new CoreFlowGraph(tx), sideStreamId, year(year), maxDistanceKm, first, Guard.of(guard)).stream();
+        return Matching.run(FlowProjections.forAnalytics(tx, db), sideStreamId, year(year), maxDistanceKm, first, Guard.of(guard)).stream();
     }
 
     @Procedure(name = "kb.roadmap", mode = Mode.READ)

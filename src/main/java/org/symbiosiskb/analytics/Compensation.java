@@ -50,10 +50,13 @@ final class Compensation {
             if (!s.activeIn(year) || organization.equals(s.owner()) || s.location() == null || excludedSinks.contains(s.id())) {
                 continue;
             }
+            double distance = here.kmTo(s.location());
+            if (!(distance <= maxDistanceKm)) {
+                continue; // before its agreements are read: most sinks of a network are far
+            }
             double used = graph.agreementsOnSink(s.id()).stream().filter(a -> a.activeIn(year)).mapToDouble(Agreement::tCO2ePerYear).sum();
             double free = s.tCO2ePerYear() - used;
-            double distance = here.kmTo(s.location());
-            if (free > 0 && distance <= maxDistanceKm) {
+            if (free > 0) {
                 candidates.add(new Candidate(s, distance, free));
             }
         }

@@ -1,6 +1,5 @@
 package org.symbiosiskb.analytics;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,8 +22,11 @@ import org.symbiosiskb.analytics.Records.Need;
 import org.symbiosiskb.analytics.Records.Sink;
 import org.symbiosiskb.analytics.Records.Stream;
 
-/** {@link KnowledgeGraph} on Neo4j's core API, inside a procedure's transaction. Nodes are found through the id indexes. */
-final class CoreFlowGraph implements KnowledgeGraph {
+/**
+ * {@link KnowledgeGraph} on Neo4j's core API, inside a procedure's transaction. Nodes are found through the id indexes.
+ * {@link ProjectedKnowledgeGraph} answers the per-process part from the flow projection instead.
+ */
+sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeGraph {
 
     static final Label RECORD = Label.label("Record");
     static final Label PROCESS = Label.label("Process");
@@ -68,6 +70,14 @@ final class CoreFlowGraph implements KnowledgeGraph {
 
     private Node node(String id) {
         return nodes.computeIfAbsent(id, key -> tx.findNode(RECORD, "id", key));
+    }
+
+    /** A node reached by a relationship, remembered by its id so that asking for that id again needs no index lookup. */
+    private Node known(Node n) {
+        if (n.getProperty("id", null) instanceof String id) {
+            nodes.putIfAbsent(id, n);
+        }
+        return n;
     }
 
     static String id(Node n) {
@@ -313,7 +323,31 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return result.stream().sorted().toList();
     }
 
+    /**
+     * The parks a process counts in ({@link #processesInPark}, read from the process's side): those it is IN_PARK,
+     * or without IN_PARK, those its operators are LOCATED_IN. The projection keeps them per process.
+     */
+    static List<String> parksOf(Node process) {
+        var parks = new ArrayList<String>();
+        for (Relationship r : process.getRelationships(Direction.OUTGOING, IN_PARK)) {
+            parks.add(idOrNull(r.getEndNode()));
+        }
+        if (parks.isEmpty()) {
+            for (Relationship operates : process.getRelationships(Direction.INCOMING, OPERATES)) {
+                for (Relationship located : operates.getStartNode().getRelationships(Direction.OUTGOING, LOCATED_IN)) {
+                    parks.add(idOrNull(located.getEndNode()));
+                }
+            }
+        }
+        return parks;
+    }
+
+    static String idOrNull(Node n) {
+        return n.getProperty("id", null) instanceof String s ? s : null;
+    }
+
     private Sink sink(Node s) {
+        known(s); // its agreements are asked for next, by id: no index lookup then
         Node owner = null;
         for (Relationship r : s.getRelationships(Direction.INCOMING, OWNS)) {
             owner = r.getStartNode();
@@ -351,11 +385,11 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return result;
     }
 
-    private static Agreement agreement(Node a) {
+    private Agreement agreement(Node a) {
         String buyer = null;
         String sink = null;
         for (Relationship r : a.getRelationships(Direction.OUTGOING, BUYER)) {
-            buyer = id(r.getEndNode());
+            buyer = id(known(r.getEndNode())); // the balance asks for the buyer's park next
         }
         for (Relationship r : a.getRelationships(Direction.OUTGOING, FROM_SINK)) {
             sink = id(r.getEndNode());
@@ -438,9 +472,10 @@ final class CoreFlowGraph implements KnowledgeGraph {
     @Override
     public Location locationOfOrganization(String organization) {
         Node o = node(organization);
-        if (o == null) {
-            return null;
-        }
+        return o == null ? null : locationOfOrganization(o);
+    }
+
+    private static Location locationOfOrganization(Node o) {
         Location own = location(o);
         if (own != null) {
             return own;
@@ -454,15 +489,20 @@ final class CoreFlowGraph implements KnowledgeGraph {
     @Override
     public Location locationOfProcess(String process) {
         Node p = node(process);
-        if (p == null) {
-            return null;
-        }
+        return p == null ? null : locationOfProcess(p);
+    }
+
+    /** Own, else the (first) operator's, else the (first) park's: the projection keeps it per process. */
+    static Location locationOfProcess(Node p) {
         Location own = location(p);
         if (own != null) {
             return own;
         }
-        String operator = operatorOf(process);
-        Location operators = operator == null ? null : locationOfOrganization(operator);
+        Location operators = null;
+        for (Relationship r : p.getRelationships(Direction.INCOMING, OPERATES)) {
+            operators = locationOfOrganization(r.getStartNode());
+            break;
+        }
         if (operators != null) {
             return operators;
         }
@@ -527,6 +567,25 @@ final class CoreFlowGraph implements KnowledgeGraph {
         return result;
     }
 
+    /** The waste codes a side stream is CLASSIFIED_AS (none for a node that is not a side stream): what precedents match on. */
+    static List<String> codesOf(Node stream) {
+        var codes = new ArrayList<String>(1);
+        if (stream.hasLabel(SIDE_STREAM)) {
+            for (Relationship c : stream.getRelationships(Direction.OUTGOING, CLASSIFIED_AS)) {
+                if (c.getEndNode().hasLabel(WASTE_CODE) && c.getEndNode().getProperty("code", null) instanceof String code) {
+                    codes.add(code);
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** A side stream's material as precedents match it (trimmed, lower case), only for a stream without a waste code; else null. */
+    static String materialOf(Node stream) {
+        return stream.hasLabel(SIDE_STREAM) && str(stream, "material") instanceof String m && stream.getProperty("ewc", null) == null
+                ? Matching.normal(m) : null;
+    }
+
     @Override
     public List<Flow> flowsOfStreamsWithCode(String entry, int year) {
         var result = new ArrayList<Flow>();
@@ -552,11 +611,10 @@ final class CoreFlowGraph implements KnowledgeGraph {
     @Override
     public List<Flow> flowsOfStreamsWithMaterial(String material, int year) {
         var result = new ArrayList<Flow>();
-        String wanted = material.strip().toLowerCase(java.util.Locale.ROOT);
+        String wanted = Matching.normal(material);
         try (var all = tx.findNodes(SIDE_STREAM)) {
             all.forEachRemaining(s -> {
-                String m = str(s, "material");
-                if (m != null && s.getProperty("ewc", null) == null && m.strip().toLowerCase(java.util.Locale.ROOT).equals(wanted)) {
+                if (wanted.equals(materialOf(s))) {
                     for (Relationship r : s.getRelationships(Direction.OUTGOING, SUPPLIES)) {
                         if (active(r, year)) {
                             result.add(flow(r));
@@ -570,51 +628,36 @@ final class CoreFlowGraph implements KnowledgeGraph {
 
     @Override
     public Map<String, List<String>> shortestPaths(String from, Set<String> targets, int maxHops) {
-        var found = new HashMap<String, List<String>>();
         Node start = node(from);
         if (start == null) {
-            return found;
+            return new HashMap<>();
         }
-        // breadth first, neighbours in id order, so the path reported is the same on every run
-        var parent = new HashMap<String, String>();
-        parent.put(from, null);
-        var frontier = List.of(start);
-        for (int depth = 0; depth <= maxHops && !frontier.isEmpty() && found.size() < targets.size(); depth++) {
-            for (Node n : frontier) {
-                String nid = id(n);
-                if (targets.contains(nid) && !found.containsKey(nid)) {
-                    var path = new ArrayList<String>();
-                    for (String at = nid; at != null; at = parent.get(at)) {
-                        path.addFirst(at);
-                    }
-                    found.put(nid, path);
-                }
+        var neighbours = new HashMap<String, List<String>>();
+        NetworkPaths.Links links = new NetworkPaths.Links() {
+            @Override
+            public boolean enterable(String id) {
+                Node n = node(id);
+                return n != null && passable(n);
             }
-            if (depth == maxHops) {
-                break;
-            }
-            var next = new ArrayList<Node>();
-            for (Node n : frontier) {
-                var neighbours = new ArrayList<Node>();
-                for (Relationship r : n.getRelationships()) {
-                    Node m = r.getOtherNode(n);
-                    // a link waiting for the other partner's consent (or ended by it) connects nobody yet
-                    if (passable(m) && !r.getType().name().startsWith(PROPOSED)) {
-                        neighbours.add(m);
+
+            @Override
+            public List<String> neighbours(String id) {
+                return neighbours.computeIfAbsent(id, key -> {
+                    var ids = new ArrayList<String>();
+                    Node n = node(key);
+                    for (Relationship r : n.getRelationships()) {
+                        Node m = r.getOtherNode(n);
+                        // a link waiting for the other partner's consent (or ended by it) connects nobody yet
+                        if (!r.getType().name().startsWith(PROPOSED) && (m.equals(start) || passable(m))) {
+                            ids.add(id(known(m)));
+                        }
                     }
-                }
-                neighbours.sort(Comparator.comparing(CoreFlowGraph::id));
-                for (Node m : neighbours) {
-                    String mid = id(m);
-                    if (!parent.containsKey(mid)) {
-                        parent.put(mid, id(n));
-                        next.add(m);
-                    }
-                }
+                    ids.sort(null);
+                    return ids;
+                });
             }
-            frontier = next;
-        }
-        return found;
+        };
+        return NetworkPaths.shortest(links, from, targets, maxHops);
     }
 
     private static boolean passable(Node n) {

@@ -35,8 +35,11 @@ import org.neo4j.graphdb.Transaction;
  */
 final class FlowProjection implements FlowGraph {
 
-    /** A flow and the years it runs (null: open). */
-    private record Dated(Flow flow, Long fromYear, Long toYear) {
+    /**
+     * A flow and the years it runs (null: open); what precedents match its side stream on: the waste codes it is
+     * CLASSIFIED_AS, and its material when it has no waste code (CoreFlowGraph.codesOf, materialOf).
+     */
+    private record Dated(Flow flow, Long fromYear, Long toYear, List<String> codes, String material) {
 
         boolean activeIn(int year) {
             return (fromYear == null || fromYear <= year) && (toYear == null || year <= toYear);
@@ -45,10 +48,14 @@ final class FlowProjection implements FlowGraph {
 
     private static final Comparator<Dated> BY_ID = Comparator.comparing(d -> d.flow().id());
 
-    /** A process's figures per year, the records that count (Counting): years ascending. */
-    private record Figures(int[] years, double[] direct, Parts[] parts) {
+    /**
+     * A process's figures per year, the records that count (Counting): years ascending. {@code counted}: the records
+     * that count of every scope per year, as {@link CoreFlowGraph#emissions} lists them (balance and compensation
+     * read them); null where the store holds a record the analytics cannot read, so that the store answers (and fails).
+     */
+    private record Figures(int[] years, double[] direct, Parts[] parts, Map<Integer, List<Records.EmissionRecord>> counted) {
 
-        static final Figures NONE = new Figures(new int[0], new double[0], new Parts[0]);
+        static final Figures NONE = new Figures(new int[0], new double[0], new Parts[0], Map.of());
 
         double direct(int year) {
             int i = Arrays.binarySearch(years, year);
@@ -88,6 +95,9 @@ final class FlowProjection implements FlowGraph {
     private boolean[] present = new boolean[0];
     private double[] output = new double[0];
     private Figures[] figures = new Figures[0];
+    /** Per process: the parks it counts in (CoreFlowGraph.parksOf) and its location (own, operator's, park's). */
+    private List<String>[] parks = newLists(0);
+    private Records.Location[] location = new Records.Location[0];
     private List<Dated>[] into = newLists(0);
     private List<Dated>[] outOf = newLists(0);
     private int size;
@@ -106,7 +116,7 @@ final class FlowProjection implements FlowGraph {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Dated>[] newLists(int n) {
+    private static <T> List<T>[] newLists(int n) {
         return new List[n];
     }
 
@@ -140,12 +150,12 @@ final class FlowProjection implements FlowGraph {
             Double out = graph.outputTonnes(p);
             projection.output[i] = out == null ? Double.NaN : out;
             projection.figures[i] = new Figures(new int[] {year}, new double[] {graph.directEmissions(p, year)},
-                    new Parts[] {graph.parts(p, year)});
+                    new Parts[] {graph.parts(p, year)}, null);
         }
         for (String p : processes) {
             int i = projection.index.get(p);
             for (Flow f : graph.flowsInto(p, year)) {
-                var dated = new Dated(f, null, null);
+                var dated = new Dated(f, null, null, List.of(), null);
                 projection.into[i].add(dated);
                 projection.flows++;
                 Integer producer = projection.index.get(f.producer());
@@ -178,6 +188,7 @@ final class FlowProjection implements FlowGraph {
     void update(Transaction tx, Collection<String> changed) {
         lock.writeLock().lock();
         try {
+            indexes = null;
             var all = new LinkedHashSet<String>(changed);
             for (String id : changed) {
                 Integer i = index.get(id);
@@ -218,6 +229,8 @@ final class FlowProjection implements FlowGraph {
             present = Arrays.copyOf(present, capacity);
             output = Arrays.copyOf(output, capacity);
             figures = Arrays.copyOf(figures, capacity);
+            parks = Arrays.copyOf(parks, capacity);
+            location = Arrays.copyOf(location, capacity);
             into = Arrays.copyOf(into, capacity);
             outOf = Arrays.copyOf(outOf, capacity);
         }
@@ -226,6 +239,7 @@ final class FlowProjection implements FlowGraph {
         into[n] = new ArrayList<>(2);
         outOf[n] = new ArrayList<>(2);
         figures[n] = Figures.NONE;
+        parks[n] = List.of();
         output[n] = Double.NaN;
         index.put(id, n);
         return n;
@@ -244,12 +258,27 @@ final class FlowProjection implements FlowGraph {
             }
         }
         output[i] = own.get("outputTonnes") instanceof Number n ? n.doubleValue() : Double.NaN;
+        parks[i] = List.copyOf(CoreFlowGraph.parksOf(process));
+        location[i] = CoreFlowGraph.locationOfProcess(process);
         var records = new HashMap<Integer, List<Records.EmissionRecord>>();
+        Map<Integer, List<Records.EmissionRecord>> all = new HashMap<>(); // every scope, in the store's order
         for (Relationship r : process.getRelationships(Direction.OUTGOING, CoreFlowGraph.REPORTED)) {
             Map<String, Object> e = CoreFlowGraph.emissionProperties(r.getEndNode());
             if (e.get("scope") instanceof Number scope && scope.intValue() <= 2 && e.get("year") instanceof Number year && e.get("tCO2e") instanceof Number) {
                 records.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(CoreFlowGraph.emissionRecord(e));
             }
+            if (all != null && e.get("year") instanceof Number year) {
+                if (e.get("scope") instanceof Number && e.get("tCO2e") instanceof Number) {
+                    all.computeIfAbsent(year.intValue(), k -> new ArrayList<>()).add(CoreFlowGraph.emissionRecord(e));
+                } else {
+                    all = null; // the store cannot read it either: it answers for this process
+                }
+            }
+        }
+        Map<Integer, List<Records.EmissionRecord>> countedByYear = all == null ? null : new HashMap<>();
+        if (all != null) {
+            all.forEach((year, list) -> countedByYear.put(year, List.copyOf(Counting.counted(list, Records.EmissionRecord::scope,
+                    Records.EmissionRecord::provenance))));
         }
         int[] years = records.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         double[] direct = new double[years.length];
@@ -260,7 +289,8 @@ final class FlowProjection implements FlowGraph {
             direct[y] = counted.stream().mapToDouble(Records.EmissionRecord::tCO2e).sum();
             parts[y] = Parts.of(counted);
         }
-        figures[i] = years.length == 0 ? Figures.NONE : new Figures(years, direct, parts);
+        figures[i] = years.length == 0 && countedByYear != null && countedByYear.isEmpty() ? Figures.NONE
+                : new Figures(years, direct, parts, countedByYear);
         return i;
     }
 
@@ -275,7 +305,9 @@ final class FlowProjection implements FlowGraph {
             Map<String, Object> properties = CoreFlowGraph.flowProperties(r);
             var source = sources.computeIfAbsent(r.getStartNode(), CoreFlowGraph::source);
             Flow f = CoreFlowGraph.flow(properties, source, ids[i], this::canonical);
-            var dated = new Dated(f, CoreFlowGraph.lng(properties.get("fromYear")), CoreFlowGraph.lng(properties.get("toYear")));
+            var codes = CoreFlowGraph.codesOf(r.getStartNode());
+            var dated = new Dated(f, CoreFlowGraph.lng(properties.get("fromYear")), CoreFlowGraph.lng(properties.get("toYear")),
+                    codes.isEmpty() ? List.of() : List.copyOf(codes), CoreFlowGraph.materialOf(r.getStartNode()));
             into[i].add(dated);
             flows++;
             Integer producer = index.get(f.producer());
@@ -325,6 +357,8 @@ final class FlowProjection implements FlowGraph {
         }
         present[i] = false;
         figures[i] = Figures.NONE;
+        parks[i] = List.of();
+        location[i] = null;
         output[i] = Double.NaN;
     }
 
@@ -463,6 +497,123 @@ final class FlowProjection implements FlowGraph {
             return new Status(processes, flows, solved, vectors, model, solvedNodes, lastSolveNodes, lastSolveMillis);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    // ---- what balance, compensation and matching read (ProjectedKnowledgeGraph) ----
+
+    /** The records of the process and year that count, every scope; null when the process is not here or the store must answer. */
+    List<Records.EmissionRecord> emissions(String process, int year) {
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            if (i < 0 || figures[i].counted() == null) {
+                return null;
+            }
+            return figures[i].counted().getOrDefault(year, List.of());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The processes that count in the park, in id order (CoreFlowGraph.processesInPark). */
+    List<String> processesInPark(String park) {
+        lock.readLock().lock();
+        try {
+            return indexes().byPark.getOrDefault(park, List.of());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The process's location (own, operator's, park's), or null; ask {@link #processExists} first. */
+    Records.Location location(String process) {
+        lock.readLock().lock();
+        try {
+            int i = present(process);
+            return i < 0 ? null : location[i];
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Active flows of the year from side streams CLASSIFIED_AS the entry, with or without the hazard mark (as the store lists them). */
+    List<Flow> flowsOfStreamsWithCode(String entry, int year) {
+        lock.readLock().lock();
+        try {
+            var byCode = indexes().byCode;
+            var result = new ArrayList<Flow>();
+            for (String code : List.of(entry, entry + "*")) {
+                for (Dated d : byCode.getOrDefault(code, List.of())) {
+                    if (d.activeIn(year)) {
+                        result.add(d.flow());
+                    }
+                }
+            }
+            return result;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Active flows of the year from side streams with this material (trimmed, case-insensitive) and no waste code. */
+    List<Flow> flowsOfStreamsWithMaterial(String material, int year) {
+        String wanted = Matching.normal(material);
+        return flowsWhere(d -> wanted.equals(d.material()), year);
+    }
+
+    private List<Flow> flowsWhere(java.util.function.Predicate<Dated> which, int year) {
+        lock.readLock().lock();
+        try {
+            var result = new ArrayList<Flow>();
+            for (int i = 0; i < size; i++) {
+                if (present[i]) {
+                    for (Dated d : into[i]) {
+                        if (d.activeIn(year) && which.test(d)) {
+                            result.add(d.flow());
+                        }
+                    }
+                }
+            }
+            return result;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Processes by park (id order) and flows by waste code: made by the first read after a change, dropped by the next change. */
+    private record Indexes(Map<String, List<String>> byPark, Map<String, List<Dated>> byCode) {
+    }
+
+    private volatile Indexes indexes;
+
+    /** The indexes of the current state; called under the read lock, so no update runs meanwhile (they take the write lock). */
+    private Indexes indexes() {
+        Indexes built = indexes;
+        if (built != null) {
+            return built;
+        }
+        synchronized (this) {
+            if (indexes == null) {
+                var byPark = new HashMap<String, List<String>>();
+                var byCode = new HashMap<String, List<Dated>>();
+                for (int i = 0; i < size; i++) {
+                    if (present[i]) {
+                        for (String park : new java.util.HashSet<>(parks[i])) {
+                            byPark.computeIfAbsent(park, k -> new ArrayList<>()).add(ids[i]);
+                        }
+                        for (Dated d : into[i]) {
+                            d.codes().forEach(code -> byCode.computeIfAbsent(code, k -> new ArrayList<>()).add(d));
+                        }
+                    }
+                }
+                byPark.replaceAll((park, list) -> {
+                    list.sort(null);
+                    return List.copyOf(list);
+                });
+                indexes = new Indexes(byPark, byCode);
+            }
+            return indexes;
         }
     }
 

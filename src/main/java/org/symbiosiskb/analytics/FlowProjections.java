@@ -155,6 +155,14 @@ public final class FlowProjections {
         }
     }
 
+    /**
+     * The graph balance, compensation and matching read in this transaction: the projection for what it holds when a
+     * trace would read it (see {@link #forTrace}), else the store.
+     */
+    static KnowledgeGraph forAnalytics(Transaction tx, GraphDatabaseService db) {
+        return forTrace(tx, db) instanceof FlowProjection projection ? new ProjectedKnowledgeGraph(projection, tx) : new CoreFlowGraph(tx);
+    }
+
     /** Whole builds since start (tests check that commits update in place instead). */
     static long builds() {
         return builds.get();

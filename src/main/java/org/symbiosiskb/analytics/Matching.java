@@ -67,7 +67,7 @@ final class Matching {
             matches.add(new Match(level, n.id(), n.process(), origin.kmTo(at), n.quantity(), Math.min(available, n.quantity())));
         }
         var precedentFlows = code != null ? graph.flowsOfStreamsWithCode(code, year) : graph.flowsOfStreamsWithMaterial(s.material(), year);
-        var precedents = new java.util.TreeSet<String>();
+        var precedents = new HashSet<String>(); // their order does not matter: the matches are ranked below, ties by id
         for (Flow f : precedentFlows) {
             if (!f.producer().equals(s.producer()) && !ownProcesses.contains(f.consumer()) && !takers.contains(f.consumer())) {
                 precedents.add(f.consumer());
@@ -80,11 +80,11 @@ final class Matching {
                 matches.add(new Match("PRECEDENT", null, p, origin.kmTo(at), null, available));
             }
         }
-        matches.sort(Comparator.comparingInt((Match m) -> LEVELS.indexOf(m.level()))
+        var best = Ranking.first(matches, first, Comparator.comparingInt((Match m) -> LEVELS.indexOf(m.level()))
                 .thenComparingDouble(Match::distanceKm)
                 .thenComparing(m -> m.need() != null ? m.need() : m.process()));
         var rows = new ArrayList<AnalyticsProcedures.MatchRow>();
-        for (Match m : matches.subList(0, (int) Math.min(first, matches.size()))) {
+        for (Match m : best) {
             var row = new AnalyticsProcedures.MatchRow();
             row.level = m.level();
             row.need = m.need();

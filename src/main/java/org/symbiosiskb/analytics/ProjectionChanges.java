@@ -14,8 +14,9 @@ import org.neo4j.graphdb.event.TransactionData;
 
 /**
  * The processes a transaction touched as the projection sees them, noted before its commit (while
- * its changes can still be read): processes whose own figures (outputTonnes, emission records) or
- * flows in changed. A flow is SUPPLIES only: a link waiting for consent (PROPOSED_SUPPLIES) counts
+ * its changes can still be read): processes whose own figures (outputTonnes, emission records), park
+ * (IN_PARK, operators' LOCATED_IN) or location (own, operator's, park's) or flows in (and their
+ * streams' waste codes and material) changed. A flow is SUPPLIES only: a link waiting for consent (PROPOSED_SUPPLIES) counts
  * for no analysis, and a consent that retypes one is a delete and a create, seen here as both.
  * The values themselves are read again after the commit, so concurrent commits cannot interleave
  * stale figures.
@@ -115,6 +116,19 @@ record ProjectionChanges(Set<String> processes, boolean rebuild) {
                 for (Relationship r : n.getRelationships(Direction.INCOMING, CoreFlowGraph.PUBLISHED)) {
                     consumersOf(r.getStartNode());
                 }
+            } else if (n.hasLabel(ORGANIZATION)) {
+                operatedBy(n); // its location is theirs when they have none
+            } else if (n.hasLabel(PARK)) {
+                for (Relationship r : n.getRelationships(Direction.INCOMING, CoreFlowGraph.IN_PARK)) {
+                    add(idOf(r.getStartNode()));
+                }
+                for (Relationship r : n.getRelationships(Direction.INCOMING, CoreFlowGraph.LOCATED_IN)) {
+                    operatedBy(r.getStartNode());
+                }
+            } else if (n.hasLabel(CoreFlowGraph.WASTE_CODE)) {
+                for (Relationship r : n.getRelationships(Direction.INCOMING, CoreFlowGraph.CLASSIFIED_AS)) {
+                    consumersOf(r.getStartNode());
+                }
             }
         }
 
@@ -127,8 +141,24 @@ record ProjectionChanges(Set<String> processes, boolean rebuild) {
             } else if (type.equals(CoreFlowGraph.PRODUCES.name())) {
                 add(idOf(r.getStartNode()));
                 consumersOf(r.getEndNode()); // the stream's flows now have another producer, or none
-            } else if (type.equals(CoreFlowGraph.PUBLISHED.name())) {
+            } else if (type.equals(CoreFlowGraph.PUBLISHED.name()) || type.equals(CoreFlowGraph.CLASSIFIED_AS.name())) {
                 consumersOf(r.getStartNode());
+            } else if (type.equals(CoreFlowGraph.OPERATES.name())) {
+                add(idOf(r.getEndNode()));
+            } else if (type.equals(CoreFlowGraph.IN_PARK.name())) {
+                add(idOf(r.getStartNode())); // a process's park; a sink's is not kept (no such process to read again)
+            } else if (type.equals(CoreFlowGraph.LOCATED_IN.name())) {
+                operatedBy(r.getStartNode());
+            }
+        }
+
+        /** The processes an organization operates: their park and location may be its. A deleted one's OPERATES are seen themselves. */
+        private void operatedBy(Node organization) {
+            if (data.isDeleted(organization)) {
+                return;
+            }
+            for (Relationship r : organization.getRelationships(Direction.OUTGOING, CoreFlowGraph.OPERATES)) {
+                add(idOf(r.getEndNode()));
             }
         }
 
@@ -151,4 +181,6 @@ record ProjectionChanges(Set<String> processes, boolean rebuild) {
 
     private static final org.neo4j.graphdb.Label EMISSION = org.neo4j.graphdb.Label.label("Emission");
     private static final org.neo4j.graphdb.Label FOOTPRINT = org.neo4j.graphdb.Label.label("Footprint");
+    private static final org.neo4j.graphdb.Label ORGANIZATION = org.neo4j.graphdb.Label.label("Organization");
+    private static final org.neo4j.graphdb.Label PARK = org.neo4j.graphdb.Label.label("Park");
 }

@@ -84,7 +84,9 @@ public final class Benchmark {
         var report = benchmark.run();
         String table = markdown(report);
         System.out.println(table);
-        write(table);
+        if (!analyticsOnly()) {
+            write(table);
+        }
     }
 
     Report run() throws Exception {
@@ -102,13 +104,20 @@ public final class Benchmark {
                 "--kb.limits.max-complexity=1000000000", "--kb.limits.request-timeout=10m",
                 // working on the import: each document's parse, plan and write times
                 "--logging.level.org.symbiosiskb.exchange.ExchangeService=" + (Boolean.getBoolean("kb.bench.import-only") ? "INFO" : "WARN"));
-             var server = PluginServer.start(size == NetworkGenerator.Size.L ? 3000 : 1024)) {
+             // a run of only kb.carbonBalance, kb.compensationPartners and kb.sideStreamMatches needs no server
+             var server = analyticsOnly() ? null : PluginServer.start(size == NetworkGenerator.Size.L ? 3000 : 1024)) {
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
             // the driver's default logging formats every message before asking whether to log it (graph.DriverLogging)
             var quiet = Config.builder().withLogging(Logging.slf4j()).build();
             try (Driver bolt = GraphDatabase.driver(service.getBean(EmbeddedBolt.class).uri(), AuthTokens.none(), quiet);
-                 Driver plugin = GraphDatabase.driver(server.boltUri(), AuthTokens.none(), quiet)) {
+                 Driver plugin = server == null ? null : GraphDatabase.driver(server.boltUri(), AuthTokens.none(), quiet)) {
                 load(networks, http, bolt, records);
+                if (analyticsOnly()) {
+                    measureOthers(dense, bolt); // a quicker run for working on these three: no baselines, traces, writes or GraphQL
+                    measureOthersOverGraphQL(dense, http);
+                    facts.put("load after", load());
+                    return new Report(size, records, rows, facts);
+                }
                 bareLoad(networks, plugin, records);
                 if (Boolean.getBoolean("kb.bench.import-only")) {
                     return new Report(size, records, rows, facts); // a quicker run for working on the import
@@ -124,6 +133,7 @@ public final class Benchmark {
                 }
                 if (runs("others")) {
                     measureOthers(dense, bolt);
+                    measureOthersOverGraphQL(dense, http);
                 }
                 if (runs("graphql")) {
                     measureGraphQL(dense, realistic, http, bolt, service.getBean(EmbeddedBolt.class).uri().toString());
@@ -139,6 +149,11 @@ public final class Benchmark {
 
     private boolean runs(String section) {
         return only.isEmpty() || only.contains(section);
+    }
+
+    /** {@code -Dkb.bench.only=analytics}: import, then only the balance, compensation and matching rows. */
+    private static boolean analyticsOnly() {
+        return "analytics".equals(System.getProperty("kb.bench.only"));
     }
 
     // ---- import: through the service, and the bare baseline into the server ----
@@ -409,12 +424,41 @@ public final class Benchmark {
 
     private void measureOthers(NetworkGenerator.Network dense, Driver bolt) {
         var random = new SplittableRandom(13);
-        time("carbonBalance, largest park (dense)", "kb.carbonBalance", List.of(dense.largestPark(), dense.largestPark(), dense.largestPark()),
+        // -Dkb.bench.samples=N: N samples of each of the three instead of 3, 10 and 10
+        int samples = Integer.getInteger("kb.bench.samples", 0);
+        time("carbonBalance, largest park (dense)", "kb.carbonBalance", java.util.Collections.nCopies(samples > 0 ? samples : 3, dense.largestPark()),
                 id -> bolt.executableQuery("CALL kb.carbonBalance($id, 2024) YIELD net RETURN net").withParameters(Map.of("id", id)).execute());
-        time("compensationPartners (dense)", "kb.compensationPartners", pick(dense.organizations(), 10, random), id -> bolt.executableQuery(
-                "CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
-        time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), 10, random), id -> bolt.executableQuery(
+        time("compensationPartners (dense)", "kb.compensationPartners", pick(dense.organizations(), samples > 0 ? samples : 10, random),
+                id -> bolt.executableQuery("CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
+        time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), samples > 0 ? samples : 10, random), id -> bolt.executableQuery(
                 "CALL kb.sideStreamMatches($id, 2024) YIELD level RETURN count(*)").withParameters(Map.of("id", id)).execute());
+    }
+
+    /**
+     * The same three as a client asks them: the whole answer over GraphQL, through the service (every row of the
+     * procedure with its {@code from} lists, security.Disclosure, the objects loaded beside), in local mode.
+     */
+    private void measureOthersOverGraphQL(NetworkGenerator.Network dense, Http http) {
+        var random = new SplittableRandom(13);
+        int samples = Integer.getInteger("kb.bench.samples", 0);
+        String what = "GraphQL over HTTP, whole answer (service, Disclosure)";
+        time("carbonBalance, largest park (dense)", what, java.util.Collections.nCopies(samples > 0 ? samples : 3, dense.largestPark()),
+                id -> graphql(http, "{ carbonBalance(parkId: \"" + id + "\", year: 2024) { gross net reportedShare withheld "
+                        + "byProcess { process { id } tCO2e } bySource { source tCO2e } } }"));
+        time("compensationPartners (dense)", what, pick(dense.organizations(), samples > 0 ? samples : 10, random),
+                id -> graphql(http, "{ compensationPartners(organizationId: \"" + id + "\", year: 2024) { emissions contracted residual "
+                        + "uncovered candidates { sink { id } owner { id } distanceKm free suggestedTonnes networkHops networkPath } } }"));
+        time("sideStreamMatches (dense)", what, pick(dense.sideStreams(), samples > 0 ? samples : 10, random),
+                id -> graphql(http, "{ sideStreamMatches(sideStreamId: \"" + id + "\", year: 2024) { level process { id } need { id } "
+                        + "distanceKm wanted supplyable } }"));
+    }
+
+    private static Object graphql(Http http, String query) {
+        var response = http.graphql(query);
+        if (response.status() != 200 || response.raw().contains("\"errors\"")) {
+            throw new IllegalStateException(response.raw().substring(0, Math.min(300, response.raw().length())));
+        }
+        return response;
     }
 
     // ---- GraphQL: ours, the peer and hand-written Cypher, alternately ----

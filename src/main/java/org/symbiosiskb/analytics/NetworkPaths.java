@@ -1,0 +1,168 @@
+package org.symbiosiskb.analytics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The network path of compensationPartners (docs/spec/analytics.md §3): for each target, the shortest path from
+ * {@code from} whose ids, read from {@code from} on, come first in id order among all shortest paths. That is the path
+ * a breadth-first search finds when it visits each node's neighbours in id order (each node's parent is the first
+ * node of the layer before that reaches it, and the layers stay in the order of those paths), but found without
+ * visiting every node within the target's distance: a search from each end, one layer at a time, always the side
+ * with the smaller layer, until the two meet. A breadth-first search from an organization of a dense park reaches
+ * the whole network within four hops (park, network, every park, every organization); from both ends, two layers
+ * each suffice.
+ *
+ * <p>Once the distance d is known, the nodes of the forward layers that lie on a shortest path are marked back from
+ * where the searches met, and the path is chosen greedily from {@code from}: at each step the neighbour with the
+ * smallest id that is still on a shortest path to the target. Greedy is exact for "first in id order" because all
+ * candidate paths have the same length and a path is compared by its first differing id.
+ */
+final class NetworkPaths {
+
+    /** The links a network path may take (relationships in either direction, between nodes it may pass through). */
+    interface Links {
+
+        /** Whether a path may end at (or pass through) this node: it exists and is not a node paths avoid. */
+        boolean enterable(String id);
+
+        /** The ids of the nodes a path may step to from this one, in id order; the start of the search counts as enterable. */
+        List<String> neighbours(String id);
+    }
+
+    private NetworkPaths() {
+    }
+
+    /** For each target within maxHops of {@code from}, the ids along the path, {@code from} first. */
+    static Map<String, List<String>> shortest(Links links, String from, Set<String> targets, int maxHops) {
+        var found = new HashMap<String, List<String>>();
+        var forward = new Layers(links, from); // shared by the targets: the start's side is the same for each
+        for (String target : targets) {
+            if (target.equals(from)) {
+                found.put(target, List.of(from));
+            } else if (links.enterable(target)) {
+                List<String> path = path(links, forward, target, maxHops);
+                if (path != null) {
+                    found.put(target, path);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Exact breadth-first layers from one node, grown one at a time on demand. */
+    private static final class Layers {
+        final Links links;
+        final Map<String, Integer> depth = new HashMap<>();
+        final List<List<String>> layers = new ArrayList<>();
+
+        Layers(Links links, String start) {
+            this.links = links;
+            depth.put(start, 0);
+            layers.add(List.of(start));
+        }
+
+        int reached() {
+            return layers.size() - 1;
+        }
+
+        List<String> last() {
+            return layers.getLast();
+        }
+
+        /** The next layer; empty when nothing more is reachable. */
+        List<String> grow() {
+            var next = new ArrayList<String>();
+            int d = layers.size();
+            for (String n : last()) {
+                for (String m : links.neighbours(n)) {
+                    if (depth.putIfAbsent(m, d) == null) {
+                        next.add(m);
+                    }
+                }
+            }
+            layers.add(next);
+            return next;
+        }
+    }
+
+    private static List<String> path(Links links, Layers forward, String target, int maxHops) {
+        var backward = new Layers(links, target);
+        int d = meeting(backward, forward, backward.last());
+        while (d < 0) {
+            if (forward.reached() + backward.reached() >= maxHops) {
+                return null; // the searches have not met: the target is further than maxHops
+            }
+            boolean ahead = forward.last().size() <= backward.last().size();
+            Layers grown = ahead ? forward : backward;
+            var layer = grown.grow();
+            if (layer.isEmpty()) {
+                return null; // one end's component is exhausted without meeting the other
+            }
+            d = ahead ? meeting(forward, backward, layer) : meeting(backward, forward, layer);
+        }
+        return d > maxHops ? null : choose(links, forward, backward, d);
+    }
+
+    /**
+     * The shortest distance through the nodes of {@code layer} (new in {@code side}) that the other side has reached,
+     * or -1. The first time the two sides share a node, its smallest sum of depths is the distance: a node shared
+     * with a smaller sum would have been shared before.
+     */
+    private static int meeting(Layers side, Layers other, List<String> layer) {
+        int best = -1;
+        for (String n : layer) {
+            Integer there = other.depth.get(n);
+            if (there != null) {
+                int sum = side.depth.get(n) + there;
+                best = best < 0 ? sum : Math.min(best, sum);
+            }
+        }
+        return best;
+    }
+
+    private static List<String> choose(Links links, Layers forward, Layers backward, int d) {
+        int k = Math.min(forward.reached(), d); // forward layers up to k, backward layers beyond it (d - k <= backward.reached())
+        // on[i]: the nodes of forward layer i on a shortest path to the target, marked back from where the searches met
+        var on = new ArrayList<Set<String>>();
+        for (int i = 0; i <= k; i++) {
+            on.add(new HashSet<>());
+        }
+        for (String x : forward.layers.get(k)) {
+            Integer there = backward.depth.get(x);
+            if (there != null && there == d - k) {
+                on.get(k).add(x);
+            }
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            for (String u : forward.layers.get(i)) {
+                for (String v : links.neighbours(u)) {
+                    if (on.get(i + 1).contains(v)) {
+                        on.get(i).add(u);
+                        break;
+                    }
+                }
+            }
+        }
+        var path = new ArrayList<String>(d + 1);
+        String at = forward.layers.getFirst().getFirst();
+        path.add(at);
+        for (int i = 1; i <= d; i++) {
+            String next = null;
+            for (String v : links.neighbours(at)) { // in id order: the first on a shortest path is the one
+                Integer there = backward.depth.get(v);
+                if (i <= k ? on.get(i).contains(v) : there != null && there == d - i) {
+                    next = v;
+                    break;
+                }
+            }
+            at = next;
+            path.add(at);
+        }
+        return path;
+    }
+}
