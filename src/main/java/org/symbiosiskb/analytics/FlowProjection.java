@@ -46,6 +46,14 @@ final class FlowProjection implements FlowGraph {
         }
     }
 
+    /** A side stream as its flows need it: the stream and producer, its waste codes and material; read once per build or update. */
+    private record StreamRead(CoreFlowGraph.Source source, List<String> codes, String material) {
+        static StreamRead of(Node stream) {
+            var codes = CoreFlowGraph.codesOf(stream);
+            return new StreamRead(CoreFlowGraph.source(stream), codes.isEmpty() ? List.of() : List.copyOf(codes), CoreFlowGraph.materialOf(stream));
+        }
+    }
+
     private static final Comparator<Dated> BY_ID = Comparator.comparing(d -> d.flow().id());
 
     /**
@@ -129,8 +137,8 @@ final class FlowProjection implements FlowGraph {
         try (var processes = tx.findNodes(CoreFlowGraph.PROCESS)) {
             processes.forEachRemaining(n -> nodes.put(projection.loadOwn(n), n));
         }
-        var sources = new HashMap<Node, CoreFlowGraph.Source>();
-        nodes.forEach((i, n) -> projection.loadInputs(i, n, false, sources));
+        var streams = new HashMap<Node, StreamRead>();
+        nodes.forEach((i, n) -> projection.loadInputs(i, n, false, streams));
         for (int i = 0; i < projection.size; i++) {
             projection.into[i].sort(BY_ID);
             projection.outOf[i].sort(BY_ID);
@@ -205,8 +213,8 @@ final class FlowProjection implements FlowGraph {
                     remove(id);
                 }
             }
-            var sources = new HashMap<Node, CoreFlowGraph.Source>();
-            live.forEach((i, n) -> loadInputs(i, n, true, sources));
+            var streams = new HashMap<Node, StreamRead>();
+            live.forEach((i, n) -> loadInputs(i, n, true, streams));
             for (String id : all) {
                 Integer i = index.get(id);
                 if (i != null) {
@@ -297,17 +305,16 @@ final class FlowProjection implements FlowGraph {
     /**
      * The flows into the process, replacing those it had; each is listed at its producer too.
      *
-     * @param sources side streams read so far in this build or update, each read once however many flows it feeds
+     * @param streams side streams read so far in this build or update, each read once however many flows it feeds
      */
-    private void loadInputs(int i, Node process, boolean sorted, Map<Node, CoreFlowGraph.Source> sources) {
+    private void loadInputs(int i, Node process, boolean sorted, Map<Node, StreamRead> streams) {
         detachInputs(i);
         for (Relationship r : process.getRelationships(Direction.INCOMING, CoreFlowGraph.SUPPLIES)) {
             Map<String, Object> properties = CoreFlowGraph.flowProperties(r);
-            var source = sources.computeIfAbsent(r.getStartNode(), CoreFlowGraph::source);
-            Flow f = CoreFlowGraph.flow(properties, source, ids[i], this::canonical);
-            var codes = CoreFlowGraph.codesOf(r.getStartNode());
+            var stream = streams.computeIfAbsent(r.getStartNode(), StreamRead::of);
+            Flow f = CoreFlowGraph.flow(properties, stream.source(), ids[i], this::canonical);
             var dated = new Dated(f, CoreFlowGraph.lng(properties.get("fromYear")), CoreFlowGraph.lng(properties.get("toYear")),
-                    codes.isEmpty() ? List.of() : List.copyOf(codes), CoreFlowGraph.materialOf(r.getStartNode()));
+                    stream.codes(), stream.material());
             into[i].add(dated);
             flows++;
             Integer producer = index.get(f.producer());

@@ -1,7 +1,6 @@
 package org.symbiosiskb.api.translation;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,7 +268,7 @@ final class HeldCompletion extends AsyncExecutionStrategy {
         if (source instanceof Map<?, ?> map) {
             return map.get(field);
         }
-        Method accessor = ACCESSORS.get(source.getClass()).get(field);
+        Method accessor = Accessors.property(source.getClass(), field);
         if (accessor == null) {
             throw NOT_HELD;
         }
@@ -279,42 +278,4 @@ final class HeldCompletion extends AsyncExecutionStrategy {
             throw NOT_HELD;
         }
     }
-
-    /** The public no-argument accessors of a class, by property name (a record's component first, then getters). */
-    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-            var byName = new java.util.HashMap<String, Method>();
-            if (!Modifier.isPublic(type.getModifiers())) {
-                return byName; // graphql-java reads such a class by other means: leave it to the standard completion
-            }
-            var accessors = new ArrayList<Method>();
-            for (Method m : type.getMethods()) {
-                if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class && m.getReturnType() != void.class) {
-                    accessors.add(m);
-                }
-            }
-            // graphql-java's order: a method named as the property (a record's accessor), then isName(), then getName()
-            for (Method m : accessors) {
-                String n = m.getName();
-                if (n.startsWith("get") && n.length() > 3) {
-                    byName.put(decapitalized(n.substring(3)), m);
-                }
-            }
-            for (Method m : accessors) {
-                String n = m.getName();
-                if (n.startsWith("is") && n.length() > 2 && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
-                    byName.put(decapitalized(n.substring(2)), m);
-                }
-            }
-            for (Method m : accessors) {
-                byName.put(m.getName(), m);
-            }
-            return byName;
-        }
-
-        private static String decapitalized(String s) {
-            return Character.toLowerCase(s.charAt(0)) + s.substring(1);
-        }
-    };
 }

@@ -115,7 +115,7 @@ class TranslationWiring {
             if (source instanceof Translated held) {
                 return held.value(field, environment);
             }
-            var accessor = type.fields.get(field) instanceof Field.Expression ? ACCESSORS.get(source.getClass()).get(field) : null;
+            var accessor = type.fields.get(field) instanceof Field.Expression ? Accessors.named(source.getClass(), field) : null;
             return accessor != null ? accessor.invoke(source) : reads.ofRecord(type, field, environment.get());
         }
 
@@ -124,21 +124,6 @@ class TranslationWiring {
             return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
         }
     }
-
-    /** The public no-argument methods of a record class, by name. */
-    private static final ClassValue<java.util.Map<String, java.lang.reflect.Method>> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected java.util.Map<String, java.lang.reflect.Method> computeValue(Class<?> type) {
-            var methods = new java.util.HashMap<String, java.lang.reflect.Method>();
-            for (var m : type.getMethods()) {
-                if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class) {
-                    m.setAccessible(true);
-                    methods.put(m.getName(), m);
-                }
-            }
-            return methods;
-        }
-    };
 
     /**
      * A field the feature resolves itself (from its record): given the record the statement made, and run in
