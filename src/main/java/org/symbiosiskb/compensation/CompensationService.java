@@ -7,9 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.symbiosiskb.api.BadRequestException;
-import org.symbiosiskb.api.Connection;
 import org.symbiosiskb.api.NotFoundException;
-import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.api.ForbiddenException;
 import org.symbiosiskb.consent.ConsentService;
 import org.symbiosiskb.api.Ids;
@@ -71,16 +69,8 @@ public class CompensationService {
         return repository.sink(id);
     }
 
-    Connection<CarbonSink> sinks(Map<String, Object> filter, PageRequest page) {
-        return repository.sinks(filter, page);
-    }
-
     Optional<OffsetAgreement> agreement(String id) {
         return repository.agreement(id);
-    }
-
-    Connection<OffsetAgreement> agreements(Map<String, Object> filter, PageRequest page) {
-        return repository.agreements(filter, page);
     }
 
     Map<String, List<CarbonSink>> sinksOfAgreements(Collection<String> agreementIds) {

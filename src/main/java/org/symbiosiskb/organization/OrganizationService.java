@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.symbiosiskb.api.Connection;
-import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.exchange.RecordService;
 
 /** Organizations and their processes: reads for GraphQL and other features, writes through the exchange rules. */
@@ -26,16 +24,8 @@ public class OrganizationService {
         return repository.organization(id);
     }
 
-    public Connection<Organization> organizations(Map<String, Object> filter, PageRequest page) {
-        return repository.organizations(filter, page);
-    }
-
     public Optional<Process> process(String id) {
         return repository.process(id);
-    }
-
-    public Connection<Process> processes(Map<String, Object> filter, PageRequest page) {
-        return repository.processes(filter, page);
     }
 
     public Map<String, List<Organization>> organizationsByIds(Collection<String> ids) {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.symbiosiskb.api.Connection;
-import org.symbiosiskb.api.Lists;
-import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.graph.Cypher;
 import org.springframework.stereotype.Component;
 
@@ -17,26 +14,8 @@ class ParkRepository {
 
     static final String PARK_BY_ID = "MATCH (n:Park {id: $id}) RETURN n";
     static final String PARKS_BY_IDS = "UNWIND $ids AS key MATCH (n:Park {id: key}) RETURN key, n";
-    private static final String PARK_FILTER = """
-            MATCH (n:Park) WHERE n.placeholder IS NULL
-              AND ($network IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(:Network {id: $network}) })
-              AND ($country IS NULL OR n.country = $country)
-              AND ($origin IS NULL OR n.origin = $origin)
-              AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
-            """;
-    static final String PARK_PAGE = Lists.pageQuery(PARK_FILTER);
-    static final String PARK_COUNT = Lists.countQuery(PARK_FILTER);
-
     static final String NETWORK_BY_ID = "MATCH (n:Network {id: $id}) RETURN n";
     static final String NETWORKS_BY_IDS = "UNWIND $ids AS key MATCH (n:Network {id: key}) RETURN key, n";
-    private static final String NETWORK_FILTER = """
-            MATCH (n:Network) WHERE n.placeholder IS NULL
-              AND ($scope IS NULL OR n.scope = $scope)
-              AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
-            """;
-    static final String NETWORK_PAGE = Lists.pageQuery(NETWORK_FILTER);
-    static final String NETWORK_COUNT = Lists.countQuery(NETWORK_FILTER);
-
     /** A process is in a park through IN_PARK, or else through its operator's park (docs/spec/analytics.md). */
     static final String PARK_OF_PROCESSES = """
             UNWIND $ids AS key MATCH (p:Process {id: key})
@@ -64,18 +43,8 @@ class ParkRepository {
         return cypher.one(PARK_BY_ID, Map.of("id", id), r -> Park.from(r.get("n")));
     }
 
-    Connection<Park> parks(Map<String, Object> filter, PageRequest page) {
-        return Lists.page(cypher, PARK_PAGE, PARK_COUNT, Lists.filter(filter, "network", "country", "origin", "nameContains"),
-                page, r -> Park.from(r.get("n")), Park::id);
-    }
-
     Optional<Network> network(String id) {
         return cypher.one(NETWORK_BY_ID, Map.of("id", id), r -> Network.from(r.get("n")));
-    }
-
-    Connection<Network> networks(Map<String, Object> filter, PageRequest page) {
-        return Lists.page(cypher, NETWORK_PAGE, NETWORK_COUNT, Lists.filter(filter, "scope", "nameContains"),
-                page, r -> Network.from(r.get("n")), Network::id);
     }
 
     /** Parks keyed by the parent ids of {@code query} (one of the constants above). */

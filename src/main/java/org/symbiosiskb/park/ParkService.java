@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.symbiosiskb.api.Connection;
-import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.exchange.RecordService;
 
 /** Parks and networks: reads for GraphQL and other features, writes through the exchange rules. */
@@ -26,16 +24,8 @@ public class ParkService {
         return parks.park(id);
     }
 
-    public Connection<Park> parks(Map<String, Object> filter, PageRequest page) {
-        return parks.parks(filter, page);
-    }
-
     public Optional<Network> network(String id) {
         return parks.network(id);
-    }
-
-    public Connection<Network> networks(Map<String, Object> filter, PageRequest page) {
-        return parks.networks(filter, page);
     }
 
     public Map<String, List<Park>> parksByIds(Collection<String> ids) {

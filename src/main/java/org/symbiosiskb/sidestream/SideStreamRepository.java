@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.symbiosiskb.api.Connection;
-import org.symbiosiskb.api.Lists;
-import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.graph.Cypher;
 
 /** Cypher for side streams, flows, needs and waste codes. Relationship reads take many parents at once ({@code $ids}). */
@@ -17,33 +14,6 @@ class SideStreamRepository {
 
     static final String STREAM_BY_ID = "MATCH (n:SideStream {id: $id}) RETURN n";
     static final String STREAMS_BY_IDS = "UNWIND $ids AS key MATCH (n:SideStream {id: key}) RETURN key, n";
-    /**
-     * A filter on a figure matches only records whose figures the caller may see: otherwise whether
-     * another partner's PRIVATE stream is in the answer would tell its quantity.
-     */
-    private static final String FIGURES_SEEN = """
-            ($kbLocal OR n.id STARTS WITH ($kbPartner + ':') OR n.visibility = 'PUBLIC'
-             OR ($kbAuth AND (coalesce(n.visibility, 'NETWORK') <> 'PRIVATE' OR $kbPartner IN coalesce(n.parties, []))))""";
-    /**
-     * {@code $ewc} is a chapter, sub-chapter or entry, compared without the hazard mark:
-     * "10" matches "10 02 02" and "10 01 14*".
-     */
-    private static final String STREAM_FILTER = """
-            MATCH (n:SideStream) WHERE n.placeholder IS NULL
-              AND ($producer IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process {id: $producer}) })
-              AND ($park IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process)-[:IN_PARK]->(:Park {id: $park}) }
-                                 OR EXISTS { (n)<-[:PRODUCES]-(p:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park {id: $park})
-                                             WHERE NOT (p)-[:IN_PARK]->(:Park) })
-              AND ($network IS NULL OR EXISTS { (n)<-[:PRODUCES]-(:Process)-[:IN_PARK]->(:Park)-[:MEMBER_OF]->(:Network {id: $network}) }
-                                    OR EXISTS { (n)<-[:PRODUCES]-(:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: $network}) })
-              AND ($ewc IS NULL OR replace(n.ewc, '*', '') STARTS WITH replace($ewc, '*', ''))
-              AND ($unit IS NULL OR n.unit = $unit)
-              AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
-              AND ($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains))
-              AND ($minQuantity IS NULL OR (n.quantity >= $minQuantity AND """ + FIGURES_SEEN + "))\n";
-    static final String STREAM_PAGE = Lists.pageQuery(STREAM_FILTER);
-    static final String STREAM_COUNT = Lists.countQuery(STREAM_FILTER);
-
     private static final String FLOW = " f, s.id AS from, c.id AS to";
     /** A flow by id, whether it counts (SUPPLIES) or waits for the other partner's consent (PROPOSED_SUPPLIES). */
     static final String FLOWS_BY_IDS = """
@@ -62,17 +32,6 @@ class SideStreamRepository {
             RETURN key,""" + FLOW + " ORDER BY f.id";
 
     static final String NEED_BY_ID = "MATCH (n:Need {id: $id}) RETURN n";
-    private static final String NEED_FILTER = """
-            MATCH (n:Need)
-            WHERE ($process IS NULL OR EXISTS { (n)<-[:NEEDS]-(:Process {id: $process}) })
-              AND ($park IS NULL OR EXISTS { (n)<-[:NEEDS]-(:Process)-[:IN_PARK]->(:Park {id: $park}) }
-                                 OR EXISTS { (n)<-[:NEEDS]-(p:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park {id: $park})
-                                             WHERE NOT (p)-[:IN_PARK]->(:Park) })
-              AND ($ewc IS NULL OR replace(n.ewc, '*', '') STARTS WITH replace($ewc, '*', ''))
-              AND ($material IS NULL OR toLower(trim(n.material)) = toLower(trim($material)))
-            """;
-    static final String NEED_PAGE = Lists.pageQuery(NEED_FILTER);
-    static final String NEED_COUNT = Lists.countQuery(NEED_FILTER);
     static final String NEEDS_BY_IDS = "UNWIND $ids AS key MATCH (n:Need {id: key}) RETURN key, n";
 
     static final String PRODUCER_OF_STREAMS = """
@@ -119,23 +78,12 @@ class SideStreamRepository {
         return cypher.one(STREAM_BY_ID, Map.of("id", id), r -> SideStream.from(r.get("n")));
     }
 
-    Connection<SideStream> sideStreams(Map<String, Object> filter, PageRequest page) {
-        return Lists.page(cypher, STREAM_PAGE, STREAM_COUNT,
-                Lists.filter(filter, "park", "network", "producer", "ewc", "unit", "material", "nameContains", "minQuantity"),
-                page, r -> SideStream.from(r.get("n")), SideStream::id);
-    }
-
     Optional<Flow> flow(String id) {
         return cypher.one(FLOWS_BY_IDS, Map.of("ids", List.of(id)), Flow::from);
     }
 
     Optional<Need> need(String id) {
         return cypher.one(NEED_BY_ID, Map.of("id", id), r -> Need.from(r.get("n")));
-    }
-
-    Connection<Need> needs(Map<String, Object> filter, PageRequest page) {
-        return Lists.page(cypher, NEED_PAGE, NEED_COUNT, Lists.filter(filter, "park", "process", "ewc", "material"),
-                page, r -> Need.from(r.get("n")), Need::id);
     }
 
     Optional<WasteCode> wasteCode(String code) {

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.symbiosiskb.api.Connection;
-import org.symbiosiskb.api.PageRequest;
 import org.symbiosiskb.exchange.RecordService;
 import org.symbiosiskb.security.Caller;
 import org.symbiosiskb.security.Disclosure;
@@ -74,10 +72,6 @@ public class SideStreamService {
         return repository.sideStream(id);
     }
 
-    public Connection<SideStream> sideStreams(Map<String, Object> filter, PageRequest page) {
-        return repository.sideStreams(filter, page);
-    }
-
     public Map<String, List<SideStream>> sideStreamsByIds(Collection<String> ids) {
         return repository.sideStreams(SideStreamRepository.STREAMS_BY_IDS, ids);
     }
@@ -104,10 +98,6 @@ public class SideStreamService {
 
     Optional<Need> need(String id) {
         return repository.need(id);
-    }
-
-    Connection<Need> needs(Map<String, Object> filter, PageRequest page) {
-        return repository.needs(filter, page);
     }
 
     /** The process that produces the stream, if the stream is here with its producer. */
