@@ -84,6 +84,12 @@ class EmbeddedNeo4jConfiguration {
                 .build();
     }
 
+    /** The service's own reads go to the database directly (see {@link Cypher}); researchers and tools use Bolt. */
+    @Bean
+    InProcessDatabase inProcessDatabase(DatabaseManagementService embeddedNeo4j) {
+        return new InProcessDatabase(embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+    }
+
     @Bean
     EmbeddedBolt embeddedBolt(DatabaseManagementService embeddedNeo4j) {
         var api = (GraphDatabaseAPI) embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);

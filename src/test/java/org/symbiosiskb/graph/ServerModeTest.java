@@ -32,6 +32,7 @@ class ServerModeTest {
                 "--KB_EXAMPLE_DATA_ENABLED=false")) {
             assertThat(service.getBeansOfType(DatabaseManagementService.class)).isEmpty();
             assertThat(service.getBeansOfType(EmbeddedBolt.class)).isEmpty();
+            assertThat(service.getBeansOfType(InProcessDatabase.class)).as("a server is read over Bolt only").isEmpty();
 
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
             // the health details are for an ADMIN key

@@ -79,7 +79,7 @@ class DisclosureLeakTest {
     }
 
     /** Every read path the service has, by name, with its raw answer. */
-    private Map<String, String> answers(RandomPartnerData data, String who, Http http) {
+    static Map<String, String> answers(RandomPartnerData data, String who, Http http) {
         var answers = new LinkedHashMap<String, String>();
         answers.put("entities", graphql(http, aliased(data.processes, id -> "process(id: \"" + id + "\") { outputTonnes "
                 + "emissions { tCO2e } sideStreams { quantity allocationShare flows { quantity distanceKm substitutesFactor } } "

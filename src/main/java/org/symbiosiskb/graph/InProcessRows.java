@@ -1,0 +1,172 @@
+package org.symbiosiskb.graph;
+
+import java.lang.reflect.Array;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.internal.InternalNode;
+import org.neo4j.driver.internal.InternalPath;
+import org.neo4j.driver.internal.InternalRecord;
+import org.neo4j.driver.internal.InternalRelationship;
+import org.neo4j.driver.internal.util.QueryKeys;
+import org.neo4j.graphdb.Entity;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Path;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.spatial.Point;
+
+/**
+ * Rows of an in-process statement as the driver's records, so that every mapper, the {@link RowGuard} and the
+ * translated reads take them exactly as they take rows that came over Bolt: the same value types, nodes and
+ * relationships with their element ids. (A map's keys come in the embedded API's order, which may differ from
+ * Bolt's; a Cypher map has no order, and the service reads maps by key.)
+ */
+final class InProcessRows {
+
+    private InProcessRows() {
+    }
+
+    /** Whether the embedded API takes these parameters as they are (else the statement goes over Bolt, whose client converts them). */
+    static boolean takes(Map<String, Object> parameters) {
+        for (Object v : parameters.values()) {
+            if (!plain(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Long || v instanceof Integer || v instanceof Double
+                || v instanceof Boolean || v instanceof ZonedDateTime || v instanceof LocalDate || v instanceof LocalDateTime
+                || v instanceof LocalTime || v instanceof OffsetTime) {
+            return true;
+        }
+        if (v instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (!plain(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof Map<?, ?> map) {
+            for (var e : map.entrySet()) {
+                if (!(e.getKey() instanceof String) || !plain(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return v instanceof String[] || v instanceof long[] || v instanceof double[] || v instanceof boolean[];
+    }
+
+    /** Every row of the result, read inside its transaction (nodes and relationships are read while it is open). */
+    static List<Record> read(Result result) {
+        var keys = new QueryKeys(result.columns());
+        int width = keys.keys().size();
+        var rows = new ArrayList<Record>();
+        while (result.hasNext()) {
+            Map<String, Object> row = result.next();
+            var values = new ArrayList<Value>(width);
+            for (String key : keys.keys()) {
+                values.add(value(row.get(key)));
+            }
+            rows.add(new InternalRecord(keys, values));
+        }
+        return rows;
+    }
+
+    static Value value(Object v) {
+        if (v == null) {
+            return Values.NULL;
+        }
+        if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
+            return Values.value(v);
+        }
+        if (v instanceof Map<?, ?> map) {
+            var entries = new LinkedHashMap<String, Value>(Math.max(4, map.size() * 2));
+            map.forEach((k, item) -> entries.put((String) k, value(item)));
+            return Values.value(entries);
+        }
+        if (v instanceof List<?> list) {
+            var items = new Value[list.size()];
+            int i = 0;
+            for (Object item : list) {
+                items[i++] = value(item);
+            }
+            return Values.value(items);
+        }
+        if (v instanceof Node node) {
+            return node(node).asValue();
+        }
+        if (v instanceof Relationship r) {
+            return relationship(r).asValue();
+        }
+        if (v instanceof Path path) {
+            var entities = new ArrayList<org.neo4j.driver.types.Entity>();
+            for (Entity e : path) {
+                entities.add(e instanceof Node n ? node(n) : relationship((Relationship) e));
+            }
+            return new InternalPath(entities).asValue();
+        }
+        if (v instanceof Point point) {
+            var c = point.getCoordinate().getCoordinate();
+            int srid = point.getCRS().getCode();
+            return c.length == 2 ? Values.point(srid, c[0], c[1]) : Values.point(srid, c[0], c[1], c[2]);
+        }
+        if (v instanceof byte[] bytes) {
+            return Values.value(bytes);
+        }
+        if (v.getClass().isArray()) {
+            var items = new Value[Array.getLength(v)];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = value(Array.get(v, i));
+            }
+            return Values.value(items);
+        }
+        if (v instanceof TemporalAmount d && !(v instanceof java.time.Period) && !(v instanceof java.time.Duration)) {
+            return Values.isoDuration(d.get(ChronoUnit.MONTHS), d.get(ChronoUnit.DAYS), d.get(ChronoUnit.SECONDS),
+                    (int) d.get(ChronoUnit.NANOS));
+        }
+        return Values.value(v); // other numbers, characters and java.time values convert as the driver converts them
+    }
+
+    private static InternalNode node(Node node) {
+        return new InternalNode(node.getId(), node.getElementId(), labels(node), properties(node));
+    }
+
+    private static InternalRelationship relationship(Relationship r) {
+        return new InternalRelationship(r.getId(), r.getElementId(), r.getStartNodeId(), r.getStartNode().getElementId(),
+                r.getEndNodeId(), r.getEndNode().getElementId(), r.getType().name(), properties(r));
+    }
+
+    private static List<String> labels(Node node) {
+        var labels = new ArrayList<String>();
+        for (Label label : node.getLabels()) {
+            labels.add(label.name());
+        }
+        return labels;
+    }
+
+    private static Map<String, Value> properties(Entity entity) {
+        var properties = new LinkedHashMap<String, Value>();
+        entity.getAllProperties().forEach((k, item) -> properties.put(k, value(item)));
+        return properties;
+    }
+}

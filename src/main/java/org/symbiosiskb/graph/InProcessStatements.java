@@ -1,0 +1,56 @@
+package org.symbiosiskb.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.neo4j.driver.Record;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * A statement run on the {@link InProcessDatabase} in a transaction of its own, as an auto-commit statement over
+ * Bolt would run. Within a request's time limit the transaction's timeout is the time left, to the millisecond
+ * (Spring's transaction manager rounds to whole seconds), and a statement Neo4j stopped for it answers as the
+ * Bolt path does: {@link RequestTimedOutException}.
+ */
+final class InProcessStatements {
+
+    private final GraphDatabaseService database;
+
+    InProcessStatements(InProcessDatabase inProcess) {
+        this.database = inProcess.database();
+    }
+
+    <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        var found = RequestDeadline.current();
+        List<Record> records;
+        if (found.isEmpty()) {
+            try (Transaction tx = database.beginTx()) {
+                records = InProcessRows.read(tx.execute(cypher, parameters));
+                tx.commit();
+            }
+        } else {
+            RequestDeadline deadline = found.get();
+            if (deadline.passed()) {
+                throw new RequestTimedOutException(deadline, null);
+            }
+            try (Transaction tx = database.beginTx(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS)) {
+                records = InProcessRows.read(tx.execute(cypher, parameters));
+                tx.commit();
+            } catch (RuntimeException e) {
+                if (deadline.passed()) {
+                    throw new RequestTimedOutException(deadline, e);
+                }
+                throw e;
+            }
+        }
+        var rows = new ArrayList<T>(records.size());
+        for (Record record : records) {
+            rows.add(mapper.apply(record));
+        }
+        return rows;
+    }
+}
