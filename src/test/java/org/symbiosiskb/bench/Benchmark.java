@@ -337,6 +337,13 @@ public final class Benchmark {
         traceRows("trace downstream, maxDepth 10 (dense)", denseRoots, "DOWNSTREAM", 10, bolt, plugin);
         traceRows("trace upstream, maxDepth 10 (realistic)", realRoots, "UPSTREAM", 10, bolt, plugin);
         traceRows("trace downstream, maxDepth 10 (realistic)", realRoots, "DOWNSTREAM", 10, bolt, plugin);
+        if (plugin != null) {
+            // what the transport itself costs each way, measured the same way: the floor of the server ratio
+            Call embedded = id -> bolt.executableQuery("RETURN 1").execute();
+            Call server = id -> plugin.executableQuery("RETURN 1").execute();
+            alternately("an empty statement, RETURN 1 (the transport's own cost)", List.of("over Bolt, embedded",
+                    "over Bolt, Neo4j server with only the plugin"), realRoots, warmUp.get(realRoots), List.of(embedded, server));
+        }
     }
 
     /**
@@ -422,15 +429,22 @@ public final class Benchmark {
 
     // ---- balance, compensation, matching ----
 
+    /**
+     * Untimed calls before each of the six analytics rows: their code has run little before (a first call of
+     * carbonBalance through GraphQL took 85 ms at M, warm ones 18 ms).
+     */
+    static final int ANALYTICS_WARM_UPS = 10;
+
     private void measureOthers(NetworkGenerator.Network dense, Driver bolt) {
         var random = new SplittableRandom(13);
-        // -Dkb.bench.samples=N: N samples of each of the three instead of 3, 10 and 10
+        // -Dkb.bench.samples=N: N samples of each of the three instead of 20, 30 and 30, each after ANALYTICS_WARM_UPS untimed calls
         int samples = Integer.getInteger("kb.bench.samples", 0);
-        time("carbonBalance, largest park (dense)", "kb.carbonBalance", java.util.Collections.nCopies(samples > 0 ? samples : 3, dense.largestPark()),
-                id -> bolt.executableQuery("CALL kb.carbonBalance($id, 2024) YIELD net RETURN net").withParameters(Map.of("id", id)).execute());
-        time("compensationPartners (dense)", "kb.compensationPartners", pick(dense.organizations(), samples > 0 ? samples : 10, random),
-                id -> bolt.executableQuery("CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
-        time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), samples > 0 ? samples : 10, random), id -> bolt.executableQuery(
+        time("carbonBalance, largest park (dense)", "kb.carbonBalance", java.util.Collections.nCopies(samples > 0 ? samples : 20, dense.largestPark()),
+                ANALYTICS_WARM_UPS, id -> bolt.executableQuery("CALL kb.carbonBalance($id, 2024) YIELD net RETURN net").withParameters(Map.of("id", id)).execute());
+        time("compensationPartners (dense)", "kb.compensationPartners", pick(dense.organizations(), samples > 0 ? samples : 30, random),
+                ANALYTICS_WARM_UPS, id -> bolt.executableQuery("CALL kb.compensationPartners($id, 2024) YIELD residual RETURN residual").withParameters(Map.of("id", id)).execute());
+        time("sideStreamMatches (dense)", "kb.sideStreamMatches", pick(dense.sideStreams(), samples > 0 ? samples : 30, random),
+                ANALYTICS_WARM_UPS, id -> bolt.executableQuery(
                 "CALL kb.sideStreamMatches($id, 2024) YIELD level RETURN count(*)").withParameters(Map.of("id", id)).execute());
     }
 
@@ -442,14 +456,14 @@ public final class Benchmark {
         var random = new SplittableRandom(13);
         int samples = Integer.getInteger("kb.bench.samples", 0);
         String what = "GraphQL over HTTP, whole answer (service, Disclosure)";
-        time("carbonBalance, largest park (dense)", what, java.util.Collections.nCopies(samples > 0 ? samples : 3, dense.largestPark()),
-                id -> graphql(http, "{ carbonBalance(parkId: \"" + id + "\", year: 2024) { gross net reportedShare withheld "
+        time("carbonBalance, largest park (dense)", what, java.util.Collections.nCopies(samples > 0 ? samples : 20, dense.largestPark()),
+                ANALYTICS_WARM_UPS, id -> graphql(http, "{ carbonBalance(parkId: \"" + id + "\", year: 2024) { gross net reportedShare withheld "
                         + "byProcess { process { id } tCO2e } bySource { source tCO2e } } }"));
-        time("compensationPartners (dense)", what, pick(dense.organizations(), samples > 0 ? samples : 10, random),
-                id -> graphql(http, "{ compensationPartners(organizationId: \"" + id + "\", year: 2024) { emissions contracted residual "
+        time("compensationPartners (dense)", what, pick(dense.organizations(), samples > 0 ? samples : 30, random),
+                ANALYTICS_WARM_UPS, id -> graphql(http, "{ compensationPartners(organizationId: \"" + id + "\", year: 2024) { emissions contracted residual "
                         + "uncovered candidates { sink { id } owner { id } distanceKm free suggestedTonnes networkHops networkPath } } }"));
-        time("sideStreamMatches (dense)", what, pick(dense.sideStreams(), samples > 0 ? samples : 10, random),
-                id -> graphql(http, "{ sideStreamMatches(sideStreamId: \"" + id + "\", year: 2024) { level process { id } need { id } "
+        time("sideStreamMatches (dense)", what, pick(dense.sideStreams(), samples > 0 ? samples : 30, random),
+                ANALYTICS_WARM_UPS, id -> graphql(http, "{ sideStreamMatches(sideStreamId: \"" + id + "\", year: 2024) { level process { id } need { id } "
                         + "distanceKm wanted supplyable } }"));
     }
 
@@ -476,18 +490,23 @@ public final class Benchmark {
                     new PeerQueries.Query("page of 100 parks with organizations, processes, side streams (dense)",
                             PeerQueries.hundredParks(dense.network())));
             for (var q : queries) {
-                int samples = q.name().contains("page of 100") ? (size == NetworkGenerator.Size.L ? 6 : 10) : (size == NetworkGenerator.Size.L ? 40 : 30);
-                alternate(q, samples, http, peer, bolt);
+                boolean page = q.name().contains("page of 100");
+                int samples = page ? (size == NetworkGenerator.Size.L ? 6 : 15) : (size == NetworkGenerator.Size.L ? 40 : 100);
+                alternate(q, page ? 3 : 20, samples, http, peer, bolt);
             }
+            // the floor of every GraphQL request over HTTP here: parsing, the filters, execution and the JSON of an answer of one field
+            time("a GraphQL request's own cost", "{ formatVersion } over HTTP (this service)", java.util.Collections.nCopies(100, ""),
+                    id -> http.graphql("{ formatVersion }").body());
         }
     }
 
-    private void alternate(PeerQueries.Query q, int samples, Http http, GraphQLPeer peer, Driver bolt) {
+    /** The three asked in turn, a different one first each round, after {@code warmUps} untimed rounds (JIT in both processes). */
+    private void alternate(PeerQueries.Query q, int warmUps, int samples, Http http, GraphQLPeer peer, Driver bolt) {
         var ours = new ArrayList<Double>();
         var theirs = new ArrayList<Double>();
         var cypher = new ArrayList<Double>();
         Object[] answers = new Object[3];
-        for (int i = -1; i < samples; i++) {
+        for (int i = -warmUps; i < samples; i++) {
             for (int k = 0; k < 3; k++) {
                 int which = Math.floorMod(i + k, 3); // a different one goes first each round
                 long t = System.nanoTime();
@@ -578,11 +597,18 @@ public final class Benchmark {
     }
 
     private void time(String operation, String what, List<String> ids, Call call) {
+        time(operation, what, ids, 1, call);
+    }
+
+    /** The calls timed in turn after {@code warmUps} untimed ones over the same ids. */
+    private void time(String operation, String what, List<String> ids, int warmUps, Call call) {
         String note = "";
-        try {
-            call.apply(ids.getFirst()); // warm-up
-        } catch (RuntimeException e) {
-            note = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
+        for (int i = 0; i < warmUps; i++) {
+            try {
+                call.apply(ids.get(i % ids.size()));
+            } catch (RuntimeException e) {
+                note = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
+            }
         }
         var samples = new ArrayList<Double>();
         for (String id : ids) {

@@ -62,7 +62,9 @@ final class GraphQlBench {
         var size = NetworkGenerator.Size.valueOf(System.getProperty("kb.bench.size", "S"));
         int samples = Integer.getInteger("kb.bench.samples", 30);
         String only = System.getProperty("kb.bench.only", "");
-        var network = NetworkGenerator.generate(size, 42);
+        // -Dkb.bench.shape=REALISTIC: the realistic network (parks of 5–80 processes) instead of the dense one
+        var shape = NetworkGenerator.Shape.valueOf(System.getProperty("kb.bench.shape", "DENSE"));
+        var network = NetworkGenerator.generate(shape, size, 42);
         // -Dkb.bench.data-dir=DIR keeps the store between runs: the import runs only into an empty one
         String kept = System.getProperty("kb.bench.data-dir", "");
         var data = kept.isBlank() ? Files.createTempDirectory("kb-gql-bench") : java.nio.file.Path.of(kept);
