@@ -51,6 +51,26 @@ class InProcessRowsTest {
     }
 
     @Test
+    void parameters_the_embedded_api_takes_bind_as_over_bolt() {
+        var parameters = new java.util.HashMap<String, Object>();
+        parameters.put("set", new java.util.TreeSet<>(List.of("b", "a")));
+        parameters.put("small", 7);
+        parameters.put("nested", Map.of("ids", List.of("x", "y"), "at", java.time.LocalDate.of(2024, 5, 6)));
+        parameters.put("absent", null);
+        parameters.put("texts", new String[] {"p", "q"});
+        assertThat(InProcessRows.takes(parameters)).isTrue();
+        assertThat(InProcessRows.takes(Map.of("kind", java.time.DayOfWeek.MONDAY))).as("an enum goes over Bolt, whose client converts it").isFalse();
+        String statement = "RETURN $set AS set, $small + 1 AS small, $nested AS nested, $absent AS absent, $texts AS texts";
+        var statements = new InProcessStatements(new InProcessDatabase(TestDatabase.get().defaultDatabaseService()));
+        Record inProcess = statements.list(statement, parameters, row -> row).getFirst();
+        Record overBolt = bolt.executableQuery(statement).withParameters(parameters).execute().records().getFirst();
+        for (String key : overBolt.keys()) {
+            assertThat(inProcess.get(key)).as(key).isEqualTo(overBolt.get(key));
+        }
+        assertThat(inProcess.get("small").asLong()).isEqualTo(8); // 7 + 1
+    }
+
+    @Test
     void every_value_type_reads_in_process_as_bolt_gives_it() {
         Map<String, Object> parameters = Map.of("bytes", new byte[] {1, 2, 3});
         var statements = new InProcessStatements(new InProcessDatabase(TestDatabase.get().defaultDatabaseService()));
