@@ -147,10 +147,13 @@ final class InProcessRows {
         return Values.value(v); // other numbers, characters and java.time values convert as the driver converts them
     }
 
+    // the numeric ids are deprecated on both sides; Bolt still sends them, so a record read in-process carries them too
+    @SuppressWarnings("removal")
     private static InternalNode node(Node node) {
         return new InternalNode(node.getId(), node.getElementId(), labels(node), properties(node));
     }
 
+    @SuppressWarnings("removal")
     private static InternalRelationship relationship(Relationship r) {
         return new InternalRelationship(r.getId(), r.getElementId(), r.getStartNodeId(), r.getStartNode().getElementId(),
                 r.getEndNodeId(), r.getEndNode().getElementId(), r.getType().name(), properties(r));
