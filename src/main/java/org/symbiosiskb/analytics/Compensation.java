@@ -46,7 +46,7 @@ final class Compensation {
         double residual = Math.max(0, emissions - contracted);
 
         var candidates = new ArrayList<Candidate>();
-        for (Sink s : graph.allSinks()) {
+        for (Sink s : graph.sinksNear(here, maxDistanceKm)) {
             if (!s.activeIn(year) || organization.equals(s.owner()) || s.location() == null || excludedSinks.contains(s.id())) {
                 continue;
             }

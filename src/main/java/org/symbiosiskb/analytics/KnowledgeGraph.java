@@ -27,6 +27,14 @@ public interface KnowledgeGraph extends FlowGraph {
 
     List<Sink> allSinks();
 
+    /**
+     * At least every sink {@link Location#kmTo} puts within {@code km} of {@code here}, in id order; perhaps a few
+     * just beyond, so a caller measures each again. By default all of them.
+     */
+    default List<Sink> sinksNear(Location here, double km) {
+        return allSinks();
+    }
+
     List<Agreement> agreementsOnSink(String sink);
 
     List<Agreement> agreementsOfBuyer(String organization);

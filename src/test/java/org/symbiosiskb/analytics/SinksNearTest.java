@@ -1,0 +1,72 @@
+package org.symbiosiskb.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.symbiosiskb.analytics.Records.Location;
+import org.symbiosiskb.analytics.Records.Sink;
+import org.symbiosiskb.support.TestDatabase;
+
+/**
+ * compensationPartners reads only the sinks near the organization, found by the point index, and lists exactly the
+ * sinks it listed when it read them all. Sinks due north of the organization on its meridian, where the great-circle
+ * distance is the radius times the latitude difference: kmTo(lat 65 + toDegrees(d / 6371.0088)) = d km.
+ */
+class SinksNearTest {
+
+    static final Location HERE = new Location(65.0, 25.0);
+
+    GraphDatabaseService db;
+
+    /** A latitude d km due north of HERE, on a sphere of 6371.0088 km. */
+    static double north(double km) {
+        return 65.0 + Math.toDegrees(km / 6371.0088);
+    }
+
+    @BeforeEach
+    void sinks() {
+        db = TestDatabase.get().defaultDatabaseService();
+        db.executeTransactionally("MATCH (n) DETACH DELETE n");
+        db.executeTransactionally("CREATE (:Record:Organization {id: 'near:buyer', location: point({latitude: 65.0, longitude: 25.0})})");
+        var sinks = Map.of("near:s50", 50.0, "near:s100", 99.999, "near:s101", 100.5, "near:s500", 500.0);
+        sinks.forEach((id, km) -> db.executeTransactionally(
+                "CREATE (:Record:CarbonSink {id: $id, tCO2ePerYear: 1000.0, location: point({latitude: $lat, longitude: 25.0})})",
+                Map.of("id", id, "lat", north(km))));
+        db.executeTransactionally("CREATE (:Record:CarbonSink {id: 'near:placeholder', placeholder: true, location: point({latitude: $lat, longitude: 25.0})})",
+                Map.of("lat", north(10)));
+        db.executeTransactionally("CREATE (:Record:CarbonSink {id: 'near:nowhere', tCO2ePerYear: 1000.0})");
+    }
+
+    @Test
+    void the_index_finds_every_sink_within_the_distance_and_no_far_one() {
+        try (var tx = db.beginTx()) {
+            var graph = new CoreFlowGraph(tx);
+            List<String> near = graph.sinksNear(HERE, 100).stream().map(Sink::id).toList();
+            List<String> all = graph.allSinks().stream().map(Sink::id).toList();
+
+            // 50 km and 99.999 km are within 100 km; 100.5 km is within the seek's margin (101 km + 1 km) and may come
+            assertThat(near).contains("near:s50", "near:s100").doesNotContain("near:s500", "near:placeholder", "near:nowhere");
+            assertThat(near).isSortedAccordingTo(String::compareTo);
+            assertThat(all).contains("near:s500", "near:nowhere"); // read one by one, every sink comes
+        }
+    }
+
+    @Test
+    void compensation_lists_exactly_the_sinks_within_the_distance_nearest_first() {
+        try (var tx = db.beginTx()) {
+            var plan = Compensation.run(new CoreFlowGraph(tx), "near:buyer", 2024, 100, 10, Set.of());
+
+            // 100.5 km is measured again and left out; the buyer emits nothing, so nothing is suggested
+            assertThat(plan.candidates.stream().map(c -> c.get("sink")).toList()).containsExactly("near:s50", "near:s100");
+            assertThat((double) plan.candidates.getFirst().get("distanceKm")).isCloseTo(50.0, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat((double) plan.candidates.get(1).get("distanceKm")).isCloseTo(99.999, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(plan.candidates.getFirst().get("free")).isEqualTo(1000.0);
+        }
+    }
+}
