@@ -13,7 +13,6 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way the feature packages run Cypher: parameters only, records mapped by the caller. It
@@ -141,33 +140,14 @@ public class Cypher {
     }
 
     /**
-     * Runs one statement within the current request's time limit, if it has one. Neo4j's
-     * transaction timeout has whole-second resolution through Spring's transaction manager, so
-     * the transaction gets the remaining time rounded up: it ends at most a second after the limit.
+     * Runs one statement within the current request's time limit, if it has one: in a transaction of its own whose
+     * timeout is the time left, or, inside the caller's transaction, under that transaction's timeout.
      */
     private <T> T limited(Supplier<T> statement) {
-        var found = RequestDeadline.current();
-        if (found.isEmpty()) {
-            return statement.get();
+        if (RequestDeadline.current().isEmpty() || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return RequestDeadline.bounded(left -> statement.get());
         }
-        RequestDeadline deadline = found.get();
-        if (deadline.passed()) {
-            throw new RequestTimedOutException(deadline, null);
-        }
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return statement.get(); // the caller's transaction: its statements join it
-        }
-        var template = new TransactionTemplate(transactions);
-        template.setTimeout((int) Math.max(1, Math.ceilDiv(deadline.remaining().toMillis(), 1000)));
-        try {
-            return template.execute(status -> statement.get());
-        } catch (RuntimeException e) {
-            if (deadline.passed()) {
-                log.debug("Statement stopped by {}", deadline.limit(), e);
-                throw new RequestTimedOutException(deadline, e);
-            }
-            throw e;
-        }
+        return RequestDeadline.within(transactions, status -> statement.get());
     }
 
     /**

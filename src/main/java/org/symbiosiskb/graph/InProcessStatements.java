@@ -25,28 +25,13 @@ final class InProcessStatements {
     }
 
     <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        var found = RequestDeadline.current();
-        List<Record> records;
-        if (found.isEmpty()) {
-            try (Transaction tx = database.beginTx()) {
-                records = InProcessRows.read(tx.execute(cypher, parameters));
+        List<Record> records = RequestDeadline.bounded(left -> {
+            try (Transaction tx = left == null ? database.beginTx() : database.beginTx(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
+                var read = InProcessRows.read(tx.execute(cypher, parameters));
                 tx.commit();
+                return read;
             }
-        } else {
-            RequestDeadline deadline = found.get();
-            if (deadline.passed()) {
-                throw new RequestTimedOutException(deadline, null);
-            }
-            try (Transaction tx = database.beginTx(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS)) {
-                records = InProcessRows.read(tx.execute(cypher, parameters));
-                tx.commit();
-            } catch (RuntimeException e) {
-                if (deadline.passed()) {
-                    throw new RequestTimedOutException(deadline, e);
-                }
-                throw e;
-            }
-        }
+        });
         var rows = new ArrayList<T>(records.size());
         for (Record record : records) {
             rows.add(mapper.apply(record));

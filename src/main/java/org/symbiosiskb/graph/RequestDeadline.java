@@ -2,6 +2,7 @@ package org.symbiosiskb.graph;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.micrometer.context.ContextRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,18 +54,32 @@ public record RequestDeadline(long nanoTime, String limit) {
      * and the failure is reported as the limit, not as a database error. Without a deadline it just runs.
      */
     public static <T> T within(PlatformTransactionManager transactions, TransactionCallback<T> work) {
-        var template = new TransactionTemplate(transactions);
+        return bounded(left -> {
+            var template = new TransactionTemplate(transactions);
+            if (left != null) {
+                // Spring's transaction manager takes whole seconds: the transaction ends at most a second after the limit
+                template.setTimeout((int) Math.max(1, Math.ceilDiv(left.toMillis(), 1000)));
+            }
+            return template.execute(work);
+        });
+    }
+
+    /**
+     * The one home of the rule every timed piece of work follows: refused once the current request's limit has
+     * passed, given the time left for its transaction's timeout ({@code null} when the request has no limit), and a
+     * failure after the limit reported as the limit, not as whatever the stopped work threw.
+     */
+    static <T> T bounded(Function<Duration, T> work) {
         var found = current();
         if (found.isEmpty()) {
-            return template.execute(work);
+            return work.apply(null);
         }
         RequestDeadline deadline = found.get();
         if (deadline.passed()) {
             throw new RequestTimedOutException(deadline, null);
         }
-        template.setTimeout((int) Math.max(1, Math.ceilDiv(deadline.remaining().toMillis(), 1000)));
         try {
-            return template.execute(work);
+            return work.apply(deadline.remaining());
         } catch (RuntimeException e) {
             if (deadline.passed() && !(e instanceof RequestTimedOutException)) {
                 throw new RequestTimedOutException(deadline, e);

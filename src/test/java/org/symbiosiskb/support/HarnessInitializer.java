@@ -12,9 +12,14 @@ import org.symbiosiskb.graph.InProcessDatabase;
  */
 public class HarnessInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** A test property: {@code true} leaves the in-process database out, so the service reads over Bolt only, as with a server. */
+    public static final String BOLT_ONLY = "kb.test.bolt-only";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of("spring.neo4j.uri=" + TestDatabase.boltUri()).applyTo(context);
-        context.getBeanFactory().registerSingleton("inProcessDatabase", new InProcessDatabase(TestDatabase.get().defaultDatabaseService()));
+        if (!context.getEnvironment().getProperty(BOLT_ONLY, Boolean.class, false)) {
+            context.getBeanFactory().registerSingleton("inProcessDatabase", new InProcessDatabase(TestDatabase.get().defaultDatabaseService()));
+        }
     }
 }
