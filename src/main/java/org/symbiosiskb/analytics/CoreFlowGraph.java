@@ -373,14 +373,19 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
 
     @Override
     public List<Sink> allSinks() {
-        var result = new ArrayList<Sink>();
         try (var all = tx.findNodes(CARBON_SINK)) {
-            all.forEachRemaining(s -> {
-                if (!s.hasProperty("placeholder")) {
-                    result.add(sink(s));
-                }
-            });
+            return sinks(all);
         }
+    }
+
+    /** The sinks among these nodes, in id order; a placeholder (a sink referred to, not yet imported) is none. */
+    private List<Sink> sinks(java.util.Iterator<Node> nodes) {
+        var result = new ArrayList<Sink>();
+        nodes.forEachRemaining(s -> {
+            if (!s.hasProperty("placeholder")) {
+                result.add(sink(s));
+            }
+        });
         result.sort(Comparator.comparing(Sink::id));
         return result;
     }
@@ -412,16 +417,9 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
         if (!(km < SEEK_LIMIT_KM)) {
             return allSinks();
         }
-        var result = new ArrayList<Sink>();
         try (var rows = tx.execute(SINKS_NEAR, Map.of("lat", here.lat(), "lon", here.lon(), "metres", seekMetres(km)))) {
-            rows.<Node>columnAs("s").forEachRemaining(s -> {
-                if (!s.hasProperty("placeholder")) {
-                    result.add(sink(s));
-                }
-            });
+            return sinks(rows.columnAs("s"));
         }
-        result.sort(Comparator.comparing(Sink::id));
-        return result;
     }
 
     private Agreement agreement(Node a) {
