@@ -9,7 +9,7 @@ package org.symbiosiskb.analytics;
 public record Flow(String id, String sideStream, String producer, String consumer, double quantity, String unit,
                    double streamQuantity, Double allocationShare, Double producerOutput,
                    Double distanceKm, Double transportFactor, String transportMode, Double substitutesFactor,
-                   java.util.Map<Integer, Double> publishedFootprints) {
+                   java.util.Map<Integer, Double> publishedFootprints) implements Solver.Input {
 
     /**
      * @param publishedFootprints tCO2e per unit of the stream by year, as its owner published them
@@ -21,16 +21,19 @@ public record Flow(String id, String sideStream, String producer, String consume
 
     /** The published footprint per unit that stands in for the producer's upstream under MASS, or null. */
     Double published(Allocation allocation, int year) {
-        return allocation == Allocation.MASS ? publishedFootprints.get(year) : null;
+        // most flows have none: no boxed year to look up
+        return allocation == Allocation.MASS && !publishedFootprints.isEmpty() ? publishedFootprints.get(year) : null;
     }
 
     /** c(f), except that a flow carrying a published footprint inherits nothing from its (absent) producer. */
-    double shareIn(Allocation allocation, int year) {
+    @Override
+    public double shareIn(Allocation allocation, int year) {
         return published(allocation, year) != null ? 0 : share(allocation);
     }
 
     /** m × the published footprint: the upstream burden the flow brings in place of its producer's. */
-    double publishedBurden(Allocation allocation, int year) {
+    @Override
+    public double publishedBurden(Allocation allocation, int year) {
         Double perUnit = published(allocation, year);
         return perUnit == null ? 0 : quantity * perUnit;
     }
@@ -54,7 +57,8 @@ public record Flow(String id, String sideStream, String producer, String consume
     }
 
     /** T(f) = m × distanceKm × transportFactor / 1000, in t CO2e; only for streams in tonnes. */
-    double transport() {
+    @Override
+    public double transport() {
         if (!"t".equals(unit) || distanceKm == null) {
             return 0;
         }

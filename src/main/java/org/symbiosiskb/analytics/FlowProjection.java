@@ -39,10 +39,63 @@ final class FlowProjection implements FlowGraph {
      * A flow and the years it runs (null: open); what precedents match its side stream on: the waste codes it is
      * CLASSIFIED_AS, and its material when it has no waste code (CoreFlowGraph.codesOf, materialOf).
      */
-    private record Dated(Flow flow, Long fromYear, Long toYear, List<String> codes, String material) {
+    private static final class Dated implements Solver.Input {
+        private final Flow flow;
+        private final long fromYear;
+        private final long toYear;
+        private final List<String> codes;
+        private final String material;
+        /*
+         * What every equation reads of the flow, worked out once here by Flow's own rules: a whole solve then reads this
+         * object alone for each flow, not the flow and its boxed fields, scattered over the heap by the store's build.
+         */
+        private final double massShare;
+        private final double transport;
+        private final boolean published;
+        /** The producer's place in the table once it has one (places are never given up), or -1; read and set under the write lock. */
+        private int producer = -1;
+
+        /** @param fromYear null: open; likewise toYear */
+        Dated(Flow flow, Long fromYear, Long toYear, List<String> codes, String material) {
+            this.flow = flow;
+            this.fromYear = fromYear == null ? Long.MIN_VALUE : fromYear;
+            this.toYear = toYear == null ? Long.MAX_VALUE : toYear;
+            this.codes = codes;
+            this.material = material;
+            this.massShare = flow.share(Allocation.MASS);
+            this.transport = flow.transport();
+            this.published = !flow.publishedFootprints().isEmpty();
+        }
+
+        Flow flow() {
+            return flow;
+        }
+
+        List<String> codes() {
+            return codes;
+        }
+
+        String material() {
+            return material;
+        }
 
         boolean activeIn(int year) {
-            return (fromYear == null || fromYear <= year) && (toYear == null || year <= toYear);
+            return fromYear <= year && year <= toYear;
+        }
+
+        @Override
+        public double shareIn(Allocation allocation, int year) {
+            return published ? flow.shareIn(allocation, year) : allocation == Allocation.MASS ? massShare : flow.share(allocation);
+        }
+
+        @Override
+        public double publishedBurden(Allocation allocation, int year) {
+            return published ? flow.publishedBurden(allocation, year) : 0;
+        }
+
+        @Override
+        public double transport() {
+            return transport;
         }
     }
 
@@ -388,6 +441,34 @@ final class FlowProjection implements FlowGraph {
         return result;
     }
 
+    /** The flows of the year, the list itself when all of them run that year (most do): a whole solve allocates no copies. */
+    private static List<Dated> activeInputs(List<Dated> flows, int year) {
+        for (int k = 0; k < flows.size(); k++) {
+            if (!flows.get(k).activeIn(year)) {
+                var result = new ArrayList<Dated>(flows.subList(0, k));
+                for (int j = k + 1; j < flows.size(); j++) {
+                    if (flows.get(j).activeIn(year)) {
+                        result.add(flows.get(j));
+                    }
+                }
+                return result;
+            }
+        }
+        return flows;
+    }
+
+    /** {@link #present(String)} of the flow's producer, its place looked up once (a place, once given, stays the id's). */
+    private int producerOf(Dated d) {
+        if (d.producer < 0) {
+            Integer i = index.get(d.flow.producer());
+            if (i == null) {
+                return -1;
+            }
+            d.producer = i;
+        }
+        return present[d.producer] ? d.producer : -1;
+    }
+
     private int present(String process) {
         Integer i = index.get(process);
         return i != null && present[i] ? i : -1;
@@ -402,7 +483,7 @@ final class FlowProjection implements FlowGraph {
             @Override public String id(int node) { return ids[node]; }
             @Override public Solver.Equation equation(int node) {
                 return !present[node] ? Solver.Equation.EMPTY : Solver.Equation.of(figures[node].direct(year), figures[node].parts(year),
-                        active(into[node], year), FlowProjection.this::present, allocation, year);
+                        activeInputs(into[node], year), FlowProjection.this::producerOf, allocation, year);
             }
         };
     }

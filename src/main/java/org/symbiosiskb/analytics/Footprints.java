@@ -41,7 +41,8 @@ final class Footprints {
             @Override public int capacity() { return ids.size(); }
             @Override public String id(int node) { return ids.get(node); }
             @Override public Solver.Equation equation(int node) {
-                return Solver.Equation.of(direct.get(node), parts.get(node), inputs.get(node), p -> index.getOrDefault(p, -1), allocation, year);
+                return Solver.Equation.of(direct.get(node), parts.get(node), inputs.get(node), f -> index.getOrDefault(f.producer(), -1), allocation,
+                        year);
             }
         });
         system.solve(year, allocation, guard);

@@ -40,8 +40,25 @@ final class Solver {
     }
 
     /** direct + the transport of the flows in, the same sum wherever a local term is needed. */
-    static double local(double direct, List<Flow> inputs) {
-        return direct + inputs.stream().mapToDouble(Flow::transport).sum();
+    static double local(double direct, List<? extends Input> inputs) {
+        return direct + inputs.stream().mapToDouble(Input::transport).sum();
+    }
+
+    /**
+     * What an equation reads of one flow in: a {@link Flow}, or the projection's copy of one, which works these out
+     * once when it reads the flow (with Flow's own rules), so that solving the whole network does not visit every
+     * flow's fields again.
+     */
+    interface Input {
+
+        /** c(f), 0 where a published footprint stands in for the producer */
+        double shareIn(Allocation allocation, int year);
+
+        /** the burden a published footprint brings in place of the producer's */
+        double publishedBurden(Allocation allocation, int year);
+
+        /** T(f), the flow's transport emissions */
+        double transport();
     }
 
     /**
@@ -52,16 +69,18 @@ final class Solver {
 
         static final Equation EMPTY = new Equation(0, new double[PARTS], new int[0], new double[0], new double[0]);
 
-        static Equation of(double direct, Parts parts, List<Flow> inputs, ToIntFunction<String> index, Allocation allocation, int year) {
+        /** @param producerOf the node of the flow's producer, −1 where it is none */
+        static <I extends Input> Equation of(double direct, Parts parts, List<I> inputs, ToIntFunction<? super I> producerOf,
+                                             Allocation allocation, int year) {
             int n = inputs.size();
             int[] producer = new int[n];
             double[] share = new double[n];
             double[] published = new double[n];
             for (int e = 0; e < n; e++) {
-                Flow f = inputs.get(e);
+                I f = inputs.get(e);
                 published[e] = f.publishedBurden(allocation, year); // a published footprint is a constant, not a dependency
                 share[e] = f.shareIn(allocation, year);
-                producer[e] = share[e] == 0 ? -1 : index.applyAsInt(f.producer());
+                producer[e] = share[e] == 0 ? -1 : producerOf.applyAsInt(f);
             }
             return new Equation(Solver.local(direct, inputs), parts.toArray(), producer, share, published);
         }
