@@ -15,25 +15,36 @@ public record Parts(double reported, double primary, double biogenicCO2, double 
 
     public static final Parts NONE = new Parts(0, 0, 0, 0);
 
+    /** Where each part stands in {@link #toArray()} and {@link #of(double[])}. */
+    static final int REPORTED = 0;
+    static final int PRIMARY = 1;
+    static final int BIOGENIC_CO2 = 2;
+    static final int PRIMARY_BIOGENIC_CO2 = 3;
+
     /** The parts of these records (those that count, of any scope: only scopes 1 and 2 are taken). */
     static Parts of(Collection<Records.EmissionRecord> counted) {
         double[] sums = new double[4];
         for (var e : counted) {
             if (e.scope() <= 2) {
-                sums[0] += e.reported() ? e.tCO2e() : 0;
-                sums[1] += e.primary() ? e.tCO2e() : 0;
-                sums[2] += e.biogenicCO2();
-                sums[3] += e.primary() ? e.biogenicCO2() : 0;
+                sums[REPORTED] += e.reported() ? e.tCO2e() : 0;
+                sums[PRIMARY] += e.primary() ? e.tCO2e() : 0;
+                sums[BIOGENIC_CO2] += e.biogenicCO2();
+                sums[PRIMARY_BIOGENIC_CO2] += e.primary() ? e.biogenicCO2() : 0;
             }
         }
         return of(sums);
     }
 
     double[] toArray() {
-        return new double[] {reported, primary, biogenicCO2, primaryBiogenicCO2};
+        var values = new double[4];
+        values[REPORTED] = reported;
+        values[PRIMARY] = primary;
+        values[BIOGENIC_CO2] = biogenicCO2;
+        values[PRIMARY_BIOGENIC_CO2] = primaryBiogenicCO2;
+        return values;
     }
 
     static Parts of(double[] values) {
-        return new Parts(values[0], values[1], values[2], values[3]);
+        return new Parts(values[REPORTED], values[PRIMARY], values[BIOGENIC_CO2], values[PRIMARY_BIOGENIC_CO2]);
     }
 }

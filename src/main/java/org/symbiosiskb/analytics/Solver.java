@@ -111,6 +111,17 @@ final class Solver {
         String id(int node);
     }
 
+    private static final int[] NO_NODES = new int[0];
+    private static final double[] NO_SHARES = new double[0];
+
+    /** What {@code solveMembers} works in for a component of one node. */
+    private static final class OneNode {
+        final double[] b = new double[1];
+        final double[][] bp = new double[PARTS][1];
+        final int[][] from = new int[1][];
+        final double[][] share = new double[1][];
+    }
+
     /** A growable list of ints: who depends on a node, once per flow. */
     private static final class Ints {
         int[] values = new int[2];
@@ -157,6 +168,9 @@ final class Solver {
         /** A change the partition may not survive: the next solve finds the components of its region anew. */
         private boolean repartition = true;
         private boolean solved;
+
+        /** The work arrays of a one-node component, reused from one to the next (solves run one at a time). */
+        private final OneNode one = new OneNode();
 
         System(Nodes nodes) {
             this.nodes = nodes;
@@ -389,15 +403,18 @@ final class Solver {
 
         private void solveMembers(int[] memberNodes, int[] position, boolean warm, Guard guard) {
             int k = memberNodes.length;
-            double[] b = new double[k];
-            double[][] bp = new double[PARTS][k];
-            int[][] from = new int[k][];
-            double[][] share = new double[k][];
+            // most components are one node: their work arrays are this system's own, not a new set per node
+            double[] b = k == 1 ? one.b : new double[k];
+            double[][] bp = k == 1 ? one.bp : new double[PARTS][k];
+            int[][] from = k == 1 ? one.from : new int[k][];
+            double[][] share = k == 1 ? one.share : new double[k][];
             boolean loop = false;
             AnalyticsException upstream = null;
             for (int i = 0; i < k; i++) {
                 int node = memberNodes[i];
-                errors.remove(node);
+                if (!errors.isEmpty()) {
+                    errors.remove(node);
+                }
                 Equation eq = equations[node];
                 local[node] = eq.local();
                 b[i] = eq.local();
@@ -405,8 +422,8 @@ final class Solver {
                     bp[r][i] = eq.partsLocal()[r];
                 }
                 int n = eq.producer().length;
-                int[] js = new int[n];
-                double[] cs = new double[n];
+                int[] js = null; // made when a flow from within the component is found
+                double[] cs = null;
                 int edges = 0;
                 for (int e = 0; e < n; e++) {
                     b[i] += eq.published()[e];
@@ -422,17 +439,21 @@ final class Solver {
                         for (int r = 0; r < PARTS && p >= 0; r++) {
                             bp[r][i] += c * parts[r][p];
                         }
-                        if (p >= 0 && upstream == null) {
+                        if (p >= 0 && upstream == null && !errors.isEmpty()) {
                             upstream = errors.get(p);
                         }
                     } else {
+                        if (js == null) {
+                            js = new int[n];
+                            cs = new double[n];
+                        }
                         js[edges] = inComponent;
                         cs[edges++] = c;
                         loop = true;
                     }
                 }
-                from[i] = edges == n ? js : Arrays.copyOf(js, edges);
-                share[i] = edges == n ? cs : Arrays.copyOf(cs, edges);
+                from[i] = edges == 0 ? NO_NODES : edges == n ? js : Arrays.copyOf(js, edges);
+                share[i] = edges == 0 ? NO_SHARES : edges == n ? cs : Arrays.copyOf(cs, edges);
             }
             if (upstream != null) {
                 // a loop upstream has no finite footprint, so neither has anything it feeds
@@ -612,16 +633,11 @@ final class Solver {
          * footprint, nor the primary biogenic CO2 the biogenic CO2 (rounding in a loop's solve).
          */
         private void setParts(int node, double[][] values, int i, double footprint) {
-            double[] v = new double[PARTS];
-            for (int r = 0; r < PARTS; r++) {
-                v[r] = Math.max(0, values[r][i]);
-            }
-            var p = Parts.of(v);
-            var clamped = new Parts(Math.min(p.reported(), footprint), Math.min(p.primary(), footprint), p.biogenicCO2(),
-                    Math.min(p.primaryBiogenicCO2(), p.biogenicCO2())).toArray();
-            for (int r = 0; r < PARTS; r++) {
-                parts[r][node] = clamped[r];
-            }
+            double biogenic = Math.max(0, values[Parts.BIOGENIC_CO2][i]);
+            parts[Parts.REPORTED][node] = Math.min(Math.max(0, values[Parts.REPORTED][i]), footprint);
+            parts[Parts.PRIMARY][node] = Math.min(Math.max(0, values[Parts.PRIMARY][i]), footprint);
+            parts[Parts.BIOGENIC_CO2][node] = biogenic;
+            parts[Parts.PRIMARY_BIOGENIC_CO2][node] = Math.min(Math.max(0, values[Parts.PRIMARY_BIOGENIC_CO2][i]), biogenic);
         }
 
         /** The node's solved parts. */
