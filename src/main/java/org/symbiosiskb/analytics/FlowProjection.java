@@ -594,14 +594,13 @@ final class FlowProjection implements FlowGraph {
 
     private Solved view(Solution s) {
         int year = s.year;
-        double[] footprint = s.system.footprint;
         double[] local = s.system.local;
         return new Solved() {
             @Override public int year() { return year; }
             @Override public Allocation allocation() { return s.allocation; }
             @Override public List<Flow> inputs(String process) { int i = present(process); return i < 0 ? List.of() : active(into[i], year); }
             @Override public List<Flow> outputs(String process) { int i = present(process); return i < 0 ? List.of() : active(outOf[i], year); }
-            @Override public double footprint(String process) { int i = present(process); return i < 0 ? 0.0 : footprint[i]; }
+            @Override public double footprint(String process) { int i = present(process); return i < 0 ? 0.0 : s.system.footprint(i); }
             @Override public Parts parts(String process) { int i = present(process); return i < 0 ? Parts.NONE : s.system.parts(i); }
             @Override public double direct(String process) { int i = present(process); return i < 0 ? 0.0 : figures[i].direct(year); }
             @Override public double local(String process) { int i = present(process); return i < 0 ? 0.0 : local[i]; }

@@ -51,7 +51,7 @@ final class Footprints {
             @Override public Allocation allocation() { return allocation; }
             @Override public List<Flow> inputs(String process) { return inputs.get(index.get(process)); }
             @Override public List<Flow> outputs(String process) { return graph.flowsOutOf(process, year); }
-            @Override public double footprint(String process) { return system.footprint[index.get(process)]; }
+            @Override public double footprint(String process) { return system.footprint(index.get(process)); }
             @Override public Parts parts(String process) { return system.parts(index.get(process)); }
             @Override public double direct(String process) { return direct.get(index.get(process)); }
             @Override public double local(String process) { return system.local[index.get(process)]; }

@@ -36,6 +36,9 @@ final class Solver {
     /** How many {@link Parts} each node carries beside its footprint. */
     static final int PARTS = Parts.NONE.toArray().length;
 
+    /** How many values a node's solution holds: F and its parts. */
+    private static final int SOLVED = 1 + PARTS;
+
     private Solver() {
     }
 
@@ -156,9 +159,11 @@ final class Solver {
         private Ints[] dependents = new Ints[0];
         private int[] component = new int[0];
         private final List<int[]> members = new ArrayList<>();
-        double[] footprint = new double[0];
-        /** parts[r][node]: part r of {@link Parts} of the node's footprint */
-        double[][] parts = new double[PARTS][0];
+        /**
+         * The solution, node by node: F at {@code node * SOLVED}, then part r of {@link Parts} at {@code node * SOLVED + 1 + r};
+         * side by side because a node's equation reads all of them for each producer, at scattered places.
+         */
+        private double[] solution = new double[0];
         double[] local = new double[0];
         final Map<Integer, AnalyticsException> errors = new HashMap<>();
         /** Nodes whose equations must be read again before the next solve. */
@@ -197,10 +202,7 @@ final class Solver {
                 equations = Arrays.copyOf(equations, size);
                 dependents = Arrays.copyOf(dependents, size);
                 component = Arrays.copyOf(component, size);
-                footprint = Arrays.copyOf(footprint, size);
-                for (int r = 0; r < PARTS; r++) {
-                    parts[r] = Arrays.copyOf(parts[r], size);
-                }
+                solution = Arrays.copyOf(solution, size * SOLVED);
                 local = Arrays.copyOf(local, size);
                 for (int i = old; i < size; i++) {
                     equations[i] = Equation.EMPTY;
@@ -435,9 +437,9 @@ final class Solver {
                     int inComponent = p < 0 ? -1 : position[p];
                     if (inComponent < 0) {
                         // solved before (dependencies come first); a stream without a producer carries nothing
-                        b[i] += c * (p < 0 ? 0.0 : footprint[p]);
+                        b[i] += c * (p < 0 ? 0.0 : solution[p * SOLVED]);
                         for (int r = 0; r < PARTS && p >= 0; r++) {
-                            bp[r][i] += c * parts[r][p];
+                            bp[r][i] += c * solution[p * SOLVED + 1 + r];
                         }
                         if (p >= 0 && upstream == null && !errors.isEmpty()) {
                             upstream = errors.get(p);
@@ -463,7 +465,7 @@ final class Solver {
                 return;
             }
             if (!loop) {
-                footprint[memberNodes[0]] = b[0];
+                solution[memberNodes[0] * SOLVED] = b[0];
                 setParts(memberNodes[0], bp, 0, b[0]);
                 return;
             }
@@ -478,12 +480,11 @@ final class Solver {
                     solved = new double[PARTS + 1][];
                     for (int r = 0; r <= PARTS; r++) {
                         double[] rhs = r == 0 ? b : bp[r - 1];
-                        double[] previous = r == 0 ? footprint : parts[r - 1];
                         double[] x0 = rhs;
                         if (warm) {
                             x0 = new double[k];
                             for (int i = 0; i < k; i++) {
-                                x0[i] = previous[memberNodes[i]];
+                                x0[i] = solution[memberNodes[i] * SOLVED + r]; // F for r = 0, else part r - 1
                             }
                         }
                         solved[r] = iterate(from, share, rhs, x0, memberNodes, guard);
@@ -500,7 +501,7 @@ final class Solver {
                     }
                 }
                 for (int i = 0; i < k; i++) {
-                    footprint[memberNodes[i]] = Math.max(0, x[i]);
+                    solution[memberNodes[i] * SOLVED] = Math.max(0, x[i]);
                     double[][] values = new double[PARTS][];
                     for (int r = 0; r < PARTS; r++) {
                         values[r] = solved[r + 1];
@@ -615,7 +616,7 @@ final class Solver {
 
         /** Bytes held: the vectors, the equations, the partition (what kb.projection reports). */
         long bytes() {
-            long bytes = 3L * 8 * footprint.length + 4L * component.length;
+            long bytes = 3L * 8 * local.length + 4L * component.length;
             for (Equation e : equations) {
                 bytes += e == null || e == Equation.EMPTY ? 8 : e.bytes();
             }
@@ -634,24 +635,26 @@ final class Solver {
          */
         private void setParts(int node, double[][] values, int i, double footprint) {
             double biogenic = Math.max(0, values[Parts.BIOGENIC_CO2][i]);
-            parts[Parts.REPORTED][node] = Math.min(Math.max(0, values[Parts.REPORTED][i]), footprint);
-            parts[Parts.PRIMARY][node] = Math.min(Math.max(0, values[Parts.PRIMARY][i]), footprint);
-            parts[Parts.BIOGENIC_CO2][node] = biogenic;
-            parts[Parts.PRIMARY_BIOGENIC_CO2][node] = Math.min(Math.max(0, values[Parts.PRIMARY_BIOGENIC_CO2][i]), biogenic);
+            int at = node * SOLVED + 1;
+            solution[at + Parts.REPORTED] = Math.min(Math.max(0, values[Parts.REPORTED][i]), footprint);
+            solution[at + Parts.PRIMARY] = Math.min(Math.max(0, values[Parts.PRIMARY][i]), footprint);
+            solution[at + Parts.BIOGENIC_CO2] = biogenic;
+            solution[at + Parts.PRIMARY_BIOGENIC_CO2] = Math.min(Math.max(0, values[Parts.PRIMARY_BIOGENIC_CO2][i]), biogenic);
+        }
+
+        /** The node's solved footprint F. */
+        double footprint(int node) {
+            return solution[node * SOLVED];
         }
 
         /** The node's solved parts. */
         Parts parts(int node) {
-            double[] v = new double[PARTS];
-            for (int r = 0; r < PARTS; r++) {
-                v[r] = parts[r][node];
-            }
-            return Parts.of(v);
+            return Parts.of(Arrays.copyOfRange(solution, node * SOLVED + 1, (node + 1) * SOLVED));
         }
 
         /** Bytes of the solution vectors alone (F, its parts, local). */
         long vectorBytes() {
-            return (2L + PARTS) * 8 * footprint.length;
+            return 8L * (solution.length + local.length);
         }
     }
 
