@@ -347,13 +347,17 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
     }
 
     private Sink sink(Node s) {
-        known(s); // its agreements are asked for next, by id: no index lookup then
+        // in one pass over its properties: compensation reads every sink within the distance (hundreds at size L)
+        Map<String, Object> p = s.getProperties("id", "location", "tCO2ePerYear", "activeFrom", "activeTo");
+        String id = p.get("id") instanceof String x ? x : id(s);
+        nodes.putIfAbsent(id, s); // its agreements are asked for next, by id: no index lookup then
         Node owner = null;
         for (Relationship r : s.getRelationships(Direction.INCOMING, OWNS)) {
             owner = r.getStartNode();
         }
-        return new Sink(id(s), owner == null ? null : id(owner), location(s), dbl(s, "tCO2ePerYear") == null ? 0 : dbl(s, "tCO2ePerYear"),
-                lng(s, "activeFrom"), lng(s, "activeTo"));
+        Double capacity = dbl(p.get("tCO2ePerYear"));
+        return new Sink(id, owner == null ? null : id(owner), location(p.get("location")), capacity == null ? 0 : capacity,
+                lng(p.get("activeFrom")), lng(p.get("activeTo")));
     }
 
     @Override
@@ -431,11 +435,12 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
         for (Relationship r : a.getRelationships(Direction.OUTGOING, FROM_SINK)) {
             sink = id(r.getEndNode());
         }
-        Double q = dbl(a, "tCO2ePerYear");
-        Long from = lng(a, "fromYear");
-        Long to = lng(a, "toYear");
-        return new Agreement(id(a), buyer, sink, q == null ? 0 : q, from == null ? Long.MIN_VALUE : from,
-                to == null ? Long.MAX_VALUE : to, effectiveStatus(a));
+        Map<String, Object> p = a.getProperties("id", "tCO2ePerYear", "fromYear", "toYear", "effectiveStatus", "status"); // one pass
+        Double q = dbl(p.get("tCO2ePerYear"));
+        Long from = lng(p.get("fromYear"));
+        Long to = lng(p.get("toYear"));
+        return new Agreement(p.get("id") instanceof String id ? id : id(a), buyer, sink, q == null ? 0 : q, from == null ? Long.MIN_VALUE : from,
+                to == null ? Long.MAX_VALUE : to, effectiveStatus(p));
     }
 
     /**
@@ -444,8 +449,13 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
      * A store written before consents existed has only {@code status}.
      */
     static String effectiveStatus(Node a) {
-        String effective = str(a, "effectiveStatus");
-        return effective != null ? effective : str(a, "status");
+        return effectiveStatus(a.getProperties("effectiveStatus", "status"));
+    }
+
+    /** {@link #effectiveStatus(Node)} of an agreement's properties read already (with these two keys among them). */
+    private static String effectiveStatus(Map<String, Object> properties) {
+        String effective = str(properties.get("effectiveStatus"));
+        return effective != null ? effective : str(properties.get("status"));
     }
 
     @Override
@@ -498,7 +508,10 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
     }
 
     private static Location location(Node n) {
-        Object v = n.getProperty("location", null);
+        return location(n.getProperty("location", null));
+    }
+
+    private static Location location(Object v) {
         if (v instanceof Point p) {
             double[] c = p.getCoordinate().getCoordinate();
             return new Location(c[1], c[0]);

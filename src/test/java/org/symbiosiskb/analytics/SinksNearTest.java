@@ -69,4 +69,22 @@ class SinksNearTest {
             assertThat(plan.candidates.getFirst().get("free")).isEqualTo(1000.0);
         }
     }
+
+    @Test
+    void a_sinks_free_capacity_counts_the_agreements_that_are_effectively_active_in_the_year() {
+        db.executeTransactionally("""
+                MATCH (s:CarbonSink {id: 'near:s50'})
+                CREATE (:Record:OffsetAgreement {id: 'near:a-active', tCO2ePerYear: 100.0, status: 'ACTIVE', fromYear: 2020})-[:FROM_SINK]->(s)
+                CREATE (:Record:OffsetAgreement {id: 'near:a-accepted', tCO2ePerYear: 40.0, status: 'PROPOSED', effectiveStatus: 'ACTIVE'})-[:FROM_SINK]->(s)
+                CREATE (:Record:OffsetAgreement {id: 'near:a-unaccepted', tCO2ePerYear: 200.0, status: 'ACTIVE', effectiveStatus: 'PROPOSED'})-[:FROM_SINK]->(s)
+                CREATE (:Record:OffsetAgreement {id: 'near:a-ended', tCO2ePerYear: 300.0, status: 'ACTIVE', toYear: 2023})-[:FROM_SINK]->(s)""");
+        try (var tx = db.beginTx()) {
+            var plan = Compensation.run(new CoreFlowGraph(tx), "near:buyer", 2024, 100, 10, Set.of());
+
+            // 1000 − 100 (active since 2020) − 40 (accepted by the sink's owner); not 200 (its owner has not accepted
+            // it: effectiveStatus PROPOSED over status ACTIVE) nor 300 (ended in 2023): 860 t free
+            assertThat(plan.candidates.getFirst().get("sink")).isEqualTo("near:s50");
+            assertThat(plan.candidates.getFirst().get("free")).isEqualTo(860.0);
+        }
+    }
 }
