@@ -228,8 +228,7 @@ final class FlowProjection implements FlowGraph {
             var gathered = new ArrayList<Dated>(list.size());
             for (Dated d : list) {
                 var copy = new Dated(d);
-                Integer producer = index.get(d.flow.producer()); // looked up here rather than by the first solve
-                copy.producer = producer == null ? -1 : producer;
+                producerOf(copy); // looked up here rather than by the first solve
                 copies.put(d, copy);
                 gathered.add(copy);
             }

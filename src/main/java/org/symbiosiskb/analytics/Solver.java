@@ -616,7 +616,7 @@ final class Solver {
 
         /** Bytes held: the vectors, the equations, the partition (what kb.projection reports). */
         long bytes() {
-            long bytes = 3L * 8 * local.length + 4L * component.length;
+            long bytes = vectorBytes() + 4L * component.length;
             for (Equation e : equations) {
                 bytes += e == null || e == Equation.EMPTY ? 8 : e.bytes();
             }
