@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -21,7 +22,8 @@ import java.util.function.ToIntFunction;
  * <p>A {@link System} keeps, for one year and allocation, every node's equation, who depends on whom,
  * the component partition and the solution, so that after a change only the nodes downstream of it are
  * solved again: their equations are rebuilt only where the change was, the partition is kept when
- * the change leaves it valid, and a large loop starts from its previous solution.
+ * the change leaves it valid, and a large loop keeps its flows in flat tables (reading again only the rows of
+ * members that changed) and starts from its previous solution.
  *
  * <p>One solver serves both callers, so that their numbers agree: a trace inside a transaction with its
  * own writes solves the root's upstream closure read from the store ({@link Footprints}); the projection
@@ -148,6 +150,44 @@ final class Solver {
     }
 
     /**
+     * A large loop's flows in flat tables, kept from one solve to the next while the partition stands: a write in
+     * the dense benchmark network changes one equation of a loop of 97,000 processes, and reading every member's
+     * equation again (five objects each, scattered over the heap) took twice as long as the sweeps that solve it.
+     * Only the rows of members whose equations changed ({@link #stale}) are read again; the others are copied.
+     */
+    private static final class Loop {
+        /** Member i's flows from within the loop: producers' positions {@code inner[innerStart[i] .. innerStart[i + 1])}. */
+        final int[] innerStart;
+        final int[] inner;
+        final double[] innerShare;
+        /** Its flows from outside the loop, by node: solved before the loop, so they are constants of each solve. */
+        final int[] outerStart;
+        final int[] outer;
+        final double[] outerShare;
+        /** local + the published burden, and each part's local term ({@code parts[r][i]}). */
+        final double[] constant;
+        final double[][] parts;
+        /** Members (by node) whose equations changed since the tables were made. */
+        final BitSet stale = new BitSet();
+
+        private Loop(int k, int innerCount, int outerCount) {
+            innerStart = new int[k + 1];
+            inner = new int[innerCount];
+            innerShare = new double[innerCount];
+            outerStart = new int[k + 1];
+            outer = new int[outerCount];
+            outerShare = new double[outerCount];
+            constant = new double[k];
+            parts = new double[PARTS][k];
+        }
+
+        long bytes() {
+            return 4L * (innerStart.length + inner.length + outerStart.length + outer.length)
+                    + 8L * (innerShare.length + outerShare.length + (1 + PARTS) * constant.length);
+        }
+    }
+
+    /**
      * The system of one year and allocation, kept between solves: equations, dependents, the component
      * partition (each component's members in the order it is solved; a component's id is its place in
      * dependency order, as components found later depend on none found before them), and the solution (F, its parts, local, and the loop error of nodes whose footprint has no
@@ -159,6 +199,8 @@ final class Solver {
         private Ints[] dependents = new Ints[0];
         private int[] component = new int[0];
         private final List<int[]> members = new ArrayList<>();
+        /** The tables of large loops, by their members array (a new partition makes new arrays, and the old tables go). */
+        private final Map<int[], Loop> loops = new IdentityHashMap<>();
         /**
          * The solution, node by node: F at {@code node * SOLVED}, then part r of {@link Parts} at {@code node * SOLVED + 1 + r};
          * side by side because a node's equation reads all of them for each producer, at scattered places.
@@ -280,6 +322,11 @@ final class Solver {
                 }
                 if (component[node] < 0) {
                     repartition = true;
+                } else {
+                    Loop loop = loops.get(members.get(component[node]));
+                    if (loop != null) {
+                        loop.stale.set(node);
+                    }
                 }
                 equations[node] = after;
             }
@@ -362,6 +409,7 @@ final class Solver {
                 }
             }
             compact();
+            loops.keySet().removeIf(kept -> members.get(component[kept[0]]) != kept); // components found anew
         }
 
         /** Components no node belongs to any more (a region found anew) are dropped, the others renumbered in order. */
@@ -405,6 +453,10 @@ final class Solver {
 
         private void solveMembers(int[] memberNodes, int[] position, boolean warm, Guard guard) {
             int k = memberNodes.length;
+            if (k > DENSE_LIMIT) {
+                solveLoop(memberNodes, position, warm, guard);
+                return;
+            }
             // most components are one node: their work arrays are this system's own, not a new set per node
             double[] b = k == 1 ? one.b : new double[k];
             double[][] bp = k == 1 ? one.bp : new double[PARTS][k];
@@ -469,49 +521,185 @@ final class Solver {
                 setParts(memberNodes[0], bp, 0, b[0]);
                 return;
             }
+            double[][] rhs = new double[SOLVED][];
+            rhs[0] = b;
+            java.lang.System.arraycopy(bp, 0, rhs, 1, PARTS);
             try {
-                double[][] solved;
-                if (k <= DENSE_LIMIT) {
-                    double[][] rhs = new double[PARTS + 1][];
-                    rhs[0] = b;
-                    java.lang.System.arraycopy(bp, 0, rhs, 1, PARTS);
-                    solved = dense(from, share, rhs, memberNodes, guard);
-                } else {
-                    solved = new double[PARTS + 1][];
-                    for (int r = 0; r <= PARTS; r++) {
-                        double[] rhs = r == 0 ? b : bp[r - 1];
-                        double[] x0 = rhs;
-                        if (warm) {
-                            x0 = new double[k];
-                            for (int i = 0; i < k; i++) {
-                                x0[i] = solution[memberNodes[i] * SOLVED + r]; // F for r = 0, else part r - 1
-                            }
-                        }
-                        solved[r] = iterate(from, share, rhs, x0, memberNodes, guard);
-                    }
-                }
-                double[] x = solved[0];
-                double scale = 0;
-                for (double v : b) {
-                    scale = Math.max(scale, Math.abs(v));
-                }
-                for (int i = 0; i < k; i++) {
-                    if (!Double.isFinite(x[i]) || x[i] < -1e-9 * Math.max(1, scale)) {
-                        throw loopError(memberNodes, "passes on more than all of its burden");
-                    }
-                }
-                for (int i = 0; i < k; i++) {
-                    solution[memberNodes[i] * SOLVED] = Math.max(0, x[i]);
-                    double[][] values = new double[PARTS][];
-                    for (int r = 0; r < PARTS; r++) {
-                        values[r] = solved[r + 1];
-                    }
-                    setParts(memberNodes[i], values, i, Math.max(0, x[i]));
-                }
+                store(memberNodes, dense(from, share, rhs, memberNodes, guard), b);
             } catch (AnalyticsException e) {
                 for (int node : memberNodes) {
                     errors.put(node, e);
                 }
+            }
+        }
+
+        /**
+         * A loop of more than DENSE_LIMIT members, by Gauss–Seidel over its kept tables ({@link Loop}); from the
+         * previous solution when there is one, which after a small change needs few sweeps.
+         */
+        private void solveLoop(int[] memberNodes, int[] position, boolean warm, Guard guard) {
+            int k = memberNodes.length;
+            Loop loop = loop(memberNodes, position);
+            double[][] rhs = new double[SOLVED][];
+            rhs[0] = loop.constant.clone();
+            for (int r = 0; r < PARTS; r++) {
+                rhs[1 + r] = loop.parts[r].clone();
+            }
+            AnalyticsException upstream = null;
+            for (int i = 0; i < k; i++) {
+                if (!errors.isEmpty()) {
+                    errors.remove(memberNodes[i]);
+                }
+                for (int e = loop.outerStart[i]; e < loop.outerStart[i + 1]; e++) {
+                    int at = loop.outer[e] * SOLVED;
+                    double c = loop.outerShare[e];
+                    for (int r = 0; r < SOLVED; r++) {
+                        rhs[r][i] += c * solution[at + r];
+                    }
+                    if (upstream == null && !errors.isEmpty()) {
+                        upstream = errors.get(loop.outer[e]);
+                    }
+                }
+            }
+            if (upstream != null) {
+                // a loop upstream has no finite footprint, so neither has anything it feeds
+                for (int node : memberNodes) {
+                    errors.put(node, upstream);
+                }
+                return;
+            }
+            double[][] start = rhs;
+            if (warm) {
+                start = new double[SOLVED][k];
+                for (int i = 0; i < k; i++) {
+                    for (int r = 0; r < SOLVED; r++) {
+                        start[r][i] = solution[memberNodes[i] * SOLVED + r]; // F for r = 0, else part r - 1
+                    }
+                }
+            }
+            try {
+                double[][] solved = new double[SOLVED][];
+                for (int r = 0; r < SOLVED; r++) {
+                    // a part no member has, nor receives from outside, is 0 throughout: F's solve found the loop solvable
+                    solved[r] = r > 0 && zero(rhs[r]) ? new double[k] : iterate(loop, rhs[r], start[r], memberNodes, guard);
+                }
+                store(memberNodes, solved, rhs[0]);
+            } catch (AnalyticsException e) {
+                for (int node : memberNodes) {
+                    errors.put(node, e);
+                }
+            }
+        }
+
+        /**
+         * The loop's tables, made or brought up to date: a stale member's row is read from its equation, every other
+         * row copied from the tables of the previous solve (the partition stood, so positions are the same).
+         */
+        private Loop loop(int[] memberNodes, int[] position) {
+            int k = memberNodes.length;
+            Loop old = loops.get(memberNodes);
+            if (old != null && old.stale.isEmpty()) {
+                return old;
+            }
+            int innerCount = 0;
+            int outerCount = 0;
+            for (int i = 0; i < k; i++) {
+                int node = memberNodes[i];
+                if (old != null && !old.stale.get(node)) {
+                    innerCount += old.innerStart[i + 1] - old.innerStart[i];
+                    outerCount += old.outerStart[i + 1] - old.outerStart[i];
+                    continue;
+                }
+                Equation eq = equations[node];
+                for (int e = 0; e < eq.producer().length; e++) {
+                    int p = eq.producer()[e];
+                    if (eq.share()[e] != 0 && p >= 0) {
+                        if (position[p] >= 0) {
+                            innerCount++;
+                        } else {
+                            outerCount++;
+                        }
+                    }
+                }
+            }
+            var loop = new Loop(k, innerCount, outerCount);
+            int in = 0;
+            int out = 0;
+            for (int i = 0; i < k; i++) {
+                int node = memberNodes[i];
+                if (old != null && !old.stale.get(node)) {
+                    int from = old.innerStart[i];
+                    int n = old.innerStart[i + 1] - from;
+                    java.lang.System.arraycopy(old.inner, from, loop.inner, in, n);
+                    java.lang.System.arraycopy(old.innerShare, from, loop.innerShare, in, n);
+                    in += n;
+                    from = old.outerStart[i];
+                    n = old.outerStart[i + 1] - from;
+                    java.lang.System.arraycopy(old.outer, from, loop.outer, out, n);
+                    java.lang.System.arraycopy(old.outerShare, from, loop.outerShare, out, n);
+                    out += n;
+                    loop.constant[i] = old.constant[i];
+                    for (int r = 0; r < PARTS; r++) {
+                        loop.parts[r][i] = old.parts[r][i];
+                    }
+                } else {
+                    Equation eq = equations[node];
+                    local[node] = eq.local();
+                    double constant = eq.local();
+                    for (int e = 0; e < eq.producer().length; e++) {
+                        constant += eq.published()[e];
+                        double c = eq.share()[e];
+                        int p = eq.producer()[e];
+                        if (c == 0 || p < 0) {
+                            continue; // a stream without a producer carries nothing
+                        }
+                        if (position[p] >= 0) {
+                            loop.inner[in] = position[p];
+                            loop.innerShare[in++] = c;
+                        } else {
+                            loop.outer[out] = p;
+                            loop.outerShare[out++] = c;
+                        }
+                    }
+                    loop.constant[i] = constant;
+                    for (int r = 0; r < PARTS; r++) {
+                        loop.parts[r][i] = eq.partsLocal()[r];
+                    }
+                }
+                loop.innerStart[i + 1] = in;
+                loop.outerStart[i + 1] = out;
+            }
+            loops.put(memberNodes, loop);
+            return loop;
+        }
+
+        private static boolean zero(double[] values) {
+            for (double v : values) {
+                if (v != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A loop's solution, once every member's footprint is finite and none below zero beyond rounding. */
+        private void store(int[] memberNodes, double[][] solved, double[] b) {
+            double[] x = solved[0];
+            int k = memberNodes.length;
+            double scale = 0;
+            for (double v : b) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < k; i++) {
+                if (!Double.isFinite(x[i]) || x[i] < -1e-9 * Math.max(1, scale)) {
+                    throw loopError(memberNodes, "passes on more than all of its burden");
+                }
+            }
+            double[][] values = new double[PARTS][];
+            java.lang.System.arraycopy(solved, 1, values, 0, PARTS);
+            for (int i = 0; i < k; i++) {
+                solution[memberNodes[i] * SOLVED] = Math.max(0, x[i]);
+                setParts(memberNodes[i], values, i, Math.max(0, x[i]));
             }
         }
 
@@ -569,9 +757,12 @@ final class Solver {
          * flows. It converges when every loop passes on less than all of its burden; a start near the
          * answer (the footprints before a small change) needs few sweeps.
          */
-        private double[] iterate(int[][] from, double[][] share, double[] b, double[] start, int[] memberNodes, Guard guard) {
+        private double[] iterate(Loop loop, double[] b, double[] start, int[] memberNodes, Guard guard) {
             int k = b.length;
             double[] x = start.clone();
+            int[] from = loop.inner;
+            double[] share = loop.innerShare;
+            int[] rows = loop.innerStart;
             for (int round = 0; round < 100_000; round++) {
                 guard.check();
                 double change = 0;
@@ -579,13 +770,11 @@ final class Solver {
                 for (int i = 0; i < k; i++) {
                     double v = b[i];
                     double self = 0;
-                    int[] f = from[i];
-                    double[] s = share[i];
-                    for (int e = 0; e < f.length; e++) {
-                        if (f[e] == i) {
-                            self += s[e];
+                    for (int e = rows[i]; e < rows[i + 1]; e++) {
+                        if (from[e] == i) {
+                            self += share[e];
                         } else {
-                            v += s[e] * x[f[e]];
+                            v += share[e] * x[from[e]];
                         }
                     }
                     if (self >= 1) {
@@ -614,7 +803,7 @@ final class Solver {
                     + " (the shares c(f) around it multiply to 1 or more); check the flows' quantities and the processes' outputTonnes");
         }
 
-        /** Bytes held: the vectors, the equations, the partition (what kb.projection reports). */
+        /** Bytes held: the vectors, the equations, the partition, the large loops' tables (what kb.projection reports). */
         long bytes() {
             long bytes = vectorBytes() + 4L * component.length;
             for (Equation e : equations) {
@@ -625,6 +814,9 @@ final class Solver {
             }
             for (int[] m : members) {
                 bytes += 16 + 4L * m.length;
+            }
+            for (Loop loop : loops.values()) {
+                bytes += loop.bytes();
             }
             return bytes;
         }
