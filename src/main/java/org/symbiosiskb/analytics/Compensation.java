@@ -36,13 +36,14 @@ final class Compensation {
         if (here == null) {
             throw AnalyticsException.badRequest(organization + " has no location, nor a park with one; distances cannot be computed");
         }
-        double emissions = graph.processesOperatedBy(organization).stream().mapToDouble(p -> graph.directEmissions(p, year)).sum();
-        var emissionsFrom = new ArrayList<String>(graph.processesOperatedBy(organization));
-        graph.processesOperatedBy(organization).forEach(p -> graph.emissions(p, year).stream()
+        var processes = graph.processesOperatedBy(organization);
+        double emissions = processes.stream().mapToDouble(p -> graph.directEmissions(p, year)).sum();
+        var emissionsFrom = new ArrayList<String>(processes);
+        processes.forEach(p -> graph.emissions(p, year).stream()
                 .filter(e -> e.scope() <= 2).forEach(e -> emissionsFrom.add(e.id())));
-        var contractedFrom = graph.agreementsOfBuyer(organization).stream().filter(a -> a.activeIn(year)).map(Agreement::id).toList();
-        double contracted = graph.agreementsOfBuyer(organization).stream().filter(a -> a.activeIn(year))
-                .mapToDouble(Agreement::tCO2ePerYear).sum();
+        var active = graph.agreementsOfBuyer(organization).stream().filter(a -> a.activeIn(year)).toList();
+        var contractedFrom = active.stream().map(Agreement::id).toList();
+        double contracted = active.stream().mapToDouble(Agreement::tCO2ePerYear).sum();
         double residual = Math.max(0, emissions - contracted);
 
         var candidates = new ArrayList<Candidate>();
