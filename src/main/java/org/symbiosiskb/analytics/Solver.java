@@ -169,6 +169,12 @@ final class Solver {
         final double[][] parts;
         /** Members (by node) whose equations changed since the tables were made. */
         final BitSet stale = new BitSet();
+        /**
+         * The nodes outside the loop that depend on a member, or null until asked for: what lies downstream of the loop
+         * is found from them, without visiting every member's dependents. Kept when the tables are made again; dropped
+         * when a node outside the loop gains or loses a flow from a member.
+         */
+        int[] exits;
 
         private Loop(int k, int innerCount, int outerCount) {
             innerStart = new int[k + 1];
@@ -182,7 +188,7 @@ final class Solver {
         }
 
         long bytes() {
-            return 4L * (innerStart.length + inner.length + outerStart.length + outer.length)
+            return 4L * (innerStart.length + inner.length + outerStart.length + outer.length + (exits == null ? 0 : exits.length))
                     + 8L * (innerShare.length + outerShare.length + (1 + PARTS) * constant.length);
         }
     }
@@ -302,6 +308,8 @@ final class Solver {
                         dependents[p].removeOne(node);
                     }
                 }
+                forgetExits(node, before);
+                forgetExits(node, after);
                 for (int p : after.producer()) {
                     if (p >= 0) {
                         dependents[p].add(node);
@@ -333,7 +341,26 @@ final class Solver {
             changed.clear();
         }
 
-        /** The seeds and every node that depends on them, directly or not. */
+        /** A flow of {@code node} from a member of a large loop it is not in: that loop's exits are no longer known. */
+        private void forgetExits(int node, Equation equation) {
+            if (loops.isEmpty()) {
+                return;
+            }
+            for (int p : equation.producer()) {
+                if (p >= 0 && component[p] >= 0 && component[p] != component[node]) {
+                    Loop loop = loops.get(members.get(component[p]));
+                    if (loop != null) {
+                        loop.exits = null;
+                    }
+                }
+            }
+        }
+
+        /**
+         * The seeds and every node that depends on them, directly or not. A large loop with tables is taken whole, its
+         * members at once and what lies beyond it from its exits: a write in the dense L network reaches a loop of
+         * 97,000 processes, whose dependents, one list per member, took 7–10 ms to visit.
+         */
         private int[] downstream() {
             var region = (BitSet) seeds.clone();
             int[] queue = new int[Math.max(16, region.cardinality())];
@@ -342,8 +369,25 @@ final class Solver {
             for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
                 queue = push(queue, tail++, s);
             }
+            var taken = java.util.Collections.newSetFromMap(new IdentityHashMap<Loop, Boolean>());
             while (head < tail) {
-                Ints next = dependents[queue[head++]];
+                int node = queue[head++];
+                Loop loop = component[node] < 0 || loops.isEmpty() ? null : loops.get(members.get(component[node]));
+                if (loop != null) {
+                    if (taken.add(loop)) {
+                        for (int member : members.get(component[node])) {
+                            region.set(member);
+                        }
+                        for (int d : exits(loop, members.get(component[node]))) {
+                            if (!region.get(d)) {
+                                region.set(d);
+                                queue = push(queue, tail++, d);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                Ints next = dependents[node];
                 for (int k = 0; k < next.size; k++) {
                     int d = next.values[k];
                     if (!region.get(d)) {
@@ -353,6 +397,24 @@ final class Solver {
                 }
             }
             return region.stream().toArray();
+        }
+
+        /** The loop's exits, found from its members' dependents when not known. */
+        private int[] exits(Loop loop, int[] memberNodes) {
+            if (loop.exits == null) {
+                int c = component[memberNodes[0]];
+                var exits = new BitSet();
+                for (int member : memberNodes) {
+                    Ints next = dependents[member];
+                    for (int k = 0; k < next.size; k++) {
+                        if (component[next.values[k]] != c) {
+                            exits.set(next.values[k]);
+                        }
+                    }
+                }
+                loop.exits = exits.stream().toArray();
+            }
+            return loop.exits;
         }
 
         private static int[] push(int[] queue, int at, int value) {
@@ -669,6 +731,7 @@ final class Solver {
                 loop.innerStart[i + 1] = in;
                 loop.outerStart[i + 1] = out;
             }
+            loop.exits = old == null ? null : old.exits; // who depends on the members is refresh's business, not the tables'
             loops.put(memberNodes, loop);
             return loop;
         }

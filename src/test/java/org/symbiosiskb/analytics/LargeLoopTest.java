@@ -75,6 +75,30 @@ class LargeLoopTest {
     }
 
     @Test
+    void a_node_that_newly_takes_from_a_large_loop_is_solved_again_when_the_loop_changes() {
+        // the ring (F = 20 everywhere) and node 500 outside it, which emits 5 t and takes nothing yet
+        var graph = ring();
+        graph.equations.add(equation(5, 0, new int[0], new double[0]));
+        var system = solved(graph);
+        assertThat(system.footprint(500)).isCloseTo(5, within(1e-9));
+        // a change within the ring (the same figures again): the ring is solved again, and nothing lies beyond it
+        graph.equations.set(3, equation(10, 4, new int[] {2}, new double[] {0.5}));
+        system.changed(3);
+        assertThat(system.solve(2024, Allocation.MASS, Guard.NONE)).isEqualTo(RING);
+
+        // node 500 now takes half of node 7's output: 5 + 0.5 × 20 = 15
+        graph.equations.set(500, equation(5, 0, new int[] {7}, new double[] {0.5}));
+        system.changed(500);
+        system.solve(2024, Allocation.MASS, Guard.NONE);
+        assertThat(system.footprint(500)).isCloseTo(15, within(1e-9));
+        // node 7 emits 110 t: F(7) = 110 + 0.5 × 20 = 120, so node 500 carries 5 + 0.5 × 120 = 65
+        graph.equations.set(7, equation(110, 4, new int[] {6}, new double[] {0.5}));
+        system.changed(7);
+        assertThat(system.solve(2024, Allocation.MASS, Guard.NONE)).as("the ring and node 500").isEqualTo(RING + 1);
+        assertThat(system.footprint(500)).isCloseTo(65, within(1e-6));
+    }
+
+    @Test
     void a_large_loop_kept_between_random_changes_answers_what_a_solve_from_scratch_answers() {
         var random = new SplittableRandom(7);
         // the ring (c = 0.3) with chords, and 50 nodes outside feeding into it: one loop of 500 or more, the others upstream or downstream
