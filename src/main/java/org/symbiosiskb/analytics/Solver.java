@@ -3,6 +3,7 @@ package org.symbiosiskb.analytics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -176,15 +177,33 @@ final class Solver {
          */
         int[] exits;
 
-        private Loop(int k, int innerCount, int outerCount) {
-            innerStart = new int[k + 1];
-            inner = new int[innerCount];
-            innerShare = new double[innerCount];
-            outerStart = new int[k + 1];
-            outer = new int[outerCount];
-            outerShare = new double[outerCount];
-            constant = new double[k];
-            parts = new double[PARTS][k];
+        /** Tables for k members with room for so many flows from within the loop and from outside it. */
+        private Loop(int k, int innerRoom, int outerRoom) {
+            this(new int[k + 1], new int[innerRoom], new double[innerRoom], new int[k + 1], new int[outerRoom], new double[outerRoom],
+                    new double[k], new double[PARTS][k]);
+        }
+
+        private Loop(int[] innerStart, int[] inner, double[] innerShare, int[] outerStart, int[] outer, double[] outerShare,
+                     double[] constant, double[][] parts) {
+            this.innerStart = innerStart;
+            this.inner = inner;
+            this.innerShare = innerShare;
+            this.outerStart = outerStart;
+            this.outer = outer;
+            this.outerShare = outerShare;
+            this.constant = constant;
+            this.parts = parts;
+        }
+
+        /**
+         * The same tables, those of flows from outside cut to what they hold: when every row is read anew, each has room
+         * for all its flows on both sides, and few come from outside. The inner ones keep their room, which is about
+         * that few (copying them would cost as much as making them).
+         */
+        Loop trimmed() {
+            int out = outerStart[constant.length];
+            return new Loop(innerStart, inner, innerShare, outerStart, Arrays.copyOf(outer, out), Arrays.copyOf(outerShare, out), constant,
+                    parts);
         }
 
         long bytes() {
@@ -369,7 +388,7 @@ final class Solver {
             for (int s = seeds.nextSetBit(0); s >= 0; s = seeds.nextSetBit(s + 1)) {
                 queue = push(queue, tail++, s);
             }
-            var taken = java.util.Collections.newSetFromMap(new IdentityHashMap<Loop, Boolean>());
+            var taken = Collections.newSetFromMap(new IdentityHashMap<Loop, Boolean>());
             while (head < tail) {
                 int node = queue[head++];
                 Loop loop = component[node] < 0 || loops.isEmpty() ? null : loops.get(members.get(component[node]));
@@ -663,33 +682,24 @@ final class Solver {
             if (old != null && old.stale.isEmpty()) {
                 return old;
             }
-            int innerCount = 0;
-            int outerCount = 0;
+            // room for every row: a kept row as it was, a row read again as long as its equation on either side
+            int innerRoom = 0;
+            int outerRoom = 0;
             for (int i = 0; i < k; i++) {
-                int node = memberNodes[i];
-                if (old != null && !old.stale.get(node)) {
-                    innerCount += old.innerStart[i + 1] - old.innerStart[i];
-                    outerCount += old.outerStart[i + 1] - old.outerStart[i];
-                    continue;
-                }
-                Equation eq = equations[node];
-                for (int e = 0; e < eq.producer().length; e++) {
-                    int p = eq.producer()[e];
-                    if (eq.share()[e] != 0 && p >= 0) {
-                        if (position[p] >= 0) {
-                            innerCount++;
-                        } else {
-                            outerCount++;
-                        }
-                    }
+                if (kept(old, memberNodes[i])) {
+                    innerRoom += old.innerStart[i + 1] - old.innerStart[i];
+                    outerRoom += old.outerStart[i + 1] - old.outerStart[i];
+                } else {
+                    innerRoom += equations[memberNodes[i]].producer().length;
+                    outerRoom += equations[memberNodes[i]].producer().length;
                 }
             }
-            var loop = new Loop(k, innerCount, outerCount);
+            var loop = new Loop(k, innerRoom, outerRoom);
             int in = 0;
             int out = 0;
             for (int i = 0; i < k; i++) {
                 int node = memberNodes[i];
-                if (old != null && !old.stale.get(node)) {
+                if (kept(old, node)) {
                     int from = old.innerStart[i];
                     int n = old.innerStart[i + 1] - from;
                     java.lang.System.arraycopy(old.inner, from, loop.inner, in, n);
@@ -731,9 +741,15 @@ final class Solver {
                 loop.innerStart[i + 1] = in;
                 loop.outerStart[i + 1] = out;
             }
-            loop.exits = old == null ? null : old.exits; // who depends on the members is refresh's business, not the tables'
-            loops.put(memberNodes, loop);
-            return loop;
+            Loop made = loop.trimmed();
+            made.exits = old == null ? null : old.exits; // who depends on the members is refresh's business, not the tables'
+            loops.put(memberNodes, made);
+            return made;
+        }
+
+        /** Whether the member's row of the previous tables still holds. */
+        private static boolean kept(Loop old, int node) {
+            return old != null && !old.stale.get(node);
         }
 
         private static boolean zero(double[] values) {
