@@ -72,12 +72,10 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
         return nodes.computeIfAbsent(id, key -> tx.findNode(RECORD, "id", key));
     }
 
-    /** A node reached by a relationship, remembered by its id so that asking for that id again needs no index lookup. */
-    private Node known(Node n) {
-        if (n.getProperty("id", null) instanceof String id) {
-            nodes.putIfAbsent(id, n);
-        }
-        return n;
+    /** A node reached by a relationship, remembered by its id (given) so that asking for that id again needs no index lookup. */
+    private String known(String id, Node n) {
+        nodes.putIfAbsent(id, n);
+        return id;
     }
 
     static String id(Node n) {
@@ -349,8 +347,7 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
     private Sink sink(Node s) {
         // in one pass over its properties: compensation reads every sink within the distance (hundreds at size L)
         Map<String, Object> p = s.getProperties("id", "location", "tCO2ePerYear", "activeFrom", "activeTo");
-        String id = p.get("id") instanceof String x ? x : id(s);
-        nodes.putIfAbsent(id, s); // its agreements are asked for next, by id: no index lookup then
+        String id = known(p.get("id") instanceof String x ? x : id(s), s); // its agreements are asked for next, by id
         Node owner = null;
         for (Relationship r : s.getRelationships(Direction.INCOMING, OWNS)) {
             owner = r.getStartNode();
@@ -430,7 +427,7 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
         String buyer = null;
         String sink = null;
         for (Relationship r : a.getRelationships(Direction.OUTGOING, BUYER)) {
-            buyer = id(known(r.getEndNode())); // the balance asks for the buyer's park next
+            buyer = known(id(r.getEndNode()), r.getEndNode()); // the balance asks for the buyer's park next
         }
         for (Relationship r : a.getRelationships(Direction.OUTGOING, FROM_SINK)) {
             sink = id(r.getEndNode());
@@ -702,8 +699,7 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
                         Node m = r.getOtherNode(n);
                         String reached = m.equals(start) ? from : passableId(m);
                         if (reached != null) {
-                            nodes.putIfAbsent(reached, m);
-                            ids.add(reached);
+                            ids.add(known(reached, m));
                         }
                     }
                     ids.sort(null);

@@ -649,9 +649,12 @@ final class Solver {
                 }
                 return;
             }
-            double[][] start = rhs;
+            // the sweeps' own vectors, from the solution before when there is one, else from the right-hand sides
+            double[][] start = new double[SOLVED][];
+            for (int r = 0; r < SOLVED; r++) {
+                start[r] = warm ? new double[k] : rhs[r].clone();
+            }
             if (warm) {
-                start = new double[SOLVED][k];
                 for (int i = 0; i < k; i++) {
                     for (int r = 0; r < SOLVED; r++) {
                         start[r][i] = solution[memberNodes[i] * SOLVED + r]; // F for r = 0, else part r - 1
@@ -834,11 +837,10 @@ final class Solver {
         /**
          * Gauss–Seidel over the sparse shares, for large loops: each sweep costs one pass over the loop's
          * flows. It converges when every loop passes on less than all of its burden; a start near the
-         * answer (the footprints before a small change) needs few sweeps.
+         * answer (the footprints before a small change) needs few sweeps. {@code x} holds the start and is swept in place.
          */
-        private double[] iterate(Loop loop, double[] b, double[] start, int[] memberNodes, Guard guard) {
+        private double[] iterate(Loop loop, double[] b, double[] x, int[] memberNodes, Guard guard) {
             int k = b.length;
-            double[] x = start.clone();
             int[] from = loop.inner;
             double[] share = loop.innerShare;
             int[] rows = loop.innerStart;
