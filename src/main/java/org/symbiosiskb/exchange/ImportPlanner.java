@@ -111,9 +111,11 @@ class ImportPlanner {
             }
         }
         var stillReferenced = new TreeSet<String>(); // harvested deletions that the same document still refers to
-        lock(doc.records(), consentPlan.targets().values());
         var placeholdersInGraph = new HashSet<String>();
-        var labels = lookupLabels(referencedIds(doc.records()), placeholdersInGraph);
+        var named = referencedIds(doc.records());
+        var labels = lookupLabels(named, placeholdersInGraph);
+        var stored = new Stored(named, labels, placeholdersInGraph);
+        lock(doc.records(), consentPlan.targets().values(), stored);
         var placeholders = new TreeMap<String, Set<String>>();
         for (ExchangeRecord r : doc.records()) {
             if (r.deleted()) {
@@ -131,13 +133,13 @@ class ImportPlanner {
         var demoted = checkDeletions(deleting, live, problems);
         demoted.addAll(stillReferenced);
         checkFootprints(doc, live, problems);
-        checkCapacities(doc.partner(), doc.records(), consentPlan, problems);
+        checkCapacities(doc.partner(), doc.records(), consentPlan, stored, problems);
         var items = items(doc.records());
         derivations.orderedStream().forEach(d -> d.check(items, harvesting, problems));
         if (!problems.isEmpty()) {
             throw new InvalidDocumentException(problems);
         }
-        return classify(doc, placeholders, placeholdersInGraph, demoted, consentPlan);
+        return classify(doc, placeholders, placeholdersInGraph, demoted, consentPlan, stored);
     }
 
     /** The document's records as derivations see them (consents aside: they derive nothing). */
@@ -146,7 +148,12 @@ class ImportPlanner {
                 .map(r -> new Derivation.Item(r.type().array(), r.key(), r.fields(), r.deleted(), r.pointer())).toList();
     }
 
-    private void lock(List<ExchangeRecord> records, java.util.Collection<ExchangeRecord> consentTargets) {
+    /**
+     * Locks the streams, processes and sinks whose capacity the document uses, before their capacity is read. Only
+     * those the store may hold (the lookup reads without locks): a new one has no node to lock yet, and an import
+     * creating it at the same time fails on its id's uniqueness.
+     */
+    private void lock(List<ExchangeRecord> records, java.util.Collection<ExchangeRecord> consentTargets, Stored stored) {
         var ids = new TreeSet<String>();
         var all = new ArrayList<>(records);
         all.addAll(consentTargets); // an acceptance takes capacity of the stream or sink it is about
@@ -158,7 +165,7 @@ class ImportPlanner {
                 case "carbonSinks", "processes" -> java.util.stream.Stream.of(r.key());
                 default -> java.util.stream.Stream.<String>empty();
             };
-            keys.filter(java.util.Objects::nonNull).forEach(ids::add);
+            keys.filter(java.util.Objects::nonNull).filter(stored::mayHold).forEach(ids::add);
         }
         // sorted ids: concurrent imports take their locks in the same order
         forBatches(List.copyOf(ids), batch -> {
@@ -337,7 +344,8 @@ class ImportPlanner {
      * figures the writer may not see); it counts only once that partner accepts it, and the acceptance is
      * checked. Items count as far as the group's owner has committed to them (ConsentPlanner.Plan.committed).
      */
-    private void checkCapacities(String partner, List<ExchangeRecord> records, ConsentPlanner.Plan consents, List<Problem> problems) {
+    private void checkCapacities(String partner, List<ExchangeRecord> records, ConsentPlanner.Plan consents, Stored stored,
+                                 List<Problem> problems) {
         var items = new ArrayList<ExchangeRecord>(records);
         items.addAll(consents.targets().values()); // what an acceptance or an ending changes
         for (Rule rule : RULES) {
@@ -359,7 +367,8 @@ class ImportPlanner {
             if (groups.isEmpty()) {
                 continue;
             }
-            forBatches(List.copyOf(groups.keySet()), batch -> cypher.list(rule.query(), Map.of("ids", batch), row -> {
+            // a group the store does not hold has nothing there to add (a new stream, process or sink)
+            forBatches(groups.keySet().stream().filter(stored::mayHold).toList(), batch -> cypher.list(rule.query(), Map.of("ids", batch), row -> {
                 String group = row.get("id").asString();
                 var inGroup = new ArrayList<Item>();
                 for (Value v : row.get("items").values()) {
@@ -448,7 +457,7 @@ class ImportPlanner {
     // ---- classification ----
 
     private ImportPlan classify(DocumentParser.Parsed doc, Map<String, Set<String>> placeholders, Set<String> placeholdersInGraph,
-                                Set<String> demoted, ConsentPlanner.Plan consents) {
+                                Set<String> demoted, ConsentPlanner.Plan consents, Stored stored) {
         var created = new ArrayList<ExchangeRecord>();
         var updated = new ArrayList<ExchangeRecord>();
         var narrowed = new HashMap<String, String>();
@@ -460,7 +469,8 @@ class ImportPlanner {
                 continue;
             }
             var existing = new HashMap<String, Map<String, Object>>();
-            forBatches(ofType.stream().map(ExchangeRecord::key).toList(),
+            // a record the store cannot hold is new: not read back
+            forBatches(ofType.stream().filter(stored::mayHold).map(ExchangeRecord::key).toList(),
                     batch -> { existing.putAll(graphRecords.byKeys(type, batch)); return List.of(); });
             for (ExchangeRecord r : ofType) {
                 var before = existing.get(r.key());
