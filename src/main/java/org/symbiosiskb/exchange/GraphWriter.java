@@ -79,6 +79,13 @@ class GraphWriter {
             MATCH (t:Tombstone {key: id})
             DELETE t
             """;
+    /**
+     * Whether a partner has any tombstone (the tombstone_partner index): a record its document writes can have one to
+     * clear only then, since a partner writes its own keys only and its deletions leave tombstones under its name.
+     */
+    static final String HAS_TOMBSTONES = """
+            RETURN EXISTS { MATCH (t:Tombstone) WHERE t.partner = $partner } AS any
+            """;
     /** Published footprints: written only when their figure changes, so that an unchanged one is not sent to harvesters again. */
     static final String FOOTPRINTS = """
             UNWIND $rows AS row
@@ -176,6 +183,13 @@ class GraphWriter {
             MATCH (w:WasteCode {code: row.code})
             MERGE (n)-[:CLASSIFIED_AS]->(w)
             """;
+    /** A new node's classification: nothing to replace, so CREATE, cheaper than MERGE. */
+    static final String CLASSIFY_NEW = """
+            UNWIND $rows AS row
+            MATCH (n:Record {id: row.id})
+            MATCH (w:WasteCode {code: row.code})
+            CREATE (n)-[:CLASSIFIED_AS]->(w)
+            """;
     static final String CREATE_FLOWS = """
             UNWIND $rows AS row
             MATCH (s:Record {id: row.sideStream})
@@ -255,13 +269,14 @@ class GraphWriter {
             if (type.isFlow()) {
                 continue;
             }
-            var before = existing.stream().filter(r -> r.type() == type).map(ExchangeRecord::key).toList();
+            var before = existing.stream().filter(r -> r.type() == type).toList();
             var records = new ArrayList<>(fresh.stream().filter(r -> r.type() == type).toList());
-            records.addAll(existing.stream().filter(r -> r.type() == type).toList());
+            int created = records.size();
+            records.addAll(before);
             if (!records.isEmpty()) {
-                writeReferences(type, before, records, plan.consents());
+                writeReferences(type, before.stream().map(ExchangeRecord::key).toList(), records, plan.consents());
                 if (type.field("ewc").isPresent()) {
-                    classify(records);
+                    classify(records.subList(0, created), before);
                 }
             }
         }
@@ -324,7 +339,7 @@ class GraphWriter {
                 "array", "footprints", "visibility", "NETWORK",
                 "record", json.writeValueAsString(Map.of("sideStream", f.sideStream(), "year", f.year(), "deleted", true))))
                 .toList(), Map.of("now", now));
-        batched(CLEAR_TOMBSTONES, published.stream().map(f -> "footprint:" + f.get("key")).toList(), Map.of());
+        clearTombstones(plan.partner(), published.stream().map(f -> "footprint:" + f.get("key")).toList());
     }
 
     private void demote(ImportPlan plan) {
@@ -347,7 +362,14 @@ class GraphWriter {
         plan.narrowed().forEach((key, before) -> plan.updated().stream().filter(r -> r.key().equals(key)).findFirst()
                 .ifPresent(r -> rows.add(tombstone(r, plan.partner(), before))));
         batchedRows(TOMBSTONES, rows, Map.of("now", now));
-        batched(CLEAR_TOMBSTONES, plan.created().stream().map(ExchangeRecord::key).toList(), Map.of());
+        clearTombstones(plan.partner(), plan.created().stream().map(ExchangeRecord::key).toList());
+    }
+
+    /** Records written again are no longer deleted: their tombstones go, if the partner has any. */
+    private void clearTombstones(String partner, List<String> keys) {
+        if (!keys.isEmpty() && cypher.one(HAS_TOMBSTONES, Map.of("partner", partner), row -> row.get("any").asBoolean()).orElse(true)) {
+            batched(CLEAR_TOMBSTONES, keys, Map.of());
+        }
     }
 
     /** The deletion record a harvester applies: the record's key fields and {@code "deleted": true}. */
@@ -404,8 +426,11 @@ class GraphWriter {
         }
     }
 
-    private void classify(List<ExchangeRecord> records) {
+    /** Classifies by waste code: new nodes have no classification to replace, existing ones have theirs replaced. */
+    private void classify(List<ExchangeRecord> fresh, List<ExchangeRecord> existing) {
         var codes = new LinkedHashMap<String, Map<String, Object>>();
+        var records = new ArrayList<>(fresh);
+        records.addAll(existing);
         for (ExchangeRecord r : records) {
             for (String code = r.string("ewc"); code != null; code = WasteCodes.parent(code)) {
                 var entry = new HashMap<String, Object>();
@@ -415,13 +440,17 @@ class GraphWriter {
             }
         }
         batchedRows(ENSURE_WASTE_CODES, List.copyOf(codes.values()), Map.of(), "codes");
-        var rows = records.stream().map(r -> {
+        batchedRows(CLASSIFY_NEW, classifications(fresh.stream().filter(r -> r.string("ewc") != null).toList()), Map.of());
+        batchedRows(CLASSIFY, classifications(existing), Map.of());
+    }
+
+    private static List<Map<String, Object>> classifications(List<ExchangeRecord> records) {
+        return records.stream().map(r -> {
             var row = new HashMap<String, Object>();
             row.put("id", r.key());
             row.put("code", r.string("ewc"));
             return (Map<String, Object>) row;
         }).toList();
-        batchedRows(CLASSIFY, rows, Map.of());
     }
 
     /** Properties as the node gets them; locations as driver points, so Cypher need not build them row by row. */

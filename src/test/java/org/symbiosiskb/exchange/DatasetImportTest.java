@@ -108,6 +108,25 @@ class DatasetImportTest {
     }
 
     @Test
+    void a_deleted_record_written_again_loses_its_tombstone_and_others_keep_theirs() {
+        http.post("/api/v1/datasets", smallPark());
+        var deletion = Documents.document("fi");
+        records(deletion, "flows").add(Map.of("id", "fi:slag-to-paving", "deleted", true));
+        records(deletion, "needs").add(Map.of("id", "fi:need-aggregate", "deleted", true));
+        assertThat(http.post("/api/v1/datasets", deletion).status()).isEqualTo(200);
+        assertThat(count("MATCH (t:Tombstone {partner: 'fi'}) RETURN count(t)")).isEqualTo(2);
+
+        var again = Documents.document("fi");
+        records(again, "flows").add(record(smallPark(), "flows", 0));
+        var response = http.post("/api/v1/datasets", again);
+
+        assertThat(response.body().get("created").asInt()).as(response.raw()).isEqualTo(1);
+        // the flow is back: a harvester must not learn of its deletion any more; the need is still deleted
+        assertThat(count("MATCH (t:Tombstone) RETURN count(t)")).isEqualTo(1);
+        assertThat(count("MATCH (t:Tombstone {key: 'fi:need-aggregate'}) RETURN count(t)")).isEqualTo(1);
+    }
+
+    @Test
     void a_record_others_still_require_cannot_be_deleted() {
         http.post("/api/v1/datasets", smallPark());
         var doc = Documents.document("fi");
