@@ -36,9 +36,9 @@ class GraphWriter {
     static final String DELETE_FLOWS = """
             UNWIND $ids AS id
             CALL (id) {
-              MATCH ()-[f:SUPPLIES {id: id}]->() DELETE f
+              MATCH ()-[f:SUPPLIES {id: id}]->() USING INDEX SEEK f:SUPPLIES(id) DELETE f
               UNION
-              MATCH ()-[f:PROPOSED_SUPPLIES {id: id}]->() DELETE f
+              MATCH ()-[f:PROPOSED_SUPPLIES {id: id}]->() USING INDEX SEEK f:PROPOSED_SUPPLIES(id) DELETE f
             }
             """;
     /** A deleted record that other partners still refer to: back to a placeholder, its own relationships gone. */
@@ -64,8 +64,8 @@ class GraphWriter {
             UNWIND $rows AS row
             OPTIONAL MATCH (n:Record {id: row.key})
             OPTIONAL MATCH (n)<-[:REPORTED|RELEASED|HAS_ACTIVITY]-(p:Process)
-            OPTIONAL MATCH ()-[f:SUPPLIES {id: row.key}]->()
-            OPTIONAL MATCH ()-[g:PROPOSED_SUPPLIES {id: row.key}]->()
+            OPTIONAL MATCH ()-[f:SUPPLIES {id: row.key}]->() USING INDEX SEEK f:SUPPLIES(id)
+            OPTIONAL MATCH ()-[g:PROPOSED_SUPPLIES {id: row.key}]->() USING INDEX SEEK g:PROPOSED_SUPPLIES(id)
             WITH row, coalesce(row.visibility, n.visibility, f.visibility, g.visibility, 'NETWORK') AS own,
                  p.visibility AS processVisibility, coalesce(n.parties, f.parties, g.parties, []) AS parties
             MERGE (t:Tombstone {key: row.key})
@@ -153,9 +153,9 @@ class GraphWriter {
     static final String RETYPE_FLOWS = """
             UNWIND $rows AS row
             CALL (row) {
-              MATCH (a)-[f:SUPPLIES {id: row.id}]->(b) RETURN a, f, b
+              MATCH (a)-[f:SUPPLIES {id: row.id}]->(b) USING INDEX SEEK f:SUPPLIES(id) RETURN a, f, b
               UNION
-              MATCH (a)-[f:PROPOSED_SUPPLIES {id: row.id}]->(b) RETURN a, f, b
+              MATCH (a)-[f:PROPOSED_SUPPLIES {id: row.id}]->(b) USING INDEX SEEK f:PROPOSED_SUPPLIES(id) RETURN a, f, b
             }
             WITH a, f, b, row, properties(f) AS props
             DELETE f
@@ -200,9 +200,9 @@ class GraphWriter {
     static final String UPSERT_FLOWS = """
             UNWIND $rows AS row
             CALL (row) {
-              MATCH ()-[old:SUPPLIES {id: row.id}]->() DELETE old
+              MATCH ()-[old:SUPPLIES {id: row.id}]->() USING INDEX SEEK old:SUPPLIES(id) DELETE old
               UNION
-              MATCH ()-[old:PROPOSED_SUPPLIES {id: row.id}]->() DELETE old
+              MATCH ()-[old:PROPOSED_SUPPLIES {id: row.id}]->() USING INDEX SEEK old:PROPOSED_SUPPLIES(id) DELETE old
             }
             MATCH (s:Record {id: row.sideStream})
             MATCH (c:Record {id: row.consumer})
