@@ -269,14 +269,14 @@ class GraphWriter {
             if (type.isFlow()) {
                 continue;
             }
+            var created = fresh.stream().filter(r -> r.type() == type).toList();
             var before = existing.stream().filter(r -> r.type() == type).toList();
-            var records = new ArrayList<>(fresh.stream().filter(r -> r.type() == type).toList());
-            int created = records.size();
+            var records = new ArrayList<>(created);
             records.addAll(before);
             if (!records.isEmpty()) {
                 writeReferences(type, before.stream().map(ExchangeRecord::key).toList(), records, plan.consents());
                 if (type.field("ewc").isPresent()) {
-                    classify(records.subList(0, created), before);
+                    classify(created, before);
                 }
             }
         }
