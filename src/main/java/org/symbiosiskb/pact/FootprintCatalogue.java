@@ -137,7 +137,7 @@ class FootprintCatalogue {
             all.forEach(v -> ids.put(v.id(), v));
             versions = List.copyOf(all);
             byId = Map.copyOf(ids);
-            generation = all.stream().mapToLong(FootprintVersions.Version::generation).max().orElse(0);
+            generation = all.stream().mapToLong(FootprintVersions.Version::latestGeneration).max().orElse(0);
             refreshedUpTo = upTo;
         } finally {
             refreshing.unlock();
@@ -155,7 +155,7 @@ class FootprintCatalogue {
         long generation = 1;
         for (var v : store.all()) {
             latest.merge(v.subject(), v, (a, b) -> a.version() >= b.version() ? a : b);
-            generation = Math.max(generation, v.generation() + 1);
+            generation = Math.max(generation, v.latestGeneration() + 1);
         }
         long thisGeneration = generation;
         Instant now = clock.instant();

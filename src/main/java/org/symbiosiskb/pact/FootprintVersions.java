@@ -49,13 +49,31 @@ class FootprintVersions {
             return ProductFootprint.ACTIVE.equals(status);
         }
 
+        /**
+         * The last refresh that changed it: the one that deprecated it, or made it. A refresh that only deprecates
+         * (a subject withdrawn) makes no version, yet is a generation of its own: listings from then on show the
+         * version Deprecated, and those from before still Active.
+         */
+        long latestGeneration() {
+            return deprecatedIn == null ? generation : Math.max(generation, deprecatedIn);
+        }
+
         /** Its status as of a generation (a page link lists versions as they were when the first page was asked for). */
         String statusIn(long asOf) {
             return deprecatedIn != null && deprecatedIn <= asOf ? ProductFootprint.DEPRECATED : ProductFootprint.ACTIVE;
         }
 
+        /** As GetFootprint shows it: with its status now. */
         ProductFootprint shown() {
             return footprint.withStatus(status);
+        }
+
+        /**
+         * As a listing of a generation shows it: with the status it had then, the status its filter matched, so that
+         * a page link gives the same page however long after it is followed.
+         */
+        ProductFootprint shownIn(long asOf) {
+            return footprint.withStatus(statusIn(asOf));
         }
     }
 

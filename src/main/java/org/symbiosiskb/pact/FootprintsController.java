@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Paging: with {@code limit} (or more footprints than {@code kb.limits.max-page-size}) the answer carries
  * {@code Link: <https://{Host}/pact/3/footprints?…&cursor=…>; rel="next"}. The cursor names the refresh the first
- * page was listed at and the position, so a link lists the same footprints however often it is followed and
- * however long after (new versions come on a new first page), and the filters stay in the link.
+ * page was listed at and the position, so a link lists the same footprints, with the statuses they had then, however
+ * often it is followed and however long after (new versions come on a new first page, and a footprint deprecated since
+ * is Deprecated there and in GetFootprint), and the filters stay in the link.
  */
 @RestController
 @RequestMapping("/pact/3/footprints")
@@ -73,7 +74,7 @@ class FootprintsController {
         int from = Math.min(cursor.offset(), matching.size());
         int to = Math.min(matching.size(), from + limit);
         var data = new ArrayList<ProductFootprint>();
-        matching.subList(from, to).forEach(v -> data.add(v.shown()));
+        matching.subList(from, to).forEach(v -> data.add(v.shownIn(cursor.generation())));
         var response = ResponseEntity.ok();
         if (to < matching.size()) {
             response.header(HttpHeaders.LINK, "<" + next(request, new Cursor(cursor.generation(), to)) + ">; rel=\"next\"");

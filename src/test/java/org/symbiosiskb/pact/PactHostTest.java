@@ -413,10 +413,13 @@ class PactHostTest {
     void a_change_deprecates_the_old_version_which_keeps_its_id_and_recipients_hear_of_what_they_may_see() throws Exception {
         String token = fiToken();
         var before = only(list("", token), SMELTER, 2024);
-        var pageBefore = pact.get("/3/footprints?limit=2", token);
+        // the smelter's versions one a page, by subject: 2023, then 2024, the version this change deprecates
+        var pageBefore = pact.get("/3/footprints?limit=1&productId=" + SMELTER, token);
         String link = pageBefore.header("Link");
         String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-        String secondPage = pact.follow(next, token).body();
+        var second = pact.follow(next, token);
+        String secondPage = second.body();
+        assertThat(second.data()).extracting(f -> f.path("id").asString()).containsExactly(before.path("id").asString());
 
         // Sweden changes its private mill: no footprint fi may see changes, so fi hears nothing of it
         var mill = new Http(instance.httpPort, "se-admin").postRaw("/api/v1/datasets", """
@@ -441,7 +444,7 @@ class PactHostTest {
         assertThat(current.path("id").asString()).isEqualTo(PactIds.footprint("process:fi:smelter@2024", 2).toString());
         assertThat(subjects(list("?status=Deprecated", token))).containsExactly(SMELTER + "@2024");
 
-        // the page link from before the change lists what it listed then
+        // the page link from before the change lists what it listed then, the deprecated version with the status it had
         assertThat(pact.follow(next, token).body()).isEqualTo(secondPage);
 
         // the recipient (partner fi) is told of the new version and the deprecated one, never of Sweden's private mill
