@@ -3,6 +3,9 @@ package org.symbiosiskb.analytics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,8 +25,11 @@ import org.neo4j.storageengine.api.TransactionIdStore;
  *
  * <p>Upkeep: before a commit the listener notes which processes the transaction touched
  * ({@link ProjectionChanges}); after it, those are read again from the store and become seeds of
- * every solved year and allocation, before the commit returns to its client, so a read after a write
- * sees it. The first trace builds the projection in one pass over the processes; later commits never
+ * every solved year and allocation. That reading runs on the database's upkeep thread, one commit
+ * after another in the order they were heard, so a writer does not wait for it (an import's next
+ * document is checked meanwhile); every read of the projection waits instead until the upkeep of
+ * every commit heard before it is done, so a read after a write still sees it. The first trace builds
+ * the projection in one pass over the processes; later commits never
  * rebuild it, except when the store holds commits the listener did not see (a cluster member applies
  * its leader's transactions without listeners), which a trace notices by the last transaction id.
  *
@@ -42,19 +48,76 @@ public final class FlowProjections {
         volatile long seen = Long.MIN_VALUE;
         /** How long the last whole build from the store took, or null before the first. */
         volatile Double lastBuildMillis;
-        /** Commits between beforeCommit and afterCommit: their transaction ids may already be the store's last. */
+        /**
+         * Commits between beforeCommit and the end of their upkeep: their transaction ids may already be the store's
+         * last.
+         */
         final AtomicInteger inFlight = new AtomicInteger();
         TransactionEventListener<ProjectionChanges> listener;
+        /** Runs the upkeep of commits, one after another; a daemon, so that it never keeps a JVM alive. */
+        final ExecutorService upkeepThread;
+        /** Guards {@link #heard} and {@link #kept}; signalled as each commit's upkeep ends. */
+        private final Object upkeepMonitor = new Object();
+        /** Commits whose upkeep was handed to the upkeep thread, and those whose upkeep is done. */
+        private long heard, kept;
 
         Live(String database) {
             this.database = database;
+            this.upkeepThread = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().daemon().name("kb-projection-upkeep-" + database).factory());
+        }
+
+        /** Hands a commit's upkeep to the upkeep thread; the committing thread goes on. */
+        void keepUp(Runnable upkeep) {
+            synchronized (upkeepMonitor) {
+                heard++;
+            }
+            try {
+                upkeepThread.execute(() -> {
+                    try {
+                        upkeep.run();
+                    } finally {
+                        upkept();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                upkept(); // detached: the database is stopping, nobody reads this projection again
+            }
+        }
+
+        private void upkept() {
+            synchronized (upkeepMonitor) {
+                kept++;
+                upkeepMonitor.notifyAll();
+            }
+        }
+
+        /**
+         * Waits until the upkeep of every commit heard so far is done: a commit returned to its client before its
+         * upkeep, so a read that came after it must not read the projection without it.
+         *
+         * @return false when interrupted while waiting (the caller then reads the store, which is always right)
+         */
+        boolean awaitUpkeep() {
+            synchronized (upkeepMonitor) {
+                long until = heard;
+                while (kept < until) {
+                    try {
+                        upkeepMonitor.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
+                return true;
+            }
         }
     }
 
     private static final Map<String, Live> live = new ConcurrentHashMap<>();
     private static final AtomicLong builds = new AtomicLong();
     private static final AtomicLong updates = new AtomicLong();
-    /** Time the listener spent after commits reading changes back (the writers wait for it), in nanoseconds. */
+    /** Time the upkeep thread spent after commits reading changes back (readers of the projection wait for it), in nanoseconds. */
     private static final AtomicLong upkeepNanos = new AtomicLong();
     private static final System.Logger log = System.getLogger(FlowProjections.class.getName());
 
@@ -74,11 +137,14 @@ public final class FlowProjections {
 
             @Override
             public void afterCommit(TransactionData data, ProjectionChanges changes, GraphDatabaseService database) {
-                try {
-                    apply(state, changes, database, data.getTransactionId());
-                } finally {
-                    state.inFlight.decrementAndGet();
-                }
+                long transaction = data.getTransactionId(); // read here: the transaction's data is not kept for the upkeep thread
+                state.keepUp(() -> {
+                    try {
+                        apply(state, changes, database, transaction);
+                    } finally {
+                        state.inFlight.decrementAndGet();
+                    }
+                });
             }
 
             @Override
@@ -97,8 +163,16 @@ public final class FlowProjections {
         return state == null ? null : state.listener;
     }
 
+    /** Runs a task on this database's upkeep thread, after the upkeep handed to it so far (tests hold the thread with it). */
+    static void onUpkeepThread(GraphDatabaseService db, Runnable task) {
+        live.get(key(db)).keepUp(task);
+    }
+
     static void detach(GraphDatabaseService db) {
-        live.remove(key(db));
+        Live state = live.remove(key(db));
+        if (state != null) {
+            state.upkeepThread.shutdown(); // the upkeep already handed over still runs; its failure only drops the projection
+        }
     }
 
     private static void apply(Live state, ProjectionChanges changes, GraphDatabaseService db, long transaction) {
@@ -128,7 +202,7 @@ public final class FlowProjections {
     /** The graph a trace in this transaction should read. */
     static FlowGraph forTrace(Transaction tx, GraphDatabaseService db) {
         Live state = live.get(key(db));
-        if (state == null || hasUncommittedWrites(tx)) {
+        if (state == null || hasUncommittedWrites(tx) || !state.awaitUpkeep()) {
             return new CoreFlowGraph(tx);
         }
         long last = lastCommitted(db);
@@ -176,6 +250,9 @@ public final class FlowProjections {
     /** What {@code kb.projection} shows: whether this database has a projection, and what it holds. */
     static Map<String, Object> status(GraphDatabaseService db) {
         Live state = live.get(key(db));
+        if (state != null) {
+            state.awaitUpkeep(); // what it holds after every commit so far, as a trace would read it
+        }
         FlowProjection projection = state == null ? null : state.projection;
         var status = new java.util.LinkedHashMap<String, Object>();
         status.put("kept", state != null);

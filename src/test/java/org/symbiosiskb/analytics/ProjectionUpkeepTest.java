@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,34 @@ class ProjectionUpkeepTest {
         assertThat(total("C")).isCloseTo(23.9, within(1e-9));
         assertThat(solvedNodes() - solved).isEqualTo(1);
         assertThat(FlowProjections.builds()).as("no write built the projection again").isEqualTo(builds);
+    }
+
+    @Test
+    void a_commit_returns_before_its_upkeep_and_a_trace_after_it_waits_for_the_upkeep() throws Exception {
+        assertThat(total("C")).isCloseTo(17.5, within(1e-9));
+        var release = new CountDownLatch(1);
+        FlowProjections.onUpkeepThread(db, () -> awaitQuietly(release)); // the upkeep thread is busy until released
+
+        // A's emission 10 → 30: the commit returns although its upkeep cannot start
+        db.executeTransactionally("MATCH (:Process {id: 'A'})-[:REPORTED]->(e) SET e.tCO2e = 30.0");
+        var traced = new CompletableFuture<Double>();
+        var reader = Thread.ofPlatform().start(() -> traced.complete(total("C")));
+        // release the upkeep once the reader waits for it (or has answered without waiting, which the assertion refuses)
+        while (!traced.isDone() && reader.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+
+        // F(A) = 30, F(B) = 20 + 0.5·30 = 35, F(C) = 5 + 0.5·35 = 22.5 (17.5 if the trace had read the projection before the upkeep)
+        assertThat(traced.get(60, TimeUnit.SECONDS)).isCloseTo(22.5, within(1e-9));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
