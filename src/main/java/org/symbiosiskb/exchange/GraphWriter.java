@@ -79,13 +79,6 @@ class GraphWriter {
             MATCH (t:Tombstone {key: id})
             DELETE t
             """;
-    /**
-     * Whether a partner has any tombstone (the tombstone_partner index): a record its document writes can have one to
-     * clear only then, since a partner writes its own keys only and its deletions leave tombstones under its name.
-     */
-    static final String HAS_TOMBSTONES = """
-            RETURN EXISTS { MATCH (t:Tombstone) WHERE t.partner = $partner } AS any
-            """;
     /** Published footprints: written only when their figure changes, so that an unchanged one is not sent to harvesters again. */
     static final String FOOTPRINTS = """
             UNWIND $rows AS row
@@ -339,7 +332,7 @@ class GraphWriter {
                 "array", "footprints", "visibility", "NETWORK",
                 "record", json.writeValueAsString(Map.of("sideStream", f.sideStream(), "year", f.year(), "deleted", true))))
                 .toList(), Map.of("now", now));
-        clearTombstones(plan.partner(), published.stream().map(f -> "footprint:" + f.get("key")).toList());
+        clearTombstones(plan, published.stream().map(f -> "footprint:" + f.get("key")).toList());
     }
 
     private void demote(ImportPlan plan) {
@@ -362,12 +355,16 @@ class GraphWriter {
         plan.narrowed().forEach((key, before) -> plan.updated().stream().filter(r -> r.key().equals(key)).findFirst()
                 .ifPresent(r -> rows.add(tombstone(r, plan.partner(), before))));
         batchedRows(TOMBSTONES, rows, Map.of("now", now));
-        clearTombstones(plan.partner(), plan.created().stream().map(ExchangeRecord::key).toList());
+        clearTombstones(plan, plan.created().stream().map(ExchangeRecord::key).toList());
     }
 
-    /** Records written again are no longer deleted: their tombstones go, if the partner has any. */
-    private void clearTombstones(String partner, List<String> keys) {
-        if (!keys.isEmpty() && cypher.one(HAS_TOMBSTONES, Map.of("partner", partner), row -> row.get("any").asBoolean()).orElse(true)) {
+    /**
+     * Records written again are no longer deleted: their tombstones go, if the partner had any before this document
+     * (its lookup asked, ImportPlanner.LOOKUP_AND_TOMBSTONES); the tombstones this document writes are of records it
+     * deletes, not of those it writes.
+     */
+    private void clearTombstones(ImportPlan plan, List<String> keys) {
+        if (!keys.isEmpty() && plan.tombstones()) {
             batched(CLEAR_TOMBSTONES, keys, Map.of());
         }
     }

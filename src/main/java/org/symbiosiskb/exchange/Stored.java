@@ -11,8 +11,9 @@ import java.util.Set;
  * @param named        the ids the lookup asked for
  * @param labels       those the store holds, placeholders too, with their labels
  * @param placeholders those the store holds as placeholders only
+ * @param tombstones   whether the document's partner has any tombstone, so that a record it writes may have one to clear
  */
-record Stored(Set<String> named, Map<String, String> labels, Set<String> placeholders) {
+record Stored(Set<String> named, Map<String, String> labels, Set<String> placeholders, boolean tombstones) {
 
     /** In the store, if only as a placeholder; an id the lookup did not ask for may be. */
     boolean mayHold(String id) {

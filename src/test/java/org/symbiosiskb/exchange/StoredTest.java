@@ -12,7 +12,7 @@ class StoredTest {
 
     // the lookup asked for a process in the store, a placeholder, and a new process; it found the first two
     private final Stored stored = new Stored(Set.of("fi:smelter", "se:slag", "fi:new"),
-            Map.of("fi:smelter", "Process", "se:slag", "SideStream"), Set.of("se:slag"));
+            Map.of("fi:smelter", "Process", "se:slag", "SideStream"), Set.of("se:slag"), false);
 
     private static ExchangeRecord record(RecordType type, String key, Map<String, Object> fields) {
         return new ExchangeRecord(type, key, fields, false, "/x/0");
