@@ -37,15 +37,25 @@ class ImportPlanner {
             RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Record'][0] AS label, n.placeholder IS NOT NULL AS placeholder
             """;
     /**
-     * An import's {@link #LOOKUP}, in one row, with whether the document's partner has any tombstone (the
-     * tombstone_partner index): a record the document writes can have one to clear only then, since a partner writes
-     * its own keys only and its deletions leave tombstones under its name. One statement for both, since even a small
-     * statement costs about a millisecond in the import's transaction.
+     * An import's {@link #LOOKUP}, in one row, with the flows of {@code $flows} the store holds (by id: a flow keeps its
+     * id when it moves to other ends), and whether the document's partner has any tombstone (the tombstone_partner
+     * index): a record the document writes can have one to clear only then, since a partner writes its own keys only
+     * and its deletions leave tombstones under its name. One statement for the three, since even a small statement
+     * costs about a millisecond in the import's transaction.
      */
     static final String LOOKUP_AND_TOMBSTONES = "CALL () {\n" + LOOKUP + """
             }
             WITH collect({id: id, label: label, placeholder: placeholder}) AS found
-            RETURN found, EXISTS { MATCH (t:Tombstone) WHERE t.partner = $partner } AS tombstones
+            CALL () {
+              UNWIND $flows AS id
+              CALL (id) {
+                MATCH ()-[f:SUPPLIES {id: id}]->() USING INDEX SEEK f:SUPPLIES(id) RETURN f
+                UNION
+                MATCH ()-[f:PROPOSED_SUPPLIES {id: id}]->() USING INDEX SEEK f:PROPOSED_SUPPLIES(id) RETURN f
+              }
+              RETURN collect(f.id) AS flows
+            }
+            RETURN found, flows, EXISTS { MATCH (t:Tombstone) WHERE t.partner = $partner } AS tombstones
             """;
     static final String NODE_DEPENDENTS = """
             UNWIND $ids AS id
@@ -125,7 +135,9 @@ class ImportPlanner {
         var stillReferenced = new TreeSet<String>(); // harvested deletions that the same document still refers to
         var placeholdersInGraph = new HashSet<String>();
         var named = referencedIds(doc.records());
-        var stored = lookup(doc.partner(), named, placeholdersInGraph);
+        var flowIds = new HashSet<String>();
+        doc.records().stream().filter(r -> r.type().isFlow()).forEach(r -> flowIds.add(r.key()));
+        var stored = lookup(doc.partner(), named, flowIds, placeholdersInGraph);
         var labels = stored.labels();
         lock(doc.records(), consentPlan.targets().values(), stored);
         var placeholders = new TreeMap<String, Set<String>>();
@@ -203,19 +215,29 @@ class ImportPlanner {
         return ids;
     }
 
-    private Stored lookup(String partner, Set<String> ids, Set<String> placeholders) {
+    private Stored lookup(String partner, Set<String> ids, Set<String> flowIds, Set<String> placeholders) {
         var labels = new HashMap<String, String>();
-        boolean[] tombstones = {ids.isEmpty()}; // no lookup, no answer: suppose there are some (their clearing only costs)
-        forBatches(List.copyOf(ids), batch -> cypher.list(LOOKUP_AND_TOMBSTONES, Map.of("ids", batch, "partner", partner), row -> {
+        var flows = new HashSet<String>();
+        boolean tombstones = ids.isEmpty() && flowIds.isEmpty(); // no lookup, no answer: suppose there are some
+        var nodes = List.copyOf(ids);
+        var flowList = List.copyOf(flowIds);
+        for (int i = 0; i < Math.max(nodes.size(), flowList.size()); i += LOOKUP_BATCH) {
+            var row = cypher.one(LOOKUP_AND_TOMBSTONES, Map.of("ids", batch(nodes, i), "flows", batch(flowList, i), "partner", partner),
+                    r -> r).orElseThrow();
             for (Value found : row.get("found").values()) {
                 if (found.get("placeholder").asBoolean()) {
                     placeholders.add(found.get("id").asString());
                 }
                 labels.put(found.get("id").asString(), found.get("label").asString(null));
             }
-            return tombstones[0] |= row.get("tombstones").asBoolean();
-        }));
-        return new Stored(ids, labels, placeholders, tombstones[0]);
+            row.get("flows").values().forEach(f -> flows.add(f.asString()));
+            tombstones |= row.get("tombstones").asBoolean();
+        }
+        return new Stored(ids, labels, placeholders, flowIds, flows, tombstones);
+    }
+
+    private static List<String> batch(List<String> ids, int from) {
+        return ids.subList(Math.min(from, ids.size()), Math.min(ids.size(), from + LOOKUP_BATCH));
     }
 
     private static void checkReferences(ExchangeRecord r, String partner, Map<String, ExchangeRecord> live,

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 /** Which of a document's records an import reads back, from what its lookup found; no database. */
 class StoredTest {
 
-    // the lookup asked for a process in the store, a placeholder, and a new process; it found the first two
+    // the lookup asked for a process in the store, a placeholder, and a new process, and found the first two; and for two
+    // flows, one in the store
     private final Stored stored = new Stored(Set.of("fi:smelter", "se:slag", "fi:new"),
-            Map.of("fi:smelter", "Process", "se:slag", "SideStream"), Set.of("se:slag"), false);
+            Map.of("fi:smelter", "Process", "se:slag", "SideStream"), Set.of("se:slag"),
+            Set.of("fi:moved", "fi:new-flow"), Set.of("fi:moved"), false);
 
     private static ExchangeRecord record(RecordType type, String key, Map<String, Object> fields) {
         return new ExchangeRecord(type, key, fields, false, "/x/0");
@@ -33,11 +35,19 @@ class StoredTest {
     }
 
     @Test
-    void what_the_lookup_did_not_ask_for_and_every_flow_are_read_back() {
+    void what_the_lookup_did_not_ask_for_is_read_back() {
         assertThat(stored.mayHold(record(RecordTypes.PROCESSES, "fi:elsewhere", Map.of()))).isTrue();
-        // a flow keeps its id when it moves, so new ends say nothing about whether it exists
-        assertThat(stored.mayHold(record(RecordTypes.FLOWS, "fi:f", Map.of("sideStream", "fi:new", "consumer", "fi:new")))).isTrue();
+        assertThat(stored.mayHold(record(RecordTypes.FLOWS, "fi:elsewhere", Map.of("sideStream", "fi:new", "consumer", "fi:new"))))
+                .isTrue();
         assertThat(stored.mayHold("fi:new")).isFalse();
         assertThat(stored.mayHold("se:slag")).isTrue();
+    }
+
+    @Test
+    void a_flow_is_read_back_if_its_id_is_in_the_store_whatever_its_ends() {
+        // a flow keeps its id when it moves: new ends say nothing about whether it exists
+        assertThat(stored.mayHold(record(RecordTypes.FLOWS, "fi:moved", Map.of("sideStream", "fi:new", "consumer", "fi:new")))).isTrue();
+        assertThat(stored.mayHold(record(RecordTypes.FLOWS, "fi:new-flow", Map.of("sideStream", "fi:smelter", "consumer", "fi:smelter"))))
+                .isFalse();
     }
 }
