@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.FlowById;
 
 /** Cypher for consents and the links that wait for them (PROPOSED_* relationships, see exchange.Consents). */
 @Component
@@ -34,14 +35,8 @@ class ConsentRepository {
             RETURN DISTINCT key, m.source AS partner, CASE WHEN type(l) STARTS WITH 'PROPOSED_' THEN l.consent ELSE 'AGREED' END AS state
             ORDER BY partner""";
 
-    static final String LINKS_OF_FLOWS = """
-            UNWIND $ids AS key
-            CALL (key) {
-              MATCH (s)-[f:SUPPLIES {id: key}]->(c) RETURN s, f, c
-              UNION
-              MATCH (s)-[f:PROPOSED_SUPPLIES {id: key}]->(c) RETURN s, f, c
-            }
-            WITH key, s, f, c WHERE s.source <> c.source
+    static final String LINKS_OF_FLOWS = "UNWIND $ids AS key\n" + FlowById.call("key", "key", "f") + """
+            WITH key, startNode(f) AS s, f, endNode(f) AS c WHERE s.source <> c.source
             RETURN key, CASE WHEN f.source = s.source THEN c.source ELSE s.source END AS partner,
                    CASE type(f) WHEN 'SUPPLIES' THEN 'AGREED' ELSE f.consent END AS state""";
 

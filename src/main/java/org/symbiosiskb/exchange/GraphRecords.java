@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Point;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.FlowById;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +42,8 @@ class GraphRecords {
      * while a store fills, one was made as a scan of that index (a benchmark import, at M, planned it after the first
      * few thousand flows and then scanned 47,000 index entries per id it looked for).
      */
-    static final String FLOWS_BY_ID = """
-            UNWIND $ids AS id
-            CALL (id) {
-              MATCH (s:SideStream)-[f:SUPPLIES {id: id}]->(c:Process) USING INDEX SEEK f:SUPPLIES(id) RETURN s, f, c
-              UNION
-              MATCH (s:SideStream)-[f:PROPOSED_SUPPLIES {id: id}]->(c:Process) USING INDEX SEEK f:PROPOSED_SUPPLIES(id) RETURN s, f, c
-            }
-            RETURN f AS flow, s.id AS sideStream, c.id AS consumer
+    static final String FLOWS_BY_ID = "UNWIND $ids AS id\n" + FlowById.call("id", "id", "f") + """
+            RETURN f AS flow, startNode(f).id AS sideStream, endNode(f).id AS consumer
             """;
     static final String FLOWS_OF_PARTNER = """
             MATCH (s:SideStream)-[f:SUPPLIES|PROPOSED_SUPPLIES]->(c:Process) WHERE f.source = $partner

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.neo4j.driver.Values;
 import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.FlowById;
 import org.symbiosiskb.graph.GraphChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,14 +34,7 @@ class GraphWriter {
             CALL (n) { MATCH (n)-[:HAS_TARGET]->(t:Target) DETACH DELETE t }
             DETACH DELETE n
             """;
-    static final String DELETE_FLOWS = """
-            UNWIND $ids AS id
-            CALL (id) {
-              MATCH ()-[f:SUPPLIES {id: id}]->() USING INDEX SEEK f:SUPPLIES(id) DELETE f
-              UNION
-              MATCH ()-[f:PROPOSED_SUPPLIES {id: id}]->() USING INDEX SEEK f:PROPOSED_SUPPLIES(id) DELETE f
-            }
-            """;
+    static final String DELETE_FLOWS = "UNWIND $ids AS id\n" + FlowById.call("id", "id", "f") + "DELETE f\n";
     /** A deleted record that other partners still refer to: back to a placeholder, its own relationships gone. */
     static final String DEMOTE_NODES = """
             UNWIND $ids AS id
@@ -64,10 +58,9 @@ class GraphWriter {
             UNWIND $rows AS row
             OPTIONAL MATCH (n:Record {id: row.key})
             OPTIONAL MATCH (n)<-[:REPORTED|RELEASED|HAS_ACTIVITY]-(p:Process)
-            OPTIONAL MATCH ()-[f:SUPPLIES {id: row.key}]->() USING INDEX SEEK f:SUPPLIES(id)
-            OPTIONAL MATCH ()-[g:PROPOSED_SUPPLIES {id: row.key}]->() USING INDEX SEEK g:PROPOSED_SUPPLIES(id)
-            WITH row, coalesce(row.visibility, n.visibility, f.visibility, g.visibility, 'NETWORK') AS own,
-                 p.visibility AS processVisibility, coalesce(n.parties, f.parties, g.parties, []) AS parties
+            """ + FlowById.optionalCall("row", "row.key", "f") + """
+            WITH row, coalesce(row.visibility, n.visibility, f.visibility, 'NETWORK') AS own,
+                 p.visibility AS processVisibility, coalesce(n.parties, f.parties, []) AS parties
             MERGE (t:Tombstone {key: row.key})
             SET t.partner = row.partner, t.array = row.array, t.record = row.record, t.deletedAt = $now, t.parties = parties,
                 t.visibility = CASE WHEN own = 'PRIVATE' OR processVisibility = 'PRIVATE' THEN 'PRIVATE'
@@ -143,14 +136,8 @@ class GraphWriter {
             CREATE (n)-[s:$(wanted)]->(m)
             SET s.consent = row.consent, s.party = row.party
             """;
-    static final String RETYPE_FLOWS = """
-            UNWIND $rows AS row
-            CALL (row) {
-              MATCH (a)-[f:SUPPLIES {id: row.id}]->(b) USING INDEX SEEK f:SUPPLIES(id) RETURN a, f, b
-              UNION
-              MATCH (a)-[f:PROPOSED_SUPPLIES {id: row.id}]->(b) USING INDEX SEEK f:PROPOSED_SUPPLIES(id) RETURN a, f, b
-            }
-            WITH a, f, b, row, properties(f) AS props
+    static final String RETYPE_FLOWS = "UNWIND $rows AS row\n" + FlowById.call("row", "row.id", "f") + """
+            WITH startNode(f) AS a, f, endNode(f) AS b, row, properties(f) AS props
             DELETE f
             CREATE (a)-[g:$(row.type)]->(b)
             SET g = props, g.consent = row.consent, g.party = row.party
@@ -190,13 +177,9 @@ class GraphWriter {
             CREATE (s)-[f:$(row.type)]->(c)
             SET f = row.props
             """;
-    static final String UPSERT_FLOWS = """
-            UNWIND $rows AS row
-            CALL (row) {
-              MATCH ()-[old:SUPPLIES {id: row.id}]->() USING INDEX SEEK old:SUPPLIES(id) DELETE old
-              UNION
-              MATCH ()-[old:PROPOSED_SUPPLIES {id: row.id}]->() USING INDEX SEEK old:PROPOSED_SUPPLIES(id) DELETE old
-            }
+    static final String UPSERT_FLOWS = "UNWIND $rows AS row\n" + FlowById.optionalCall("row", "row.id", "old") + """
+            DELETE old
+            WITH row
             MATCH (s:Record {id: row.sideStream})
             MATCH (c:Record {id: row.consumer})
             CREATE (s)-[f:$(row.type)]->(c)

@@ -15,6 +15,7 @@ import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.api.InvalidDocumentException;
 import org.symbiosiskb.api.Problem;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.FlowById;
 import org.symbiosiskb.security.Callers;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +49,7 @@ class ImportPlanner {
             WITH collect({id: id, label: label, placeholder: placeholder}) AS found
             CALL () {
               UNWIND $flows AS id
-              CALL (id) {
-                MATCH ()-[f:SUPPLIES {id: id}]->() USING INDEX SEEK f:SUPPLIES(id) RETURN f
-                UNION
-                MATCH ()-[f:PROPOSED_SUPPLIES {id: id}]->() USING INDEX SEEK f:PROPOSED_SUPPLIES(id) RETURN f
-              }
+            """ + FlowById.call("id", "id", "f") + """
               RETURN collect(f.id) AS flows
             }
             RETURN found, flows, EXISTS { MATCH (t:Tombstone) WHERE t.partner = $partner } AS tombstones

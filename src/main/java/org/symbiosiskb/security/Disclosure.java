@@ -12,6 +12,7 @@ import org.symbiosiskb.api.ForbiddenException;
 import org.symbiosiskb.api.Ids;
 import org.symbiosiskb.api.NotFoundException;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.FlowById;
 
 /**
  * The disclosure rule (docs/partners.md, "What an answer shows"), for every figure an answer computes from
@@ -32,12 +33,7 @@ public class Disclosure {
             UNWIND $ids AS key
             OPTIONAL MATCH (r:Record {id: key})
             OPTIONAL MATCH (r)<-[:REPORTED|RELEASED|HAS_ACTIVITY]-(p:Process)
-            CALL (key) {
-              OPTIONAL MATCH ()-[f:SUPPLIES {id: key}]->() RETURN f
-              UNION
-              OPTIONAL MATCH ()-[f:PROPOSED_SUPPLIES {id: key}]->() RETURN f
-            }
-            WITH key, r, p, [x IN collect(f) WHERE x IS NOT NULL][0] AS f
+            """ + FlowById.optionalCall("key", "key", "f") + """
             RETURN key, r IS NULL AND f IS NULL AS missing, coalesce(r.visibility, f.visibility) AS visibility,
                    coalesce(r.parties, f.parties, []) AS parties,
                    p IS NOT NULL AS emission, p.visibility AS processVisibility, coalesce(p.parties, []) AS processParties""";

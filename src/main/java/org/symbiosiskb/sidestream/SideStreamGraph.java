@@ -7,6 +7,7 @@ import org.symbiosiskb.api.translation.Fanout;
 import org.symbiosiskb.api.translation.GraphTypeContributor;
 import org.symbiosiskb.api.translation.GraphTypes;
 import org.symbiosiskb.exchange.WasteCodes;
+import org.symbiosiskb.graph.FlowById;
 
 /** sidestream.graphqls in Cypher: side streams, flows, needs, the List of Waste, and their Query entry points. */
 @Component
@@ -47,12 +48,7 @@ class SideStreamGraph implements GraphTypeContributor {
 
         // a flow is a SUPPLIES relationship (PROPOSED_SUPPLIES while it waits for consent: found by id, listed nowhere)
         types.type("Flow")
-                .lookup("""
-                        CALL ({v}) {
-                          MATCH ()-[x:SUPPLIES {id: {v}}]->() RETURN x AS {n}
-                          UNION
-                          MATCH ()-[x:PROPOSED_SUPPLIES {id: {v}}]->() RETURN x AS {n}
-                        }""")
+                .lookup(FlowById.call("{v}", "{v}", "{n}"))
                 .records(Map.of("f", "{n}", "from", "startNode({n}).id", "to", "endNode({n}).id"), Flow::from)
                 .properties("id", "quantity", "transportMode", "distanceKm", "transportFactor", "substitutesFactor", "fromYear", "toYear")
                 .recordMeta()

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.symbiosiskb.graph.Cypher;
+import org.symbiosiskb.graph.FlowById;
 
 /** Cypher for side streams, flows, needs and waste codes. Relationship reads take many parents at once ({@code $ids}). */
 @Component
@@ -16,13 +17,8 @@ class SideStreamRepository {
     static final String STREAMS_BY_IDS = "UNWIND $ids AS key MATCH (n:SideStream {id: key}) RETURN key, n";
     private static final String FLOW = " f, s.id AS from, c.id AS to";
     /** A flow by id, whether it counts (SUPPLIES) or waits for the other partner's consent (PROPOSED_SUPPLIES). */
-    static final String FLOWS_BY_IDS = """
-            UNWIND $ids AS key
-            CALL (key) {
-              MATCH (s:SideStream)-[f:SUPPLIES {id: key}]->(c:Process) RETURN s, f, c
-              UNION
-              MATCH (s:SideStream)-[f:PROPOSED_SUPPLIES {id: key}]->(c:Process) RETURN s, f, c
-            }
+    static final String FLOWS_BY_IDS = "UNWIND $ids AS key\n" + FlowById.call("key", "key", "f") + """
+            WITH key, startNode(f) AS s, f, endNode(f) AS c
             RETURN key,""" + FLOW;
     static final String FLOWS_OUT_OF_STREAMS = """
             UNWIND $ids AS key MATCH (s:SideStream {id: key})-[f:SUPPLIES]->(c:Process)
