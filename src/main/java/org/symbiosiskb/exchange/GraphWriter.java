@@ -343,7 +343,7 @@ class GraphWriter {
 
     /**
      * Records written again are no longer deleted: their tombstones go, if the partner had any before this document
-     * (its lookup asked, ImportPlanner.LOOKUP_AND_TOMBSTONES); the tombstones this document writes are of records it
+     * (its lookup asked, ImportPlanner.IMPORT_LOOKUP); the tombstones this document writes are of records it
      * deletes, not of those it writes.
      */
     private void clearTombstones(ImportPlan plan, List<String> keys) {

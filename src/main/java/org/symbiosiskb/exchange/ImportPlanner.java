@@ -44,7 +44,7 @@ class ImportPlanner {
      * and its deletions leave tombstones under its name. One statement for the three, since even a small statement
      * costs about a millisecond in the import's transaction.
      */
-    static final String LOOKUP_AND_TOMBSTONES = "CALL () {\n" + LOOKUP + """
+    static final String IMPORT_LOOKUP = "CALL () {\n" + LOOKUP + """
             }
             WITH collect({id: id, label: label, placeholder: placeholder}) AS found
             CALL () {
@@ -219,7 +219,7 @@ class ImportPlanner {
         var nodes = List.copyOf(ids);
         var flowList = List.copyOf(flowIds);
         for (int i = 0; i < Math.max(nodes.size(), flowList.size()); i += LOOKUP_BATCH) {
-            var row = cypher.one(LOOKUP_AND_TOMBSTONES, Map.of("ids", batch(nodes, i), "flows", batch(flowList, i), "partner", partner),
+            var row = cypher.one(IMPORT_LOOKUP, Map.of("ids", batch(nodes, i), "flows", batch(flowList, i), "partner", partner),
                     r -> r).orElseThrow();
             for (Value found : row.get("found").values()) {
                 if (found.get("placeholder").asBoolean()) {
