@@ -38,9 +38,7 @@ class GraphRecords {
             """ + NODE_RELS;
     /**
      * A flow whether it counts (SUPPLIES) or waits for the other partner's consent (PROPOSED_SUPPLIES): the record is the
-     * same. A flow is found by its id with a seek of the id's index, hinted in every statement of the import: planned
-     * while a store fills, one was made as a scan of that index (a benchmark import, at M, planned it after the first
-     * few thousand flows and then scanned 47,000 index entries per id it looked for).
+     * same ({@link FlowById}).
      */
     static final String FLOWS_BY_ID = "UNWIND $ids AS id\n" + FlowById.call("id", "id", "f") + """
             RETURN f AS flow, startNode(f).id AS sideStream, endNode(f).id AS consumer

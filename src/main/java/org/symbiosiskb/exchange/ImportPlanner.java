@@ -530,7 +530,7 @@ class ImportPlanner {
 
     private static <T> void forBatches(List<String> ids, java.util.function.Function<List<String>, T> action) {
         for (int i = 0; i < ids.size(); i += LOOKUP_BATCH) {
-            action.apply(ids.subList(i, Math.min(ids.size(), i + LOOKUP_BATCH)));
+            action.apply(batch(ids, i));
         }
     }
 }
