@@ -492,40 +492,69 @@ public final class Benchmark {
                             PeerQueries.streamsProducerOperator("10 01 01", 1000)),
                     new PeerQueries.Query("page of 100 parks with organizations, processes, side streams (dense)",
                             PeerQueries.hundredParks(dense.network())));
+            var jit = new ArrayList<String>();
             for (var q : queries) {
                 boolean page = q.name().contains("page of 100");
                 int samples = page ? (size == NetworkGenerator.Size.L ? 6 : 15) : (size == NetworkGenerator.Size.L ? 40 : 100);
-                alternate(q, page ? 3 : 20, samples, http, peer, bolt);
+                jit.add(alternate(q, warmUpRounds(q.name()), samples, http, peer, bolt));
             }
             // the floor of every GraphQL request over HTTP here: parsing, the filters, execution and the JSON of an answer of one field
-            time("a GraphQL request's own cost", "{ formatVersion } over HTTP (this service)", java.util.Collections.nCopies(100, ""),
+            var formatVersion = java.util.Collections.nCopies(100, "");
+            time("a GraphQL request's own cost", "{ formatVersion } over HTTP (this service)", formatVersion, warmUpRounds("park"),
                     id -> http.graphql("{ formatVersion }").body());
+            facts.put("GraphQL warm-up", ("untimed rounds before the timed ones, each asking the three once: %d for the park query and "
+                    + "`{ formatVersion }`, %d for the realistic page and the side streams, %d for the dense page; JIT compilation in this "
+                    + "JVM (the service's) during each query's timed rounds, in the order of the table: %s").formatted(warmUpRounds("park"),
+                    warmUpRounds("100"), warmUpRounds("page of 100"), String.join(", ", jit)));
         }
     }
 
-    /** The three asked in turn, a different one first each round, after {@code warmUps} untimed rounds (JIT in both processes). */
-    private void alternate(PeerQueries.Query q, int warmUps, int samples, Http http, GraphQLPeer peer, Driver bolt) {
+    /**
+     * Untimed rounds before a GraphQL comparison. Twenty left the JIT compiling through the timed rounds: at M the
+     * park query took 7.29 ms, 2.66× the hand-written Cypher, and `{ formatVersion }` 1.78 ms. The JIT does not go quiet
+     * here at all: over 3,000 rounds of the park query at M, each 100 still added 150–650 ms of compilation (the
+     * CompilationMXBean's total), falling as the rounds went on; after 3,000 the park query took 1.74 ms, 1.25× the
+     * Cypher, and `{ formatVersion }` 0.71 ms. So the small query gets 3,000 rounds (one round takes milliseconds), the
+     * realistic page and the side streams 300 (their rounds take tens of milliseconds and more of their time is
+     * per-object code, hot sooner), the dense page 3 (seconds a round), and the smoke test at S few.
+     */
+    private int warmUpRounds(String query) {
+        if (query.contains("page of 100")) {
+            return 3;
+        }
+        if (size == NetworkGenerator.Size.S) {
+            return 20;
+        }
+        return query.startsWith("park") ? 3000 : 300;
+    }
+
+    /**
+     * The three asked in turn, a different one first each round, after {@code warmUps} untimed rounds (JIT in both
+     * processes); the JIT compilation time in this JVM during the timed rounds, as a phrase.
+     */
+    private String alternate(PeerQueries.Query q, int warmUps, int samples, Http http, GraphQLPeer peer, Driver bolt) {
         var ours = new ArrayList<Double>();
         var theirs = new ArrayList<Double>();
         var cypher = new ArrayList<Double>();
         Object[] answers = new Object[3];
-        for (int i = -warmUps; i < samples; i++) {
+        for (int i = -warmUps; i < 0; i++) {
+            for (int k = 0; k < 3; k++) {
+                int which = Math.floorMod(i + k, 3);
+                answers[which] = ask(which, q, http, peer, bolt);
+            }
+        }
+        var compilation = ManagementFactory.getCompilationMXBean();
+        long compiledBefore = compilation.getTotalCompilationTime();
+        long started = System.nanoTime();
+        for (int i = 0; i < samples; i++) {
             for (int k = 0; k < 3; k++) {
                 int which = Math.floorMod(i + k, 3); // a different one goes first each round
                 long t = System.nanoTime();
-                Object answer = switch (which) {
-                    case 0 -> http.graphql(q.ours().query()).body();
-                    case 1 -> peer.ask(q.peer().query());
-                    default -> PeerQueries.cypher(bolt, q.cypher());
-                };
-                double ms = (System.nanoTime() - t) / 1e6;
-                if (i < 0) {
-                    answers[which] = answer;
-                    continue;
-                }
-                (which == 0 ? ours : which == 1 ? theirs : cypher).add(ms);
+                ask(which, q, http, peer, bolt);
+                (which == 0 ? ours : which == 1 ? theirs : cypher).add((System.nanoTime() - t) / 1e6);
             }
         }
+        String jit = "%d ms in %.1f s".formatted(compilation.getTotalCompilationTime() - compiledBefore, (System.nanoTime() - started) / 1e9);
         var normalized = List.of(q.ours().normalize((JsonNode) answers[0]), q.peer().normalize((JsonNode) answers[1]), answers[2]);
         String note = "";
         if (!Objects.equals(normalized.get(0), normalized.get(2))) {
@@ -537,6 +566,16 @@ public final class Benchmark {
         add(q.name(), "GraphQL over HTTP (this service; " + objects + " objects)", ours, note);
         add(q.name(), "`@neo4j/graphql` " + GraphQLPeer.VERSION + " over HTTP, same database", theirs, note);
         add(q.name(), "(d) one hand-written Cypher query over Bolt", cypher, note);
+        return jit;
+    }
+
+    /** One ask: 0 ours, 1 the peer's, 2 the hand-written Cypher; the answer as each gives it. */
+    private static Object ask(int which, PeerQueries.Query q, Http http, GraphQLPeer peer, Driver bolt) {
+        return switch (which) {
+            case 0 -> http.graphql(q.ours().query()).body();
+            case 1 -> peer.ask(q.peer().query());
+            default -> PeerQueries.cypher(bolt, q.cypher());
+        };
     }
 
     // ---- what the projection holds ----
