@@ -511,21 +511,22 @@ public final class Benchmark {
                             PeerQueries.streamsProducerOperator("10 01 01", 1000)),
                     new PeerQueries.Query("page of 100 parks with organizations, processes, side streams (dense)",
                             PeerQueries.hundredParks(dense.network())));
-            var jit = new ArrayList<String>();
+            var warmUps = new ArrayList<String>();
             for (var q : queries) {
                 boolean page = q.name().contains("page of 100");
                 // the dense page: 20 rounds at M and L, so that its p95 is the second largest, not the largest (6 at L before the run of 06:29)
                 int samples = page ? (size == NetworkGenerator.Size.S ? 6 : 20) : (size == NetworkGenerator.Size.L ? 40 : 100);
-                jit.add(alternate(q, warmUpRounds(q.name()), samples, http, peer, bolt));
+                int rounds = warmUpRounds(page, q.name().startsWith("park"));
+                warmUps.add("%d rounds, then %s".formatted(rounds, alternate(q, rounds, samples, http, peer, bolt)));
             }
-            // the floor of every GraphQL request over HTTP here: parsing, the filters, execution and the JSON of an answer of one field
-            var formatVersion = java.util.Collections.nCopies(100, "");
-            time("a GraphQL request's own cost", "{ formatVersion } over HTTP (this service)", formatVersion, warmUpRounds("park"),
+            // the floor of every GraphQL request over HTTP here: parsing, the filters, execution and the JSON of an answer of one field;
+            // warmed like the park query, the other small request
+            int calls = warmUpRounds(false, true);
+            time("a GraphQL request's own cost", "{ formatVersion } over HTTP (this service)", java.util.Collections.nCopies(100, ""), calls,
                     id -> http.graphql("{ formatVersion }").body());
-            facts.put("GraphQL warm-up", ("untimed rounds before the timed ones, each asking the three once: %d for the park query and "
-                    + "`{ formatVersion }`, %d for the realistic page and the side streams, %d for the dense page; JIT compilation in this "
-                    + "JVM (the service's) during each query's timed rounds, in the order of the table: %s").formatted(warmUpRounds("park"),
-                    warmUpRounds("100"), warmUpRounds("page of 100"), String.join(", ", jit)));
+            facts.put("GraphQL warm-up", ("untimed rounds (each asks the three once), then the JIT compilation in this JVM (the service's) "
+                    + "during the timed rounds, per query in the order of the table: %s; `{ formatVersion }` %d untimed calls")
+                    .formatted(String.join("; ", warmUps), calls));
         }
     }
 
@@ -538,14 +539,14 @@ public final class Benchmark {
      * realistic page and the side streams 300 (their rounds take tens of milliseconds and more of their time is
      * per-object code, hot sooner), the dense page 3 (seconds a round), and the smoke test at S few.
      */
-    private int warmUpRounds(String query) {
-        if (query.contains("page of 100")) {
+    private int warmUpRounds(boolean densePage, boolean small) {
+        if (densePage) {
             return 3;
         }
         if (size == NetworkGenerator.Size.S) {
             return 20;
         }
-        return query.startsWith("park") ? 3000 : 300;
+        return small ? 3000 : 300;
     }
 
     /**
