@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The one way the feature packages run Cypher: parameters only, records mapped by the caller. It
  * counts statements so that tests (and {@code /actuator/metrics}) can show that a GraphQL request
  * runs a number of statements bounded by its depth, not by its result size.
- * Inside a Spring-managed transaction it joins that transaction (Neo4jClient does). Outside one,
+ * Inside a Spring-managed transaction it joins that transaction. Outside one,
  * during a request with a {@link RequestDeadline}, each statement runs in its own transaction whose
  * timeout is the time the request has left: Neo4j then terminates the statement (and any
  * procedure it calls) instead of letting it run on after the client got its error.
@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>When the database runs in this JVM ({@link InProcessDatabase}, the embedded default), a statement outside a
  * Spring-managed transaction runs on it directly, in a transaction of its own: no Bolt serialization, socket or
  * thread hand-over, which were most of a small GraphQL read's time. Rows come as the driver's records either way,
- * through the same guard and mappers. Statements inside a transaction, and parameters the embedded API does not
- * take as they are, go over Bolt as on a server.
+ * through the same guard and mappers. A Spring-managed transaction is in-process too there
+ * ({@link InProcessTransactionManager}), and its statements run in it. Parameters the embedded API does not take as
+ * they are go over Bolt outside a transaction, and are converted inside one.
  */
 @Component
 public class Cypher {
@@ -87,7 +88,10 @@ public class Cypher {
         };
         Map<String, Object> bound = guard == null ? parameters : guarded(parameters);
         Collection<T> rows;
-        if (inProcess != null && !TransactionSynchronizationManager.isActualTransactionActive() && InProcessRows.takes(bound)) {
+        var joined = inProcess == null ? null : inProcess.joined();
+        if (joined != null) {
+            rows = inProcess.list(joined, cypher, bound, seen);
+        } else if (inProcess != null && !TransactionSynchronizationManager.isActualTransactionActive() && InProcessRows.takes(bound)) {
             rows = inProcess.list(cypher, bound, seen);
         } else {
             rows = limited(() -> neo4j.query(cypher).bindAll(bound).fetchAs(rowType).mappedBy((types, record) -> seen.apply(record)).all());
@@ -135,7 +139,12 @@ public class Cypher {
     public void run(String cypher, Map<String, Object> parameters) {
         statements.incrementAndGet();
         long started = System.nanoTime();
-        limited(() -> neo4j.query(cypher).bindAll(parameters).run());
+        var joined = inProcess == null ? null : inProcess.joined();
+        if (joined != null) {
+            inProcess.list(joined, cypher, parameters, row -> row);
+        } else {
+            limited(() -> neo4j.query(cypher).bindAll(parameters).run());
+        }
         trace(cypher, started, 0);
     }
 

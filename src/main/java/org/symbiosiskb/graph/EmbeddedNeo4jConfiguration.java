@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The default store: Neo4j running inside the service, reached through its own Bolt port exactly
@@ -88,6 +89,12 @@ class EmbeddedNeo4jConfiguration {
     @Bean
     InProcessDatabase inProcessDatabase(DatabaseManagementService embeddedNeo4j) {
         return new InProcessDatabase(embeddedNeo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+    }
+
+    /** Write transactions in-process too (see {@link InProcessTransactionManager}); Spring Data Neo4j's over Bolt steps aside. */
+    @Bean(name = "transactionManager")
+    PlatformTransactionManager transactionManager(InProcessDatabase inProcess) {
+        return new InProcessTransactionManager(inProcess);
     }
 
     @Bean

@@ -51,6 +51,42 @@ final class InProcessRows {
         return true;
     }
 
+    /**
+     * The parameters as the embedded API takes them: as they are when {@link #takes} them, else with the driver's values
+     * (a location's point) turned into the embedded API's. A write transaction runs in-process whatever its parameters.
+     */
+    static Map<String, Object> parameters(Map<String, Object> parameters) {
+        if (takes(parameters)) {
+            return parameters;
+        }
+        var converted = new LinkedHashMap<String, Object>(Math.max(4, parameters.size() * 2));
+        parameters.forEach((k, v) -> converted.put(k, embedded(v)));
+        return converted;
+    }
+
+    private static Object embedded(Object v) {
+        if (v instanceof Value value) {
+            if (value.type().equals(org.neo4j.driver.internal.types.InternalTypeSystem.TYPE_SYSTEM.POINT())) {
+                var p = value.asPoint();
+                var crs = org.neo4j.values.storable.CoordinateReferenceSystem.get(p.srid());
+                return Double.isNaN(p.z()) ? org.neo4j.values.storable.Values.pointValue(crs, p.x(), p.y())
+                        : org.neo4j.values.storable.Values.pointValue(crs, p.x(), p.y(), p.z());
+            }
+            return embedded(value.asObject());
+        }
+        if (v instanceof Map<?, ?> map) {
+            var converted = new LinkedHashMap<Object, Object>(Math.max(4, map.size() * 2));
+            map.forEach((k, item) -> converted.put(k, embedded(item)));
+            return converted;
+        }
+        if (v instanceof Collection<?> items) {
+            var converted = new ArrayList<Object>(items.size());
+            items.forEach(item -> converted.add(embedded(item)));
+            return converted;
+        }
+        return v;
+    }
+
     private static boolean plain(Object v) {
         if (v == null || v instanceof String || v instanceof Long || v instanceof Integer || v instanceof Double
                 || v instanceof Boolean || v instanceof ZonedDateTime || v instanceof LocalDate || v instanceof LocalDateTime

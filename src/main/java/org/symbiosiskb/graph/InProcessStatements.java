@@ -24,6 +24,24 @@ final class InProcessStatements {
         this.database = inProcess.database();
     }
 
+    /** The Neo4j transaction of the thread's Spring-managed transaction ({@link InProcessTransactionManager}), or null. */
+    Transaction joined() {
+        return InProcessTransactionManager.joined(database);
+    }
+
+    /**
+     * A statement in the thread's transaction ({@link #joined()}): its timeout was set when it began
+     * ({@link RequestDeadline#within}), so only the request's limit is checked here.
+     */
+    <T> List<T> list(Transaction joined, String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        List<Record> records = RequestDeadline.bounded(left -> InProcessRows.read(joined.execute(cypher, InProcessRows.parameters(parameters))));
+        var rows = new ArrayList<T>(records.size());
+        for (Record record : records) {
+            rows.add(mapper.apply(record));
+        }
+        return rows;
+    }
+
     <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
         List<Record> records = RequestDeadline.bounded(left -> {
             try (Transaction tx = left == null ? database.beginTx() : database.beginTx(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
