@@ -1,0 +1,46 @@
+package org.symbiosiskb.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Values;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.symbiosiskb.SymbiosisKbApplication;
+
+/**
+ * With the embedded database, a Spring-managed transaction is a Neo4j transaction in this JVM, and {@link Cypher}'s
+ * statements run in it rather than over Bolt (issue 15: over Bolt each of an import's statements cost a round trip).
+ */
+class InProcessTransactionTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_transactions_statements_run_in_its_in_process_neo4j_transaction_and_roll_back_with_it() {
+        try (var service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run("--server.port=0",
+                "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + dataDir, "--kb.example-data.enabled=false", "--spring.neo4j.uri=")) {
+            var cypher = service.getBean(Cypher.class).unguarded();
+            var database = service.getBean(InProcessDatabase.class).database();
+            var template = new TransactionTemplate(service.getBean(PlatformTransactionManager.class));
+            long seen = template.execute(status -> {
+                // a location as the import writes it: the driver's point, converted for the embedded API
+                cypher.run("CREATE (:Probe {at: $at})", Map.of("at", Values.point(4326, 24.56, 65.73)));
+                var joined = InProcessTransactionManager.joined(database);
+                assertThat(joined).as("the thread's in-process Neo4j transaction").isNotNull();
+                status.setRollbackOnly();
+                // the uncommitted write is in that very transaction
+                return (Long) joined.execute("MATCH (p:Probe) WHERE p.at.latitude = 65.73 RETURN count(p) AS n").next().get("n");
+            });
+            assertThat(seen).isEqualTo(1L);
+            assertThat(InProcessTransactionManager.joined(database)).as("unbound after the transaction").isNull();
+            assertThat(cypher.one("MATCH (p:Probe) RETURN count(p) AS n", Map.of(), r -> r.get("n").asLong())).contains(0L);
+        }
+    }
+}
