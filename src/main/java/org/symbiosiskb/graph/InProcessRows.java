@@ -66,13 +66,12 @@ final class InProcessRows {
 
     private static Object embedded(Object v) {
         if (v instanceof Value value) {
-            if (value.type().equals(org.neo4j.driver.internal.types.InternalTypeSystem.TYPE_SYSTEM.POINT())) {
-                var p = value.asPoint();
-                var crs = org.neo4j.values.storable.CoordinateReferenceSystem.get(p.srid());
-                return Double.isNaN(p.z()) ? org.neo4j.values.storable.Values.pointValue(crs, p.x(), p.y())
-                        : org.neo4j.values.storable.Values.pointValue(crs, p.x(), p.y(), p.z());
-            }
             return embedded(value.asObject());
+        }
+        if (v instanceof org.neo4j.driver.types.Point p) {
+            var crs = org.neo4j.values.storable.CoordinateReferenceSystem.get(p.srid());
+            return Double.isNaN(p.z()) ? org.neo4j.values.storable.Values.pointValue(crs, p.x(), p.y())
+                    : org.neo4j.values.storable.Values.pointValue(crs, p.x(), p.y(), p.z());
         }
         if (v instanceof Map<?, ?> map) {
             var converted = new LinkedHashMap<Object, Object>(Math.max(4, map.size() * 2));

@@ -34,12 +34,7 @@ final class InProcessStatements {
      * ({@link RequestDeadline#within}), so only the request's limit is checked here.
      */
     <T> List<T> list(Transaction joined, String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        List<Record> records = RequestDeadline.bounded(left -> InProcessRows.read(joined.execute(cypher, InProcessRows.parameters(parameters))));
-        var rows = new ArrayList<T>(records.size());
-        for (Record record : records) {
-            rows.add(mapper.apply(record));
-        }
-        return rows;
+        return mapped(RequestDeadline.bounded(left -> InProcessRows.read(joined.execute(cypher, InProcessRows.parameters(parameters)))), mapper);
     }
 
     <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
@@ -50,6 +45,10 @@ final class InProcessStatements {
                 return read;
             }
         });
+        return mapped(records, mapper);
+    }
+
+    private static <T> List<T> mapped(List<Record> records, Function<Record, T> mapper) {
         var rows = new ArrayList<T>(records.size());
         for (Record record : records) {
             rows.add(mapper.apply(record));
