@@ -1,6 +1,7 @@
 package org.symbiosiskb.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,6 +42,26 @@ class InProcessTransactionTest {
             assertThat(seen).isEqualTo(1L);
             assertThat(InProcessTransactionManager.joined(database)).as("unbound after the transaction").isNull();
             assertThat(cypher.one("MATCH (p:Probe) RETURN count(p) AS n", Map.of(), r -> r.get("n").asLong())).contains(0L);
+        }
+    }
+
+    @Test
+    void a_commit_that_fails_reports_its_own_error_and_leaves_nothing_bound_or_written() {
+        try (var service = new SpringApplicationBuilder(SymbiosisKbApplication.class).run("--server.port=0",
+                "--kb.embedded.bolt-port=0", "--kb.embedded.data-dir=" + dataDir, "--kb.example-data.enabled=false", "--spring.neo4j.uri=")) {
+            var cypher = service.getBean(Cypher.class).unguarded();
+            var database = service.getBean(InProcessDatabase.class).database();
+            var template = new TransactionTemplate(service.getBean(PlatformTransactionManager.class));
+            cypher.run("CREATE (:Probe {name: 'kept'})-[:PROBED]->(:Probe {name: 'other'})", Map.of());
+            // Neo4j refuses a node deleted with its relationships left only when the transaction commits; Spring then
+            // rolls the same transaction back, and that rollback must not replace the commit's error with its own
+            assertThatThrownBy(() -> template.executeWithoutResult(status -> {
+                cypher.run("CREATE (:Probe {name: 'written before the failure'})", Map.of());
+                cypher.run("MATCH (p:Probe {name: 'kept'}) DELETE p", Map.of());
+            })).rootCause().hasMessageContaining("still has relationships");
+            assertThat(InProcessTransactionManager.joined(database)).as("unbound after the failed commit").isNull();
+            assertThat(cypher.list("MATCH (p:Probe) RETURN p.name AS name ORDER BY name", Map.of(), r -> r.get("name").asString()))
+                    .containsExactly("kept", "other");
         }
     }
 }
