@@ -760,8 +760,8 @@ public final class Benchmark {
     }
 
     /** Rounds of the server's warm-up at most, and the compilation in one round under which it counts as warm. */
-    static final int SERVER_WARM_UP_ROUNDS = 15;
-    static final long SERVER_QUIET_MILLIS = 100;
+    static final int SERVER_WARM_UP_ROUNDS = 20;
+    static final long SERVER_QUIET_MILLIS = 50;
 
     /** The server JVM's total JIT compilation time so far (its CompilationMXBean, read through Neo4j's JMX procedure), or -1. */
     private static long serverCompilationMillis(Driver plugin) {
