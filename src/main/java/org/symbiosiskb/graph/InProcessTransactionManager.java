@@ -31,7 +31,13 @@ final class InProcessTransactionManager extends AbstractPlatformTransactionManag
 
     /** The Neo4j transaction of the current thread's Spring-managed transaction on {@code database}, or null. */
     static Transaction joined(GraphDatabaseService database) {
-        return TransactionSynchronizationManager.getResource(database) instanceof Bound bound ? bound.transaction : null;
+        Bound bound = bound(database);
+        return bound == null ? null : bound.transaction;
+    }
+
+    /** What the thread's transaction on {@code database} has bound, or null. */
+    private static Bound bound(GraphDatabaseService database) {
+        return TransactionSynchronizationManager.getResource(database) instanceof Bound bound ? bound : null;
     }
 
     /** What is bound to the thread: the Neo4j transaction, and whether a participant asked for its rollback. */
@@ -61,7 +67,7 @@ final class InProcessTransactionManager extends AbstractPlatformTransactionManag
     @Override
     protected Object doGetTransaction() {
         var handle = new Handle();
-        handle.bound = TransactionSynchronizationManager.getResource(database) instanceof Bound bound ? bound : null;
+        handle.bound = bound(database);
         return handle;
     }
 
