@@ -20,6 +20,7 @@ import org.symbiosiskb.analytics.Records.EmissionRecord;
 import org.symbiosiskb.analytics.Records.Location;
 import org.symbiosiskb.analytics.Records.Need;
 import org.symbiosiskb.analytics.Records.Sink;
+import org.symbiosiskb.analytics.Records.SinkPlace;
 import org.symbiosiskb.analytics.Records.Stream;
 
 /**
@@ -409,18 +410,33 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
     static final double SEEK_LIMIT_KM = 5000;
 
     /**
-     * The sinks near a point, found by the point index instead of reading every sink: compensationPartners asks
-     * for those within its distance, and in a large network most sinks are far (2,000 sinks read for each call at
-     * benchmark size L, where the answer needed a few).
+     * Where the sinks near a point are, found by the point index instead of reading every sink: compensationPartners
+     * asks for those within its distance, and in a large network most sinks are far (2,000 sinks read for each call at
+     * benchmark size L, where the answer needed a few). Only the id, location and placeholder mark are read, in one
+     * pass over each sink's properties: of the hundreds within 100 km at size L, compensation reads a dozen whole.
      */
     @Override
-    public List<Sink> sinksNear(Location here, double km) {
+    public List<SinkPlace> sinkPlacesNear(Location here, double km) {
         if (!(km < SEEK_LIMIT_KM)) {
-            return allSinks();
+            return KnowledgeGraph.super.sinkPlacesNear(here, km);
         }
+        var places = new ArrayList<SinkPlace>();
         try (var rows = tx.execute(SINKS_NEAR, Map.of("lat", here.lat(), "lon", here.lon(), "metres", seekMetres(km)))) {
-            return sinks(rows.columnAs("s"));
+            rows.<Node>columnAs("s").forEachRemaining(s -> {
+                Map<String, Object> p = s.getProperties("id", "location", "placeholder");
+                if (!p.containsKey("placeholder") && p.get("id") instanceof String id) {
+                    places.add(new SinkPlace(known(id, s), location(p.get("location"))));
+                }
+            });
         }
+        places.sort(Comparator.comparing(SinkPlace::id));
+        return places;
+    }
+
+    @Override
+    public Sink sink(String id) {
+        Node s = node(id);
+        return s == null || !s.hasLabel(CARBON_SINK) || s.hasProperty("placeholder") ? null : sink(s);
     }
 
     private Agreement agreement(Node a) {
@@ -679,50 +695,67 @@ sealed class CoreFlowGraph implements KnowledgeGraph permits ProjectedKnowledgeG
         if (start == null) {
             return new HashMap<>();
         }
-        var neighbours = new HashMap<String, List<String>>();
-        NetworkPaths.Links links = new NetworkPaths.Links() {
+        var ids = new HashMap<Node, String>();
+        ids.put(start, from);
+        var neighbours = new HashMap<Node, List<Node>>();
+        NetworkPaths.Links<Node> links = new NetworkPaths.Links<>() {
             @Override
-            public boolean enterable(String id) {
-                Node n = node(id);
-                return n != null && passableId(n) != null;
+            public boolean enterable(Node n) {
+                return passable(n);
             }
 
             @Override
-            public List<String> neighbours(String id) {
-                return neighbours.computeIfAbsent(id, key -> {
-                    var ids = new ArrayList<String>();
-                    Node n = node(key);
-                    for (Relationship r : n.getRelationships()) {
+            public List<Node> neighbours(Node n) {
+                return neighbours.computeIfAbsent(n, key -> {
+                    var reached = new ArrayList<Node>();
+                    for (Relationship r : key.getRelationships()) {
                         if (r.getType().name().startsWith(PROPOSED)) {
                             continue; // a link waiting for the other partner's consent (or ended by it) connects nobody yet
                         }
-                        Node m = r.getOtherNode(n);
-                        String reached = m.equals(start) ? from : passableId(m);
-                        if (reached != null) {
-                            ids.add(known(reached, m));
+                        Node m = r.getOtherNode(key);
+                        if (m.equals(start) || passable(m)) {
+                            reached.add(m);
                         }
                     }
-                    ids.sort(null);
-                    return ids;
+                    return reached;
                 });
             }
+
+            @Override
+            public String id(Node n) {
+                return ids.computeIfAbsent(n, CoreFlowGraph::id);
+            }
         };
-        return NetworkPaths.shortest(links, from, targets, maxHops);
+        var targetNodes = new HashMap<Node, String>();
+        for (String target : targets) {
+            Node t = node(target);
+            if (t != null) {
+                targetNodes.put(t, target);
+                ids.put(t, target);
+            }
+        }
+        var found = new HashMap<String, List<String>>();
+        NetworkPaths.shortest(links, start, targetNodes.keySet(), maxHops).forEach((target, path) -> {
+            var pathIds = new ArrayList<String>(path.size());
+            path.forEach(n -> pathIds.add(known(links.id(n), n)));
+            found.put(targetNodes.get(target), pathIds);
+        });
+        return found;
     }
 
     /**
-     * The node's id where a network path may pass through it, else null: one read of its properties, since a search
-     * from an organization of a dense park reads every neighbour of its park (a thousand at size L) this way.
+     * Whether a network path may pass through the node: a record (schema.cypher: every node with an id carries
+     * :Record) of none of the kinds paths avoid. Labels only, no property: a search from an organization of a dense
+     * park reaches every neighbour of its park (a thousand at size L) this way.
      */
-    private static String passableId(Node n) {
-        if (!(n.getProperty("id", null) instanceof String id)) {
-            return null;
-        }
+    private static boolean passable(Node n) {
+        boolean record = false;
         for (Label l : n.getLabels()) {
             if (NOT_THROUGH.contains(l.name())) {
-                return null;
+                return false;
             }
+            record |= l.name().equals(RECORD.name());
         }
-        return id;
+        return record;
     }
 }

@@ -9,6 +9,7 @@ import org.symbiosiskb.analytics.Records.EmissionRecord;
 import org.symbiosiskb.analytics.Records.Location;
 import org.symbiosiskb.analytics.Records.Need;
 import org.symbiosiskb.analytics.Records.Sink;
+import org.symbiosiskb.analytics.Records.SinkPlace;
 import org.symbiosiskb.analytics.Records.Stream;
 
 /** Everything else the balance, compensation and matching read: parks, sinks, agreements, locations, needs. */
@@ -28,12 +29,16 @@ public interface KnowledgeGraph extends FlowGraph {
     List<Sink> allSinks();
 
     /**
-     * At least every sink {@link Location#kmTo} puts within {@code km} of {@code here}, in id order; perhaps a few
-     * just beyond, so a caller measures each again. By default all of them.
+     * Where the sinks near a point are, without the rest of each: at least every sink {@link Location#kmTo} puts within
+     * {@code km} of {@code here}, perhaps a few just beyond, so a caller measures each again; in id order. By default
+     * every sink's. Compensation reads a whole sink ({@link #sink}) only when it comes among the nearest.
      */
-    default List<Sink> sinksNear(Location here, double km) {
-        return allSinks();
+    default List<SinkPlace> sinkPlacesNear(Location here, double km) {
+        return allSinks().stream().map(s -> new SinkPlace(s.id(), s.location())).toList();
     }
+
+    /** The sink with this id, or null when there is none (or only a placeholder). */
+    Sink sink(String id);
 
     List<Agreement> agreementsOnSink(String sink);
 

@@ -24,28 +24,36 @@ import java.util.Set;
  */
 final class NetworkPaths {
 
-    /** The links a network path may take (relationships in either direction, between nodes it may pass through). */
-    interface Links {
+    /**
+     * The links a network path may take (relationships in either direction, between nodes it may pass through), over
+     * node handles {@code N}: the store's nodes, so that a search reads a node's id only where the path's choice or
+     * its answer needs it (a search from a dense park reaches thousands of nodes, and reading each one's id took a
+     * third of compensationPartners at benchmark size L).
+     */
+    interface Links<N> {
 
         /** Whether a path may end at (or pass through) this node: it exists and is not a node paths avoid. */
-        boolean enterable(String id);
+        boolean enterable(N node);
 
-        /** The ids of the nodes a path may step to from this one, in id order; the start of the search counts as enterable. */
-        List<String> neighbours(String id);
+        /** The nodes a path may step to from this one, in any order; the start of the search counts as enterable. */
+        List<N> neighbours(N node);
+
+        /** The node's id, which orders the paths of equal length. */
+        String id(N node);
     }
 
     private NetworkPaths() {
     }
 
-    /** For each target within maxHops of {@code from}, the ids along the path, {@code from} first. */
-    static Map<String, List<String>> shortest(Links links, String from, Set<String> targets, int maxHops) {
-        var found = new HashMap<String, List<String>>();
-        var forward = new Layers(links, from); // shared by the targets: the start's side is the same for each
-        for (String target : targets) {
+    /** For each target within maxHops of {@code from}, the nodes along the path, {@code from} first. */
+    static <N> Map<N, List<N>> shortest(Links<N> links, N from, Set<N> targets, int maxHops) {
+        var found = new HashMap<N, List<N>>();
+        var forward = new Layers<>(links, from); // shared by the targets: the start's side is the same for each
+        for (N target : targets) {
             if (target.equals(from)) {
                 found.put(target, List.of(from));
             } else if (links.enterable(target)) {
-                List<String> path = path(links, forward, target, maxHops);
+                List<N> path = path(links, forward, target, maxHops);
                 if (path != null) {
                     found.put(target, path);
                 }
@@ -55,12 +63,12 @@ final class NetworkPaths {
     }
 
     /** Exact breadth-first layers from one node, grown one at a time on demand. */
-    private static final class Layers {
-        final Links links;
-        final Map<String, Integer> depth = new HashMap<>();
-        final List<List<String>> layers = new ArrayList<>();
+    private static final class Layers<N> {
+        final Links<N> links;
+        final Map<N, Integer> depth = new HashMap<>();
+        final List<List<N>> layers = new ArrayList<>();
 
-        Layers(Links links, String start) {
+        Layers(Links<N> links, N start) {
             this.links = links;
             depth.put(start, 0);
             layers.add(List.of(start));
@@ -70,16 +78,16 @@ final class NetworkPaths {
             return layers.size() - 1;
         }
 
-        List<String> last() {
+        List<N> last() {
             return layers.getLast();
         }
 
         /** The next layer; empty when nothing more is reachable. */
-        List<String> grow() {
-            var next = new ArrayList<String>();
+        List<N> grow() {
+            var next = new ArrayList<N>();
             int d = layers.size();
-            for (String n : last()) {
-                for (String m : links.neighbours(n)) {
+            for (N n : last()) {
+                for (N m : links.neighbours(n)) {
                     if (depth.putIfAbsent(m, d) == null) {
                         next.add(m);
                     }
@@ -90,15 +98,15 @@ final class NetworkPaths {
         }
     }
 
-    private static List<String> path(Links links, Layers forward, String target, int maxHops) {
-        var backward = new Layers(links, target);
+    private static <N> List<N> path(Links<N> links, Layers<N> forward, N target, int maxHops) {
+        var backward = new Layers<>(links, target);
         int d = meeting(backward, forward, backward.last());
         while (d < 0) {
             if (forward.reached() + backward.reached() >= maxHops) {
                 return null; // the searches have not met: the target is further than maxHops
             }
             boolean ahead = forward.last().size() <= backward.last().size();
-            Layers grown = ahead ? forward : backward;
+            Layers<N> grown = ahead ? forward : backward;
             var layer = grown.grow();
             if (layer.isEmpty()) {
                 return null; // one end's component is exhausted without meeting the other
@@ -113,9 +121,9 @@ final class NetworkPaths {
      * or -1. The first time the two sides share a node, its smallest sum of depths is the distance: a node shared
      * with a smaller sum would have been shared before.
      */
-    private static int meeting(Layers side, Layers other, List<String> layer) {
+    private static <N> int meeting(Layers<N> side, Layers<N> other, List<N> layer) {
         int best = -1;
-        for (String n : layer) {
+        for (N n : layer) {
             Integer there = other.depth.get(n);
             if (there != null) {
                 int sum = side.depth.get(n) + there;
@@ -125,22 +133,22 @@ final class NetworkPaths {
         return best;
     }
 
-    private static List<String> choose(Links links, Layers forward, Layers backward, int d) {
+    private static <N> List<N> choose(Links<N> links, Layers<N> forward, Layers<N> backward, int d) {
         int k = Math.min(forward.reached(), d); // forward layers up to k, backward layers beyond it (d - k <= backward.reached())
         // on[i]: the nodes of forward layer i on a shortest path to the target, marked back from where the searches met
-        var on = new ArrayList<Set<String>>();
+        var on = new ArrayList<Set<N>>();
         for (int i = 0; i <= k; i++) {
             on.add(new HashSet<>());
         }
-        for (String x : forward.layers.get(k)) {
+        for (N x : forward.layers.get(k)) {
             Integer there = backward.depth.get(x);
             if (there != null && there == d - k) {
                 on.get(k).add(x);
             }
         }
         for (int i = k - 1; i >= 0; i--) {
-            for (String u : forward.layers.get(i)) {
-                for (String v : links.neighbours(u)) {
+            for (N u : forward.layers.get(i)) {
+                for (N v : links.neighbours(u)) {
                     if (on.get(i + 1).contains(v)) {
                         on.get(i).add(u);
                         break;
@@ -148,16 +156,20 @@ final class NetworkPaths {
                 }
             }
         }
-        var path = new ArrayList<String>(d + 1);
-        String at = forward.layers.getFirst().getFirst();
+        var path = new ArrayList<N>(d + 1);
+        N at = forward.layers.getFirst().getFirst();
         path.add(at);
         for (int i = 1; i <= d; i++) {
-            String next = null;
-            for (String v : links.neighbours(at)) { // in id order: the first on a shortest path is the one
+            N next = null;
+            String nextId = null;
+            for (N v : links.neighbours(at)) { // of those on a shortest path, the one first in id order (ids read only for them)
                 Integer there = backward.depth.get(v);
                 if (i <= k ? on.get(i).contains(v) : there != null && there == d - i) {
-                    next = v;
-                    break;
+                    String id = links.id(v);
+                    if (next == null || id.compareTo(nextId) < 0) {
+                        next = v;
+                        nextId = id;
+                    }
                 }
             }
             at = next;

@@ -43,6 +43,10 @@ public final class Records {
         }
     }
 
+    /** A sink's id and location (null when it has none). */
+    public record SinkPlace(String id, Location location) {
+    }
+
     public record Agreement(String id, String buyer, String sink, double tCO2ePerYear, long fromYear, long toYear, String status) {
 
         public boolean activeIn(int year) {

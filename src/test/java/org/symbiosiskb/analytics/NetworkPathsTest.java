@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class NetworkPathsTest {
 
-    /** Undirected links in memory; nodes outside {@code enterable} are ones paths avoid (an Emission, a WasteCode). */
-    static final class TinyLinks implements NetworkPaths.Links {
+    /**
+     * Undirected links in memory; nodes outside {@code enterable} are ones paths avoid (an Emission, a WasteCode).
+     * Neighbours come in reverse id order, as the store gives them in no particular order: the search must order
+     * paths by id itself.
+     */
+    static final class TinyLinks implements NetworkPaths.Links<String> {
         final Map<String, Set<String>> adjacent = new HashMap<>();
         final Set<String> blocked = new HashSet<>();
         String start;
@@ -42,7 +46,12 @@ class NetworkPathsTest {
 
         @Override
         public List<String> neighbours(String id) {
-            return adjacent.getOrDefault(id, Set.of()).stream().filter(m -> m.equals(start) || enterable(m)).toList();
+            return adjacent.getOrDefault(id, Set.of()).stream().filter(m -> m.equals(start) || enterable(m)).toList().reversed();
+        }
+
+        @Override
+        public String id(String node) {
+            return node;
         }
     }
 
@@ -87,7 +96,7 @@ class NetworkPathsTest {
     }
 
     /** The breadth-first search in id order that compensationPartners ran before (reference). */
-    private static Map<String, List<String>> breadthFirst(NetworkPaths.Links links, String from, Set<String> targets, int maxHops) {
+    private static Map<String, List<String>> breadthFirst(NetworkPaths.Links<String> links, String from, Set<String> targets, int maxHops) {
         var found = new HashMap<String, List<String>>();
         var parent = new HashMap<String, String>();
         parent.put(from, null);
@@ -104,7 +113,7 @@ class NetworkPathsTest {
             }
             var next = new ArrayList<String>();
             for (String n : frontier) {
-                for (String m : links.neighbours(n)) {
+                for (String m : links.neighbours(n).stream().sorted().toList()) {
                     if (!parent.containsKey(m)) {
                         parent.put(m, n);
                         next.add(m);

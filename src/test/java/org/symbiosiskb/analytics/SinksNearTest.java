@@ -47,7 +47,7 @@ class SinksNearTest {
     void the_index_finds_every_sink_within_the_distance_and_no_far_one() {
         try (var tx = db.beginTx()) {
             var graph = new CoreFlowGraph(tx);
-            List<String> near = graph.sinksNear(HERE, 100).stream().map(Sink::id).toList();
+            List<String> near = graph.sinkPlacesNear(HERE, 100).stream().map(Records.SinkPlace::id).toList();
             List<String> all = graph.allSinks().stream().map(Sink::id).toList();
 
             // 50 km and 99.999 km are within 100 km; 100.5 km is within the seek's margin (101 km + 1 km) and may come
@@ -85,6 +85,43 @@ class SinksNearTest {
             // it: effectiveStatus PROPOSED over status ACTIVE) nor 300 (ended in 2023): 860 t free
             assertThat(plan.candidates.getFirst().get("sink")).isEqualTo("near:s50");
             assertThat(plan.candidates.getFirst().get("free")).isEqualTo(860.0);
+        }
+    }
+
+    @Test
+    void sinks_are_read_nearest_first_until_the_list_is_full_and_ties_go_by_free_capacity_then_id() {
+        db.executeTransactionally("""
+                CREATE (s20:Record:CarbonSink {id: 'near:s20', tCO2ePerYear: 100.0, location: point({latitude: $lat20, longitude: 25.0})})
+                CREATE (:Record:OffsetAgreement {id: 'near:a-full', tCO2ePerYear: 100.0, status: 'ACTIVE'})-[:FROM_SINK]->(s20)
+                CREATE (:Record:CarbonSink {id: 'near:s30a', tCO2ePerYear: 500.0, location: point({latitude: $lat30, longitude: 25.0})})
+                CREATE (:Record:CarbonSink {id: 'near:s30b', tCO2ePerYear: 700.0, location: point({latitude: $lat30, longitude: 25.0})})
+                CREATE (:Record:CarbonSink {id: 'near:s30c', tCO2ePerYear: 700.0, location: point({latitude: $lat30, longitude: 25.0})})""",
+                Map.of("lat20", north(20), "lat30", north(30)));
+        var asked = new java.util.ArrayList<String>(); // sinks whose agreements were read
+        var read = new java.util.ArrayList<String>(); // sinks read whole
+        try (var tx = db.beginTx()) {
+            var core = new CoreFlowGraph(tx);
+            // the store's graph, noting which sinks are read whole and whose agreements are read
+            var graph = (KnowledgeGraph) java.lang.reflect.Proxy.newProxyInstance(KnowledgeGraph.class.getClassLoader(),
+                    new Class<?>[] {KnowledgeGraph.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("agreementsOnSink")) {
+                            asked.add((String) args[0]);
+                        } else if (method.getName().equals("sink")) {
+                            read.add((String) args[0]);
+                        }
+                        try {
+                            return method.invoke(core, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            var plan = Compensation.run(graph, "near:buyer", 2024, 100, 2, Set.of());
+
+            // s20 is nearest but full (100 − 100 = 0 free); the three at 30 km tie: s30b and s30c have 700 t free, s30a
+            // 500 t, so s30b and s30c by id; the list is full after the 30 km sinks, so 50 km and 99.999 km are not read
+            assertThat(plan.candidates.stream().map(c -> c.get("sink")).toList()).containsExactly("near:s30b", "near:s30c");
+            assertThat(asked).containsExactlyInAnyOrder("near:s20", "near:s30a", "near:s30b", "near:s30c");
+            assertThat(read).containsExactlyInAnyOrder("near:s20", "near:s30a", "near:s30b", "near:s30c");
         }
     }
 }
