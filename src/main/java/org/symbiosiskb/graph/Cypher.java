@@ -78,23 +78,52 @@ public class Cypher {
     }
 
     public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return rows(cypher, parameters, InProcessRows::read, guard == null ? null : guard::apply, record -> record, mapper);
+    }
+
+    /**
+     * {@link #list}, with each row as Java values the way the driver's {@code Record.asMap()} gives them: maps, lists,
+     * strings, numbers, the driver's points and nodes. In-process the embedded API's own maps and lists are passed on
+     * as they are, without the copy into driver values (for large answers read by key: the GraphQL translation's).
+     * Guarded alike: a caller the guard would change rows for gets them through it.
+     */
+    public <T> List<T> listPlain(String cypher, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper) {
+        return rows(cypher, parameters, InProcessRows::readPlain, guard == null ? null : row -> {
+            if (guard.showsAsItIs()) {
+                return row;
+            }
+            Record shown = guard.apply(InProcessRows.record(row));
+            return shown == null ? null : shown.asMap();
+        }, Record::asMap, mapper);
+    }
+
+    /**
+     * A statement's rows, read in-process by {@code read} and guarded by {@code guardRow} (null: unguarded), or over
+     * Bolt guarded as records and then turned into rows by {@code fromBolt}.
+     */
+    private <R, T> List<T> rows(String cypher, Map<String, Object> parameters, Function<org.neo4j.graphdb.Result, List<R>> read,
+                                Function<R, R> guardRow, Function<Record, R> fromBolt, Function<R, T> mapper) {
         statements.incrementAndGet();
         long started = System.nanoTime();
         @SuppressWarnings("unchecked") // the mapper decides the row type; fetchAs only needs a token
         Class<T> rowType = (Class<T>) Object.class;
-        Function<Record, T> seen = guard == null ? mapper : record -> {
-            Record shown = guard.apply(record);
+        Function<R, T> seen = guardRow == null ? mapper : row -> {
+            R shown = guardRow.apply(row);
             return shown == null ? null : mapper.apply(shown);
+        };
+        Function<Record, T> seenOverBolt = record -> {
+            Record shown = guard == null ? record : guard.apply(record);
+            return shown == null ? null : mapper.apply(fromBolt.apply(shown));
         };
         Map<String, Object> bound = guard == null ? parameters : guarded(parameters);
         Collection<T> rows;
         var joined = inProcess == null ? null : inProcess.joined();
         if (joined != null) {
-            rows = inProcess.list(joined, cypher, bound, seen);
+            rows = inProcess.list(joined, cypher, bound, read, seen);
         } else if (inProcess != null && !TransactionSynchronizationManager.isActualTransactionActive() && InProcessRows.takes(bound)) {
-            rows = inProcess.list(cypher, bound, seen);
+            rows = inProcess.list(cypher, bound, read, seen);
         } else {
-            rows = limited(() -> neo4j.query(cypher).bindAll(bound).fetchAs(rowType).mappedBy((types, record) -> seen.apply(record)).all());
+            rows = limited(() -> neo4j.query(cypher).bindAll(bound).fetchAs(rowType).mappedBy((types, record) -> seenOverBolt.apply(record)).all());
         }
         trace(cypher, started, rows.size());
         return rows.stream().filter(java.util.Objects::nonNull).toList();

@@ -127,6 +127,78 @@ final class InProcessRows {
         return rows;
     }
 
+    /**
+     * Every row of the result as Java values the way the driver's {@code Record.asMap()} gives them, without copying
+     * what is that already: the embedded API's maps, lists, strings and numbers as they are; nodes, relationships,
+     * paths, points, arrays and durations as the driver's. For large answers read by key (the GraphQL translation):
+     * copying every map and number into driver values took a twentieth of the 100-park page.
+     */
+    static List<Map<String, Object>> readPlain(Result result) {
+        var rows = new ArrayList<Map<String, Object>>();
+        while (result.hasNext()) {
+            Map<String, Object> row = result.next();
+            @SuppressWarnings("unchecked") // plain keeps a map's keys; the embedded API's rows have String keys
+            Map<String, Object> plain = (Map<String, Object>) asDriverObject(row);
+            rows.add(plain);
+        }
+        return rows;
+    }
+
+    /** A value as {@link Value#asObject()} of {@link #value} gives it; the same object when it already is. */
+    static Object asDriverObject(Object v) {
+        if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean
+                || v instanceof ZonedDateTime || v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime
+                || v instanceof OffsetTime) {
+            return v;
+        }
+        if (v instanceof Map<?, ?> map) {
+            LinkedHashMap<Object, Object> copy = null; // made at the first entry that changes
+            for (var e : map.entrySet()) {
+                Object item = asDriverObject(e.getValue());
+                if (copy == null && item != e.getValue()) {
+                    copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+                    for (var before : map.entrySet()) {
+                        if (before.getKey().equals(e.getKey())) {
+                            break;
+                        }
+                        copy.put(before.getKey(), before.getValue());
+                    }
+                }
+                if (copy != null) {
+                    copy.put(e.getKey(), item);
+                }
+            }
+            return copy == null ? map : copy;
+        }
+        if (v instanceof List<?> list) {
+            ArrayList<Object> copy = null;
+            int i = 0;
+            for (Object item : list) {
+                Object p = asDriverObject(item);
+                if (copy == null && p != item) {
+                    copy = new ArrayList<>(list.subList(0, i));
+                }
+                if (copy != null) {
+                    copy.add(p);
+                }
+                i++;
+            }
+            return copy == null ? list : copy;
+        }
+        return value(v).asObject(); // nodes, relationships, paths, points, arrays, durations, other numbers: the driver's
+    }
+
+    /** A record of rows read by {@link #readPlain} (or the driver's {@code asMap()}), for the {@link RowGuard}. */
+    static Record record(Map<String, Object> row) {
+        var keys = new ArrayList<String>(row.size());
+        var values = new ArrayList<Value>(row.size());
+        row.forEach((k, v) -> {
+            keys.add(k);
+            values.add(Values.value(v));
+        });
+        return new InternalRecord(keys, values);
+    }
+
     static Value value(Object v) {
         if (v == null) {
             return Values.NULL;

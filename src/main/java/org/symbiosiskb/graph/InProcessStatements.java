@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.neo4j.driver.Record;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 
 /**
@@ -34,25 +35,36 @@ final class InProcessStatements {
      * ({@link RequestDeadline#within}), so only the request's limit is checked here.
      */
     <T> List<T> list(Transaction joined, String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        return mapped(RequestDeadline.bounded(left -> InProcessRows.read(joined.execute(cypher, InProcessRows.parameters(parameters)))), mapper);
+        return list(joined, cypher, parameters, InProcessRows::read, mapper);
     }
 
     <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
-        List<Record> records = RequestDeadline.bounded(left -> {
-            try (Transaction tx = left == null ? database.beginTx() : database.beginTx(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
-                var read = InProcessRows.read(tx.execute(cypher, parameters));
-                tx.commit();
-                return read;
-            }
-        });
-        return mapped(records, mapper);
+        return list(cypher, parameters, InProcessRows::read, mapper);
     }
 
-    private static <T> List<T> mapped(List<Record> records, Function<Record, T> mapper) {
-        var rows = new ArrayList<T>(records.size());
-        for (Record record : records) {
-            rows.add(mapper.apply(record));
+    /** {@link #list(Transaction, String, Map, Function)} with rows as {@code read} gives them. */
+    <R, T> List<T> list(Transaction joined, String cypher, Map<String, Object> parameters, Function<Result, List<R>> read,
+                        Function<R, T> mapper) {
+        return mapped(RequestDeadline.bounded(left -> read.apply(joined.execute(cypher, InProcessRows.parameters(parameters)))), mapper);
+    }
+
+    /** {@link #list(String, Map, Function)} with rows as {@code read} gives them. */
+    <R, T> List<T> list(String cypher, Map<String, Object> parameters, Function<Result, List<R>> read, Function<R, T> mapper) {
+        List<R> rows = RequestDeadline.bounded(left -> {
+            try (Transaction tx = left == null ? database.beginTx() : database.beginTx(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
+                var result = read.apply(tx.execute(cypher, parameters));
+                tx.commit();
+                return result;
+            }
+        });
+        return mapped(rows, mapper);
+    }
+
+    private static <R, T> List<T> mapped(List<R> rows, Function<R, T> mapper) {
+        var mappedRows = new ArrayList<T>(rows.size());
+        for (R row : rows) {
+            mappedRows.add(mapper.apply(row));
         }
-        return rows;
+        return mappedRows;
     }
 }

@@ -15,6 +15,9 @@ public interface RowGuard {
     /** The row as the caller may see it (records reduced to what they may show), or null to leave it out. */
     Record apply(Record row);
 
+    /** Whether {@link #apply} gives every row as it is for the current caller (who sees everything): then it need not be asked. */
+    boolean showsAsItIs();
+
     /** Parameters every guarded statement receives, for predicates that must run in Cypher (paged lists, counts). */
     Map<String, Object> parameters();
 

@@ -23,7 +23,7 @@ public final class CypherVisibility implements VisibilityRule {
 
     @Override
     public String seen(String r) {
-        return "(" + r + ".visibility = 'PUBLIC' OR $kbAuth)";
+        return "($kbAuth OR " + r + ".visibility = 'PUBLIC')"; // the parameter first: a caller with a key reads no property for it
     }
 
     @Override

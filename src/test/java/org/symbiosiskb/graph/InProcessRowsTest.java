@@ -98,4 +98,30 @@ class InProcessRowsTest {
         assertThat(inProcess.get("duration").asIsoDuration().toString()).isEqualTo("P14M3DT14706.007000000S"); // 1Y2M = 14M; 4h5m6s = 14,706 s
         assertThat(inProcess.get("path").asPath().length()).isEqualTo(1);
     }
+
+    @Test
+    void plain_rows_in_process_are_what_a_bolt_record_gives_as_a_map() {
+        Map<String, Object> parameters = Map.of("bytes", new byte[] {1, 2, 3});
+        var statements = new InProcessStatements(new InProcessDatabase(TestDatabase.get().defaultDatabaseService()));
+        Map<String, Object> inProcess = statements.list(EVERY_TYPE, parameters, InProcessRows::readPlain, row -> row).getFirst();
+        String read = EVERY_TYPE.replaceFirst("(?s)CREATE .*?WITH a, r, b\n", "")
+                .replace("MATCH path = (a)-[:FEEDS]->(b)", "MATCH path = (a:InProcessRowsTest)-[r:FEEDS]->(b) WITH a, r, b, path ORDER BY elementId(a) DESC LIMIT 1");
+        Map<String, Object> overBolt = bolt.executableQuery(read).withParameters(parameters).execute().records().getFirst().asMap();
+
+        assertThat(inProcess.keySet()).isEqualTo(overBolt.keySet());
+        for (String key : overBolt.keySet()) {
+            // as values: the driver compares nodes, relationships and paths by their contents there
+            assertThat(org.neo4j.driver.Values.value(inProcess.get(key))).as(key).isEqualTo(org.neo4j.driver.Values.value(overBolt.get(key)));
+            if (overBolt.get(key) != null) {
+                assertThat(inProcess.get(key)).as(key).isInstanceOf(overBolt.get(key) instanceof Map ? Map.class
+                        : overBolt.get(key) instanceof List ? List.class : overBolt.get(key).getClass());
+            }
+        }
+        // arrays of the store as lists, points as the driver's, inside maps too
+        assertThat(inProcess.get("counts")).isEqualTo(List.of(3L, 1L));
+        @SuppressWarnings("unchecked")
+        var nested = (Map<String, Object>) ((Map<String, Object>) inProcess.get("projection")).get("nested");
+        assertThat(((List<?>) nested.get("b")).get(1)).isEqualTo(Map.of("c", inProcess.get("point2d")));
+        assertThat(inProcess.get("point2d")).isInstanceOf(org.neo4j.driver.types.Point.class);
+    }
 }

@@ -1,13 +1,16 @@
 package org.symbiosiskb.api.translation;
 
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.internal.InternalRecord;
-import org.neo4j.driver.types.TypeSystem;
+import org.neo4j.driver.types.Point;
 import org.symbiosiskb.api.Cursors;
 import org.symbiosiskb.api.Location;
 import org.symbiosiskb.api.PageInfo;
@@ -18,19 +21,18 @@ import org.symbiosiskb.api.PageInfo;
  */
 final class Shape {
 
-    private static final TypeSystem TYPES = TypeSystem.getDefault();
-
     private Shape() {
     }
 
+    /** A slot reads one value of a row as {@link org.symbiosiskb.graph.Cypher#listPlain} gives it: Java maps, lists, numbers, strings, the driver's points. */
     sealed interface Slot {
-        Object convert(Value value);
+        Object convert(Object value);
     }
 
     /** A scalar, a list of scalars or a small value object (a location, a provenance), with an optional last step in Java. */
     record Scalar(Function<Object, Object> java) implements Slot {
         @Override
-        public Object convert(Value value) {
+        public Object convert(Object value) {
             Object plain = plain(value);
             return java == null ? plain : java.apply(plain);
         }
@@ -47,41 +49,36 @@ final class Shape {
      */
     record Level(NodeType type, List<Entry> entries, boolean record) implements Slot {
         @Override
-        public Object convert(Value value) {
-            if (value.isNull()) {
+        public Object convert(Object value) {
+            if (!(value instanceof Map<?, ?> map)) {
                 return null;
             }
             var out = new Translated(entries.size());
             for (Entry e : entries) {
-                put(out, e, e.slot().convert(value.get(e.cypherKey())));
+                put(out, e, e.slot().convert(map.get(e.cypherKey())));
             }
             if (record) {
-                Value columns = value.get("__record");
                 var keys = new ArrayList<String>();
-                columns.keys().forEach(keys::add);
-                out.record = type.recordMapper.apply(new InternalRecord(keys, columnValues(columns)));
+                var values = new ArrayList<Value>();
+                ((Map<?, ?>) map.get("__record")).forEach((k, v) -> {
+                    keys.add((String) k);
+                    values.add(Values.value(v));
+                });
+                out.record = type.recordMapper.apply(new InternalRecord(keys, values));
             }
             return out;
-        }
-
-        private static List<Value> columnValues(Value columns) {
-            var values = new ArrayList<Value>();
-            for (String k : columns.keys()) {
-                values.add(columns.get(k));
-            }
-            return values;
         }
     }
 
     /** A list of records. */
     record Many(Level level) implements Slot {
         @Override
-        public Object convert(Value value) {
-            if (value.isNull()) {
+        public Object convert(Object value) {
+            if (!(value instanceof List<?> items)) {
                 return List.of();
             }
-            var out = new ArrayList<Object>(value.size());
-            for (Value item : value.values()) {
+            var out = new ArrayList<Object>(items.size());
+            for (Object item : items) {
                 out.add(level.convert(item));
             }
             return out;
@@ -91,8 +88,8 @@ final class Shape {
     /** The first record of a list, or null. */
     record One(Level level) implements Slot {
         @Override
-        public Object convert(Value value) {
-            return value.isNull() || value.size() == 0 ? null : level.convert(value.get(0));
+        public Object convert(Object value) {
+            return value instanceof List<?> items && !items.isEmpty() ? level.convert(items.getFirst()) : null;
         }
     }
 
@@ -106,12 +103,13 @@ final class Shape {
      */
     record Page(int first, String after, List<Entry> lists, List<Entry> fields) implements Slot {
         @Override
-        public Object convert(Value value) {
+        public Object convert(Object value) {
+            var map = (Map<?, ?>) value;
             var out = new Translated.PageConnection(lists.size() + fields.size());
             List<?> ids = null;
             boolean hasNext = false;
             for (Entry e : lists) {
-                var rows = (List<?>) e.slot().convert(value.get(e.cypherKey()));
+                var rows = (List<?>) e.slot().convert(map.get(e.cypherKey()));
                 hasNext = rows.size() > first;
                 var page = rows.size() > first ? rows.subList(0, first) : rows;
                 ids = page.stream().map(r -> ((Translated) r).get("id")).toList();
@@ -125,7 +123,7 @@ final class Shape {
             }
             for (Entry e : fields) {
                 if (e.field().equals("totalCount")) {
-                    put(out, e, value.get(e.cypherKey()).asLong());
+                    put(out, e, ((Number) map.get(e.cypherKey())).longValue());
                 } else {
                     List<?> page = ids == null ? List.of() : ids;
                     put(out, e, new PageInfo(hasNext, after != null, page.isEmpty() ? null : Cursors.encode((String) page.getFirst()),
@@ -146,40 +144,27 @@ final class Shape {
         }
     }
 
-    /** A value as Java: numbers, strings, booleans, lists and maps as they are; points as locations; instants as ISO-8601 text. */
-    static Object plain(Value v) {
-        if (v.isNull()) {
-            return null;
-        }
-        if (v.hasType(TYPES.STRING())) {
-            return v.asString();
-        }
-        if (v.hasType(TYPES.INTEGER())) {
-            return v.asLong();
-        }
-        if (v.hasType(TYPES.FLOAT())) {
-            return v.asDouble();
-        }
-        if (v.hasType(TYPES.BOOLEAN())) {
-            return v.asBoolean();
-        }
-        if (v.hasType(TYPES.POINT())) {
-            var point = v.asPoint();
-            return new Location(point.y(), point.x());
-        }
-        if (v.hasType(TYPES.DATE_TIME())) {
-            return v.asZonedDateTime().toInstant().toString();
-        }
-        if (v.hasType(TYPES.LIST())) {
-            var list = new ArrayList<Object>(v.size());
-            v.values().forEach(item -> list.add(plain(item)));
-            return list;
-        }
-        if (v.hasType(TYPES.MAP())) {
-            var map = new HashMap<String, Object>();
-            v.keys().forEach(k -> map.put(k, plain(v.get(k))));
-            return map;
-        }
-        return v.asObject();
+    /**
+     * A value as GraphQL takes it: numbers, strings, booleans, lists and maps as they are (maps copied, each value in
+     * turn); points as locations; instants as ISO-8601 text; other values as the driver gives them.
+     */
+    static Object plain(Object v) {
+        return switch (v) {
+            case null -> null;
+            case String text -> text;
+            case Point point -> new Location(point.y(), point.x());
+            case ZonedDateTime instant -> instant.toInstant().toString();
+            case List<?> list -> {
+                var copy = new ArrayList<Object>(list.size());
+                list.forEach(item -> copy.add(plain(item)));
+                yield copy;
+            }
+            case Map<?, ?> map -> {
+                var copy = new HashMap<String, Object>();
+                map.forEach((k, item) -> copy.put((String) k, plain(item)));
+                yield copy;
+            }
+            default -> v;
+        };
     }
 }

@@ -51,7 +51,7 @@ public class TranslatedReads {
         if (log.isDebugEnabled()) {
             log.debug("{}: {} {}", env.getField().getName(), s.cypher(), s.parameters());
         }
-        var rows = cypher.list(s.cypher(), s.parameters(), r -> s.value().convert(r.get("value")));
+        var rows = cypher.listPlain(s.cypher(), s.parameters(), r -> s.value().convert(r.get("value")));
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
@@ -104,8 +104,8 @@ public class TranslatedReads {
             planKeys.forEach(k -> distinct.add(k.key()));
             params.put("keys", List.copyOf(distinct));
             var values = new HashMap<String, Object>();
-            cypher.list(s.cypher(), params, row -> {
-                values.put(row.get("key").asString(), s.value().convert(row.get("value")));
+            cypher.listPlain(s.cypher(), params, row -> {
+                values.put((String) row.get("key"), s.value().convert(row.get("value")));
                 return Boolean.TRUE;
             });
             Object none = s.value() instanceof Shape.Many ? List.of() : null;
