@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>When the database runs in this JVM ({@link InProcessDatabase}, the embedded default), a statement outside a
  * Spring-managed transaction runs on it directly, in a transaction of its own: no Bolt serialization, socket or
  * thread hand-over, which were most of a small GraphQL read's time. Rows come as the driver's records either way,
- * through the same guard and mappers. A Spring-managed transaction is in-process too there
+ * through the same guard and mappers ({@link #listPlain}: as Java maps either way, for the GraphQL translation). A Spring-managed transaction is in-process too there
  * ({@link InProcessTransactionManager}), and its statements run in it. Parameters the embedded API does not take as
  * they are go over Bolt outside a transaction, and are converted inside one.
  */

@@ -137,7 +137,7 @@ final class InProcessRows {
         var rows = new ArrayList<Map<String, Object>>();
         while (result.hasNext()) {
             Map<String, Object> row = result.next();
-            @SuppressWarnings("unchecked") // plain keeps a map's keys; the embedded API's rows have String keys
+            @SuppressWarnings("unchecked") // asDriverObject keeps a map's keys; the embedded API's rows have String keys
             Map<String, Object> plain = (Map<String, Object>) asDriverObject(row);
             rows.add(plain);
         }
