@@ -30,7 +30,7 @@ class ParkGraph implements GraphTypeContributor {
                 .connection("processesConnection", "processes")
                 .many("carbonSinks", "CarbonSink", "MATCH ({p})<-[:IN_PARK]-({c}:CarbonSink)", Fanout.of("Park<-IN_PARK-CarbonSink"))
                 .connection("carbonSinksConnection", "carbonSinks")
-                .filter("network", "EXISTS { ({n})-[:MEMBER_OF]->(:Network {id: {v}}) }")
+                .filter("network", "EXISTS { ({n})-[:MEMBER_OF]->(:Network {id: {v}}) }", "MATCH (:Network {id: {v}})<-[:MEMBER_OF]-({n}:Park)")
                 .filter("country", "{n}.country = {v}")
                 .filter("origin", "{n}.origin = {v}")
                 .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");

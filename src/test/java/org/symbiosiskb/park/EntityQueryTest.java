@@ -191,6 +191,40 @@ class EntityQueryTest {
     }
 
     @Test
+    void a_networks_parks_are_found_from_the_network_not_by_reading_every_park() {
+        // the translated statement, as TranslatedReads logs it at DEBUG
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.symbiosiskb.api.translation.TranslatedReads.class);
+        var statements = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        statements.start();
+        var level = logger.getLevel();
+        logger.addAppender(statements);
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        JsonNode page;
+        try {
+            page = data("{ parks(filter: {network: \"fi:net\"}, first: 5) { nodes { id } } }").get("parks").get("nodes");
+        } finally {
+            logger.detachAppender(statements);
+            logger.setLevel(level);
+        }
+        // parks 0, 3, 6, 9, 12: the first five of the network's 40 by id
+        assertThat(page.findValuesAsString("id")).containsExactly("fi:park-000", "fi:park-003", "fi:park-006", "fi:park-009", "fi:park-012");
+
+        String statement = (String) statements.list.getFirst().getArgumentArray()[1];
+        var operators = new ArrayList<String>();
+        try (var bolt = org.neo4j.driver.GraphDatabase.driver(org.symbiosiskb.support.TestDatabase.boltUri(), org.neo4j.driver.AuthTokens.none());
+             var session = bolt.session()) {
+            collect(session.run("EXPLAIN " + statement).consume().plan(), operators);
+        }
+        // the plan seeks the network by its id and expands to its parks; no scan of every park
+        assertThat(operators).anyMatch(o -> o.startsWith("NodeUniqueIndexSeek")).noneMatch(o -> o.startsWith("NodeByLabelScan"));
+    }
+
+    private static void collect(org.neo4j.driver.summary.Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+
+    @Test
     void waste_code_filters_match_chapters_sub_chapters_and_entries_with_or_without_the_hazard_mark() {
         // the steel works' codes of the List of Waste: two plain entries and one hazardous (marked *) in sub-chapter 10 02,
         // one entry of sub-chapter 10 01; needs name an entry or a sub-chapter

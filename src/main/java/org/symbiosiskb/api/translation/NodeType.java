@@ -36,6 +36,8 @@ public final class NodeType {
     final Template order;
     final Map<String, Field> fields;
     final Map<String, Template> filters;
+    /** Patterns a root list starts from instead of its label when the filter of that name is given. */
+    final Map<String, Template> seeds;
     final Map<String, Template> recordColumns;
     final Function<Record, Object> recordMapper;
     final Function<Object, String> keyOf;
@@ -51,6 +53,7 @@ public final class NodeType {
         this.order = b.order;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
         this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(b.filters));
+        this.seeds = Collections.unmodifiableMap(new LinkedHashMap<>(b.seeds));
         this.recordColumns = Collections.unmodifiableMap(new LinkedHashMap<>(b.recordColumns));
         this.recordMapper = Objects.requireNonNull(b.recordMapper, () -> b.name + ": no record mapper");
         this.keyOf = b.keyOf;
@@ -72,6 +75,7 @@ public final class NodeType {
         private Template order = Template.of("{n}.id");
         private final Map<String, Field> fields = new LinkedHashMap<>();
         private final Map<String, Template> filters = new LinkedHashMap<>();
+        private final Map<String, Template> seeds = new LinkedHashMap<>();
         private final Map<String, Template> recordColumns = new LinkedHashMap<>(Map.of("n", Template.of("{n}")));
         private Function<Record, Object> recordMapper;
         private Function<Object, String> keyOf = r -> ((RecordMeta.Carrier) r).id();
@@ -211,6 +215,16 @@ public final class NodeType {
         public Builder filter(String field, String predicate) {
             filters.put(field, Template.of(predicate));
             return this;
+        }
+
+        /**
+         * A filter whose records are found from the value's side: a root list given this filter starts from
+         * {@code pattern} (binding {@code {n}}, the value as {@code {v}}) instead of every record of its label, and the
+         * predicate still holds. A network's parks are found from the network, not by reading every park.
+         */
+        public Builder filter(String field, String predicate, String pattern) {
+            seeds.put(field, Template.of(pattern));
+            return filter(field, predicate);
         }
 
         NodeType build() {

@@ -80,13 +80,13 @@ final class Translator {
                 String n = b.var();
                 var where = new ArrayList<String>(List.of(list.where().about(n, null, null, rule.full(n))));
                 arguments(b, t, list.arguments(), arguments, n, null, where);
-                var built = records(b, t, scan(t, n), n, null, false, where, t.order, null, selection, true);
+                var built = records(b, t, start(b, t, n, arguments), n, null, false, where, t.order, null, selection, true);
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
             }
             case GraphTypes.ConnectionRoot connection -> {
                 String n = b.var();
                 var where = new ArrayList<String>(List.of(connection.where().about(n, null, null, rule.full(n))));
-                var built = connection(b, t, scan(t, n), n, null, false, where, arguments, selection);
+                var built = connection(b, t, start(b, t, n, arguments), n, null, false, where, arguments, selection);
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
             }
         };
@@ -115,6 +115,22 @@ final class Translator {
     }
 
     // ---- records and fields ----
+
+    /**
+     * Where a root list starts: from the pattern of the first filter given that has one ({@link NodeType.Builder#filter(String,
+     * String, String)}), else from every record of its label.
+     */
+    private static String start(Build b, NodeType t, String n, Map<String, Object> arguments) {
+        if (arguments.get("filter") instanceof Map<?, ?> filter) {
+            for (var seed : t.seeds.entrySet()) {
+                Object v = filter.get(seed.getKey());
+                if (v != null) {
+                    return seed.getValue().about(n, null, b.param(v), null);
+                }
+            }
+        }
+        return scan(t, n);
+    }
 
     private static String scan(NodeType t, String n) {
         if (t.scan == null) {
