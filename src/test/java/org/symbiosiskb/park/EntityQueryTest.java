@@ -217,6 +217,8 @@ class EntityQueryTest {
         }
         // the plan seeks the network by its id and expands to its parks; no scan of every park
         assertThat(operators).anyMatch(o -> o.startsWith("NodeUniqueIndexSeek")).noneMatch(o -> o.startsWith("NodeByLabelScan"));
+        // and it does not ask each park it reached whether it is a member: MEMBER_OF once, in the pattern it starts from
+        assertThat(statement.split("MEMBER_OF", -1)).as(statement).hasSize(2);
     }
 
     private static void collect(org.neo4j.driver.summary.Plan plan, List<String> operators) {

@@ -219,8 +219,9 @@ public final class NodeType {
 
         /**
          * A filter whose records are found from the value's side: a root list given this filter starts from
-         * {@code pattern} (binding {@code {n}}, the value as {@code {v}}) instead of every record of its label, and the
-         * predicate still holds. A network's parks are found from the network, not by reading every park.
+         * {@code pattern} (binding {@code {n}}, the value as {@code {v}}) instead of every record of its label. The pattern
+         * must bind exactly the records the predicate holds for, each once: the list does not ask the predicate again. A
+         * network's parks are found from the network, not by reading every park. Nested lists use the predicate.
          */
         public Builder filter(String field, String predicate, String pattern) {
             seeds.put(field, Template.of(pattern));

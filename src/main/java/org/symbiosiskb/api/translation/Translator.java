@@ -79,14 +79,16 @@ final class Translator {
             case GraphTypes.ListRoot list -> {
                 String n = b.var();
                 var where = new ArrayList<String>(List.of(list.where().about(n, null, null, rule.full(n))));
-                arguments(b, t, list.arguments(), arguments, n, null, where);
-                var built = records(b, t, start(b, t, n, arguments), n, null, false, where, t.order, null, selection, true);
+                var start = start(b, t, n, arguments);
+                arguments(b, t, list.arguments(), start.arguments(), n, null, where);
+                var built = records(b, t, start.clause(), n, null, false, where, t.order, null, selection, true);
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
             }
             case GraphTypes.ConnectionRoot connection -> {
                 String n = b.var();
                 var where = new ArrayList<String>(List.of(connection.where().about(n, null, null, rule.full(n))));
-                var built = connection(b, t, start(b, t, n, arguments), n, null, false, where, arguments, selection);
+                var start = start(b, t, n, arguments);
+                var built = connection(b, t, start.clause(), n, null, false, where, start.arguments(), selection);
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
             }
         };
@@ -116,20 +118,29 @@ final class Translator {
 
     // ---- records and fields ----
 
+    /** Where a root list starts, and the arguments left to filter the records it reaches. */
+    private record Start(String clause, Map<String, Object> arguments) {
+    }
+
     /**
      * Where a root list starts: from the pattern of the first filter given that has one ({@link NodeType.Builder#filter(String,
-     * String, String)}), else from every record of its label.
+     * String, String)}), else from every record of its label. A filter the list starts from is not asked again of each
+     * record: its pattern binds only the records its predicate holds for.
      */
-    private static String start(Build b, NodeType t, String n, Map<String, Object> arguments) {
+    private static Start start(Build b, NodeType t, String n, Map<String, Object> arguments) {
         if (arguments.get("filter") instanceof Map<?, ?> filter) {
             for (var seed : t.seeds.entrySet()) {
                 Object v = filter.get(seed.getKey());
                 if (v != null) {
-                    return seed.getValue().about(n, null, b.param(v), null);
+                    var rest = new HashMap<Object, Object>(filter);
+                    rest.remove(seed.getKey());
+                    var left = new HashMap<>(arguments);
+                    left.put("filter", rest);
+                    return new Start(seed.getValue().about(n, null, b.param(v), null), left);
                 }
             }
         }
-        return scan(t, n);
+        return new Start(scan(t, n), arguments);
     }
 
     private static String scan(NodeType t, String n) {
