@@ -49,6 +49,10 @@ final class GraphQlBench {
                           RETURN o { .id, .name, processes: COLLECT {
                             MATCH (o)-[:OPERATES]->(p:Process)
                             RETURN p { .id, .name, sideStreams: COLLECT { MATCH (p)-[:PRODUCES]->(s:SideStream) RETURN s { .id, .quantity } } } } } } }) AS answer"""),
+                // the benchmark's page (Benchmark.measureGraphQL): the network's parks, found from the network
+                new Query("100 parks of the network, 4 levels",
+                        "{ parks(first: 100, filter: { network: \"" + network.network() + "\" }) { nodes { id name organizations { id name processes { id name sideStreams { id quantity } } } } } }",
+                        PeerQueries.hundredParks(network.network()).cypher()),
                 new Query("100 side streams of 10 01 01, ≥ 1000 t → producer → operator",
                         "{ sideStreams(first: 100, filter: { ewc: \"10 01 01\", minQuantity: 1000 }) { nodes { id quantity producer { id name operator { id name } } } } }",
                         """
