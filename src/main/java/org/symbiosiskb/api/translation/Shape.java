@@ -17,7 +17,7 @@ import org.symbiosiskb.api.PageInfo;
 
 /**
  * How the {@code value} of a translated statement becomes GraphQL values: the same tree as the selection that
- * made the statement, so each map of the answer is read once, by the keys the statement gave it.
+ * made the statement, so each record of the answer is read once, by the positions the statement gave its fields.
  */
 final class Shape {
 
@@ -38,29 +38,33 @@ final class Shape {
         }
     }
 
-    /** One field of a level: read from {@code cypherKey}, put under {@code field} (for one alias of several: under {@code alias}). */
+    /**
+     * One field: put under {@code field} (for one alias of several: under {@code alias}). A page reads it from its map
+     * under {@code cypherKey}; a level reads its entries by position.
+     */
     record Entry(String cypherKey, String field, String alias, Slot slot) {
     }
 
     /**
-     * The fields of one record.
+     * The fields of one record, read from a list: the i-th entry from the i-th item.
      *
-     * @param record the feature's record is made too (columns under {@code __record})
+     * @param record the feature's record is made too (its columns a map, the item after the entries)
      */
     record Level(NodeType type, List<Entry> entries, boolean record) implements Slot {
         @Override
         public Object convert(Object value) {
-            if (!(value instanceof Map<?, ?> map)) {
+            if (!(value instanceof List<?> row)) {
                 return null;
             }
             var out = new Translated(entries.size());
-            for (Entry e : entries) {
-                put(out, e, e.slot().convert(map.get(e.cypherKey())));
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                put(out, e, e.slot().convert(row.get(i)));
             }
             if (record) {
                 var keys = new ArrayList<String>();
                 var values = new ArrayList<Value>();
-                ((Map<?, ?>) map.get("__record")).forEach((k, v) -> {
+                ((Map<?, ?>) row.get(entries.size())).forEach((k, v) -> {
                     keys.add((String) k);
                     values.add(Values.value(v));
                 });
