@@ -21,8 +21,8 @@ class CompensationGraph implements GraphTypeContributor {
                 .connection("agreementsConnection", "agreements")
                 .filter("park", "EXISTS { ({n})-[:IN_PARK]->(:Park {id: {v}}) }")
                 .filter("owner", "EXISTS { ({n})<-[:OWNS]-(:Organization {id: {v}}) }")
-                .filter("kind", "{n}.kind = {v}")
-                .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
+                .propertyFilter("kind", "{n}.kind = {v}")
+                .propertyFilter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
 
         types.type("OffsetAgreement").label("OffsetAgreement")
                 .records(r -> OffsetAgreement.from(r.get("n")))
@@ -35,11 +35,11 @@ class CompensationGraph implements GraphTypeContributor {
                 .one("sink", "CarbonSink", "MATCH ({p})-[:FROM_SINK]->({c}:CarbonSink)")
                 .filter("buyer", "EXISTS { ({n})-[:BUYER]->(:Organization {id: {v}}) }")
                 .filter("sink", "EXISTS { ({n})-[:FROM_SINK]->(:CarbonSink {id: {v}}) }")
-                .filter("status", "coalesce({n}.effectiveStatus, {n}.status) = {v}");
+                .propertyFilter("status", "coalesce({n}.effectiveStatus, {n}.status) = {v}");
 
         types.lookup("carbonSink", "CarbonSink", "id")
-                .connection("carbonSinks", "CarbonSink", "{n}.placeholder IS NULL")
+                .connection("carbonSinks", "CarbonSink")
                 .lookup("offsetAgreement", "OffsetAgreement", "id")
-                .connection("offsetAgreements", "OffsetAgreement", "{n}.placeholder IS NULL");
+                .connection("offsetAgreements", "OffsetAgreement");
     }
 }

@@ -38,9 +38,9 @@ class OrganizationGraph implements GraphTypeContributor {
                 .filter("network", """
                         (EXISTS { ({n})-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: {v}}) }
                          OR EXISTS { ({n})-[:MEMBER_OF]->(:Network {id: {v}}) })""")
-                .filter("kind", "{n}.kind = {v}")
-                .filter("role", "{n}.role = {v}")
-                .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
+                .propertyFilter("kind", "{n}.kind = {v}")
+                .propertyFilter("role", "{n}.role = {v}")
+                .propertyFilter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
 
         types.type("Process").label("Process")
                 .records(Process::from)
@@ -69,11 +69,11 @@ class OrganizationGraph implements GraphTypeContributor {
                 .filter("network", """
                         (EXISTS { ({n})-[:IN_PARK]->(:Park)-[:MEMBER_OF]->(:Network {id: {v}}) }
                          OR EXISTS { ({n})<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: {v}}) })""")
-                .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
+                .propertyFilter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
 
         types.lookup("organization", "Organization", "id")
-                .connection("organizations", "Organization", "{n}.placeholder IS NULL")
+                .connection("organizations", "Organization")
                 .lookup("process", "Process", "id")
-                .connection("processes", "Process", "{n}.placeholder IS NULL");
+                .connection("processes", "Process");
     }
 }

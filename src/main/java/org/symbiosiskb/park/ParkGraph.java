@@ -31,9 +31,9 @@ class ParkGraph implements GraphTypeContributor {
                 .many("carbonSinks", "CarbonSink", "MATCH ({p})<-[:IN_PARK]-({c}:CarbonSink)", Fanout.of("Park<-IN_PARK-CarbonSink"))
                 .connection("carbonSinksConnection", "carbonSinks")
                 .filter("network", "EXISTS { ({n})-[:MEMBER_OF]->(:Network {id: {v}}) }", "MATCH (:Network {id: {v}})<-[:MEMBER_OF]-({n}:Park)")
-                .filter("country", "{n}.country = {v}")
-                .filter("origin", "{n}.origin = {v}")
-                .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
+                .propertyFilter("country", "{n}.country = {v}")
+                .propertyFilter("origin", "{n}.origin = {v}")
+                .propertyFilter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
 
         types.type("Network").label("Network")
                 .records(r -> Network.from(r.get("n")))
@@ -46,12 +46,12 @@ class ParkGraph implements GraphTypeContributor {
                 .many("organizations", "Organization", "MATCH ({p})<-[:MEMBER_OF]-({c}:Organization)",
                         Fanout.of("Network<-MEMBER_OF-Organization"))
                 .connection("organizationsConnection", "organizations")
-                .filter("scope", "{n}.scope = {v}")
-                .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
+                .propertyFilter("scope", "{n}.scope = {v}")
+                .propertyFilter("nameContains", "toLower({n}.name) CONTAINS toLower({v})");
 
         types.lookup("park", "Park", "id")
-                .connection("parks", "Park", "{n}.placeholder IS NULL")
+                .connection("parks", "Park")
                 .lookup("network", "Network", "id")
-                .connection("networks", "Network", "{n}.placeholder IS NULL");
+                .connection("networks", "Network");
     }
 }

@@ -56,7 +56,7 @@ class RoadmapGraph implements GraphTypeContributor {
 
         types.type("Park").many("roadmaps", "Roadmap", "MATCH ({p})<-[:FOR_PARK]-({c}:Roadmap)", Fanout.of("Park<-FOR_PARK"));
 
-        types.lookup("roadmap", "Roadmap", "id", "{n}.placeholder IS NULL")
-                .list("roadmaps", "Roadmap", "{n}.placeholder IS NULL", Map.of("parkId", "EXISTS { ({n})-[:FOR_PARK]->(:Park {id: {v}}) }"));
+        types.lookup("roadmap", "Roadmap", "id", GraphTypes.NOT_PLACEHOLDER)
+                .list("roadmaps", "Roadmap", GraphTypes.NOT_PLACEHOLDER, Map.of("parkId", "EXISTS { ({n})-[:FOR_PARK]->(:Park {id: {v}}) }"));
     }
 }

@@ -38,13 +38,13 @@ class SideStreamGraph implements GraphTypeContributor {
                 .filter("network", """
                         (EXISTS { ({n})<-[:PRODUCES]-(:Process)-[:IN_PARK]->(:Park)-[:MEMBER_OF]->(:Network {id: {v}}) }
                          OR EXISTS { ({n})<-[:PRODUCES]-(:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park)-[:MEMBER_OF]->(:Network {id: {v}}) })""")
-                .filter("ewc", EWC)
-                .filter("unit", "{n}.unit = {v}")
-                .filter("material", "toLower(trim({n}.material)) = toLower(trim({v}))")
-                .filter("nameContains", "toLower({n}.name) CONTAINS toLower({v})")
+                .propertyFilter("ewc", EWC)
+                .propertyFilter("unit", "{n}.unit = {v}")
+                .propertyFilter("material", "toLower(trim({n}.material)) = toLower(trim({v}))")
+                .propertyFilter("nameContains", "toLower({n}.name) CONTAINS toLower({v})")
                 // a filter on a figure matches only records whose figures the caller may see: otherwise whether
                 // another partner's PRIVATE stream is in the answer would tell its quantity
-                .filter("minQuantity", "({n}.quantity >= {v} AND {full})");
+                .propertyFilter("minQuantity", "({n}.quantity >= {v} AND {full})");
 
         // a flow is a SUPPLIES relationship (PROPOSED_SUPPLIES while it waits for consent: found by id, listed nowhere)
         types.type("Flow")
@@ -66,8 +66,8 @@ class SideStreamGraph implements GraphTypeContributor {
                         (EXISTS { ({n})<-[:NEEDS]-(:Process)-[:IN_PARK]->(:Park {id: {v}}) }
                          OR EXISTS { ({n})<-[:NEEDS]-(x:Process)<-[:OPERATES]-(:Organization)-[:LOCATED_IN]->(:Park {id: {v}})
                                      WHERE NOT (x)-[:IN_PARK]->(:Park) })""")
-                .filter("ewc", EWC)
-                .filter("material", "toLower(trim({n}.material)) = toLower(trim({v}))");
+                .propertyFilter("ewc", EWC)
+                .propertyFilter("material", "toLower(trim({n}.material)) = toLower(trim({v}))");
 
         types.type("WasteCode").key("code", w -> ((WasteCode) w).code(), "WasteCode").reference()
                 .order("{n}.code")
@@ -79,10 +79,10 @@ class SideStreamGraph implements GraphTypeContributor {
                 .ordered("children", "WasteCode", "MATCH ({p})<-[:IN]-({c}:WasteCode)", "{c}.code", Fanout.of("WasteCode<-IN"));
 
         types.lookup("sideStream", "SideStream", "id")
-                .connection("sideStreams", "SideStream", "{n}.placeholder IS NULL")
+                .connection("sideStreams", "SideStream")
                 .lookup("flow", "Flow", "id")
                 .lookup("need", "Need", "id")
-                .connection("needs", "Need", "true")
+                .connectionOfUnreferenced("needs", "Need")
                 .lookup("wasteCode", "WasteCode", "code")
                 .list("wasteChapters", "WasteCode", "size({n}.code) = 2", Map.of());
     }

@@ -192,24 +192,12 @@ class EntityQueryTest {
 
     @Test
     void a_networks_parks_are_found_from_the_network_not_by_reading_every_park() {
-        // the translated statement, as TranslatedReads logs it at DEBUG
-        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.symbiosiskb.api.translation.TranslatedReads.class);
-        var statements = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        statements.start();
-        var level = logger.getLevel();
-        logger.addAppender(statements);
-        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
-        JsonNode page;
-        try {
-            page = data("{ parks(filter: {network: \"fi:net\"}, first: 5) { nodes { id } } }").get("parks").get("nodes");
-        } finally {
-            logger.detachAppender(statements);
-            logger.setLevel(level);
-        }
+        var page = new JsonNode[1];
+        String statement = translated(() -> page[0] = data("{ parks(filter: {network: \"fi:net\"}, first: 5) { nodes { id } } }"));
         // parks 0, 3, 6, 9, 12: the first five of the network's 40 by id
-        assertThat(page.findValuesAsString("id")).containsExactly("fi:park-000", "fi:park-003", "fi:park-006", "fi:park-009", "fi:park-012");
+        assertThat(page[0].get("parks").get("nodes").findValuesAsString("id"))
+                .containsExactly("fi:park-000", "fi:park-003", "fi:park-006", "fi:park-009", "fi:park-012");
 
-        String statement = (String) statements.list.getFirst().getArgumentArray()[1];
         var operators = new ArrayList<String>();
         try (var bolt = org.neo4j.driver.GraphDatabase.driver(org.symbiosiskb.support.TestDatabase.boltUri(), org.neo4j.driver.AuthTokens.none());
              var session = bolt.session()) {
@@ -219,6 +207,48 @@ class EntityQueryTest {
         assertThat(operators).anyMatch(o -> o.startsWith("NodeUniqueIndexSeek")).noneMatch(o -> o.startsWith("NodeByLabelScan"));
         // and it does not ask each park it reached whether it is a member: MEMBER_OF once, in the pattern it starts from
         assertThat(statement.split("MEMBER_OF", -1)).as(statement).hasSize(2);
+    }
+
+    @Test
+    void a_filter_on_a_records_own_property_leaves_placeholders_out_without_asking_each_record_whether_it_is_one() {
+        // an organization of fi in a Swedish park that is not here yet: the park is a placeholder (id, source, mark only)
+        var doc = Map.of("format", "symbiosis-kb/1", "partner", "fi", "organizations",
+                List.of(Map.of("id", "fi:visitor", "name", "Visitor", "park", "se:lulea", "kind", "COMPANY")));
+        var response = http.post("/api/v1/datasets", doc);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(neo4j.query("MATCH (k:Park {id: 'se:lulea', placeholder: true}) RETURN count(k)").fetchAs(Long.class).one()).contains(1L);
+
+        var answers = new ArrayList<JsonNode>();
+        String unfiltered = translated(() -> answers.add(data("{ parks(first: 200) { nodes { id } } }")));
+        String byCountry = translated(() -> answers.add(data("{ parks(filter: {country: \"SE\"}, first: 200) { nodes { id } } }")));
+        String byName = translated(() -> answers.add(data("{ parks(filter: {nameContains: \"lulea\"}, first: 200) { nodes { id } } }")));
+
+        // unfiltered: the 120 parks, not the placeholder, which the statement asks of each park
+        assertThat(answers.get(0).get("parks").get("nodes").findValuesAsString("id")).hasSize(120).doesNotContain("se:lulea");
+        assertThat(unfiltered).contains("placeholder IS NULL");
+        // the placeholder has no country or name of its own (GraphQL shows its id as its name): no filter on them passes
+        // it, so their statements do not ask. Parks 100 to 119 are in Sweden: 20
+        assertThat(answers.get(1).get("parks").get("nodes").findValuesAsString("id")).hasSize(20).doesNotContain("se:lulea");
+        assertThat(answers.get(2).get("parks").get("nodes").findValuesAsString("id")).isEmpty();
+        assertThat(List.of(byCountry, byName)).noneMatch(statement -> statement.contains("placeholder"));
+    }
+
+    /** The statement the request made: TranslatedReads logs each at DEBUG. */
+    private static String translated(Runnable request) {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.symbiosiskb.api.translation.TranslatedReads.class);
+        var statements = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        statements.start();
+        var level = logger.getLevel();
+        logger.addAppender(statements);
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            request.run();
+        } finally {
+            logger.detachAppender(statements);
+            logger.setLevel(level);
+        }
+        assertThat(statements.list).hasSize(1);
+        return (String) statements.list.getFirst().getArgumentArray()[1];
     }
 
     private static void collect(org.neo4j.driver.summary.Plan plan, List<String> operators) {

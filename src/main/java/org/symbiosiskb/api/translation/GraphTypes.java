@@ -27,9 +27,16 @@ public final class GraphTypes {
     record ListRoot(String type, Template where, Map<String, Template> arguments) implements Root {
     }
 
-    /** {@code parks(filter:, first:, after:)}: a page of a connection ordered by id. */
-    record ConnectionRoot(String type, Template where) implements Root {
+    /**
+     * {@code parks(filter:, first:, after:)}: a page of a connection ordered by id, placeholders left out.
+     *
+     * @param referenced whether other records refer to this type, so that some of its records may be placeholders
+     */
+    record ConnectionRoot(String type, boolean referenced) implements Root {
     }
+
+    /** A record that is not a placeholder (a reference to another partner's record that is not here yet). */
+    public static final String NOT_PLACEHOLDER = "{n}.placeholder IS NULL";
 
     private final Map<String, NodeType> types;
     private final Map<String, Root> roots;
@@ -110,9 +117,14 @@ public final class GraphTypes {
             return root(field, new ListRoot(type, Template.of(where), args));
         }
 
-        /** {@code Query.<field>(filter:, first:, after:)}: a connection over {@code type} where {@code where} holds for {@code {n}}. */
-        public Builder connection(String field, String type, String where) {
-            return root(field, new ConnectionRoot(type, Template.of(where)));
+        /** {@code Query.<field>(filter:, first:, after:)}: a connection over the records of {@code type}, placeholders left out. */
+        public Builder connection(String field, String type) {
+            return root(field, new ConnectionRoot(type, true));
+        }
+
+        /** A connection over a type no record refers to (needs): none of its records is a placeholder, none is asked. */
+        public Builder connectionOfUnreferenced(String field, String type) {
+            return root(field, new ConnectionRoot(type, false));
         }
 
         private Builder root(String field, Root root) {

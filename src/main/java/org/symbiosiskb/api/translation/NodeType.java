@@ -1,9 +1,11 @@
 package org.symbiosiskb.api.translation;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.neo4j.driver.Record;
@@ -38,6 +40,8 @@ public final class NodeType {
     final Map<String, Template> filters;
     /** Patterns a root list starts from instead of its label when the filter of that name is given. */
     final Map<String, Template> seeds;
+    /** Filters no placeholder passes ({@link Builder#propertyFilter}). */
+    final Set<String> propertyFilters;
     final Map<String, Template> recordColumns;
     final Function<Record, Object> recordMapper;
     final Function<Object, String> keyOf;
@@ -54,9 +58,16 @@ public final class NodeType {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
         this.filters = Collections.unmodifiableMap(new LinkedHashMap<>(b.filters));
         this.seeds = Collections.unmodifiableMap(new LinkedHashMap<>(b.seeds));
+        this.propertyFilters = Set.copyOf(b.propertyFilters);
         this.recordColumns = Collections.unmodifiableMap(new LinkedHashMap<>(b.recordColumns));
         this.recordMapper = Objects.requireNonNull(b.recordMapper, () -> b.name + ": no record mapper");
         this.keyOf = b.keyOf;
+    }
+
+    /** Whether a list given these arguments leaves out every placeholder by its filter alone. */
+    boolean filterLeavesOutPlaceholders(Map<String, Object> arguments) {
+        return arguments.get("filter") instanceof Map<?, ?> filter
+                && filter.entrySet().stream().anyMatch(e -> e.getValue() != null && propertyFilters.contains((String) e.getKey()));
     }
 
     public String name() {
@@ -76,6 +87,7 @@ public final class NodeType {
         private final Map<String, Field> fields = new LinkedHashMap<>();
         private final Map<String, Template> filters = new LinkedHashMap<>();
         private final Map<String, Template> seeds = new LinkedHashMap<>();
+        private final Set<String> propertyFilters = new HashSet<>();
         private final Map<String, Template> recordColumns = new LinkedHashMap<>(Map.of("n", Template.of("{n}")));
         private Function<Record, Object> recordMapper;
         private Function<Object, String> keyOf = r -> ((RecordMeta.Carrier) r).id();
@@ -215,6 +227,17 @@ public final class NodeType {
         public Builder filter(String field, String predicate) {
             filters.put(field, Template.of(predicate));
             return this;
+        }
+
+        /**
+         * A filter on the record's own properties that no placeholder passes: {@code predicate} is null or false where
+         * the property is missing, and a placeholder carries only its id, source and placeholder mark (GraphWriter). A
+         * root list given such a filter does not also ask each record whether it is a placeholder: that question reads a
+         * property the record does not have, the costliest read there is (the whole property chain), on every candidate.
+         */
+        public Builder propertyFilter(String field, String predicate) {
+            propertyFilters.add(field);
+            return filter(field, predicate);
         }
 
         /**

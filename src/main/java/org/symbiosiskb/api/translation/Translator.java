@@ -86,8 +86,11 @@ final class Translator {
             }
             case GraphTypes.ConnectionRoot connection -> {
                 String n = b.var();
-                var where = new ArrayList<String>(List.of(connection.where().about(n, null, null, rule.full(n))));
                 var start = start(b, t, n, arguments);
+                var where = new ArrayList<String>();
+                if (connection.referenced() && !t.filterLeavesOutPlaceholders(start.arguments())) {
+                    where.add(NOT_PLACEHOLDER.about(n, null, null, null));
+                }
                 var built = connection(b, t, start.clause(), n, null, false, where, start.arguments(), selection);
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
             }
@@ -411,6 +414,7 @@ final class Translator {
     }
 
     private static final Template BY_ID = Template.of("{c}.id");
+    private static final Template NOT_PLACEHOLDER = Template.of(GraphTypes.NOT_PLACEHOLDER);
 
     /** An empty selection (graphql-java's own for a leaf type). */
     private static final DataFetchingFieldSelectionSet EMPTY = graphql.schema.DataFetchingFieldSelectionSetImpl.newCollector(
