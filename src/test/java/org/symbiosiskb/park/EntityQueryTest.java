@@ -289,6 +289,35 @@ class EntityQueryTest {
         assertThat(ids(data("{ needs(filter: {ewc: \"10 02 07*\"}) { nodes { id } } }").get("needs").get("nodes"))).containsExactly("fi:wants-dust");
     }
 
+    @Test
+    void a_filtered_page_is_read_from_the_front_of_the_id_index_and_from_the_filter_when_the_front_has_too_few() {
+        // 1,100 side streams by id: the first 1,050 of code 10 02 02, the last 50 of 10 01 01
+        var streams = new ArrayList<Object>();
+        for (int i = 0; i < 1100; i++) {
+            streams.add(Map.of("id", "fi:ss-%04d".formatted(i), "name", "Stream " + i, "producer", "fi:park-000-org-0-process",
+                    "quantity", 10 + i, "unit", "t", "ewc", i < 1050 ? "10 02 02" : "10 01 01"));
+        }
+        var response = http.post("/api/v1/datasets", Map.of("format", "symbiosis-kb/1", "partner", "fi", "sideStreams", streams));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+
+        // a code most streams have: its first three are the first three by id, found at the front of the index
+        var common = data("{ sideStreams(filter: {ewc: \"10 02 02\"}, first: 3) { nodes { id } pageInfo { hasNextPage } } }").get("sideStreams");
+        assertThat(ids(common.get("nodes"))).containsExactly("fi:ss-0000", "fi:ss-0001", "fi:ss-0002");
+        assertThat(common.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
+        // a code only the last 50 have: none among the first 1,000 by id (Translator.PROBE), so the page comes from the filter
+        var rare = data("{ sideStreams(filter: {ewc: \"10 01 01\"}, first: 3) { nodes { id } pageInfo { hasNextPage } } }").get("sideStreams");
+        assertThat(ids(rare.get("nodes"))).containsExactly("fi:ss-1050", "fi:ss-1051", "fi:ss-1052");
+        assertThat(rare.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
+        // after a cursor: the front starts at the cursor. Streams 1,048 and 1,049 are the last of 10 02 02, then no more
+        var last = data("{ sideStreams(filter: {ewc: \"10 02 02\"}, first: 3, after: \"" + org.symbiosiskb.api.Cursors.encode("fi:ss-1047")
+                + "\") { nodes { id } pageInfo { hasNextPage } } }").get("sideStreams");
+        assertThat(ids(last.get("nodes"))).containsExactly("fi:ss-1048", "fi:ss-1049");
+        assertThat(last.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+        // quantities 10 + i: at least 1,055 from stream 1,045 on, so of code 10 01 01 from 1,050 on; the front (streams 0 to 999) has none
+        var large = data("{ sideStreams(filter: {ewc: \"10 01 01\", minQuantity: 1055}, first: 2) { nodes { id quantity } } }").get("sideStreams");
+        assertThat(ids(large.get("nodes"))).containsExactly("fi:ss-1050", "fi:ss-1051");
+    }
+
     private List<String> streams(String ewc) {
         return ids(data("{ sideStreams(filter: {ewc: \"" + ewc + "\"}) { nodes { id } } }").get("sideStreams").get("nodes"));
     }

@@ -91,7 +91,9 @@ final class Translator {
                 if (connection.referenced() && !t.filterLeavesOutPlaceholders(start.arguments())) {
                     where.add(NOT_PLACEHOLDER.about(n, null, null, null));
                 }
-                var built = connection(b, t, start.clause(), n, null, false, where, start.arguments(), selection);
+                boolean probe = t.scan != null && start.clause().equals(scan(t, n)) && t.kind == NodeType.Kind.RECORD && t.key.equals("id")
+                        && start.arguments().get("filter") instanceof Map<?, ?> filter && filter.values().stream().anyMatch(v -> v != null);
+                var built = connection(b, t, start.clause(), n, null, false, where, start.arguments(), selection, probe);
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
             }
         };
@@ -283,7 +285,8 @@ final class Translator {
                 NodeType target = types.type(r.target());
                 String child = b.var();
                 String owner = target.kind == NodeType.Kind.OWNED ? (r.ownerIsParent() ? n : child + "o") : null;
-                yield connection(b, target, r.clause().between(n, child), child, owner, r.ownerIsParent(), new ArrayList<>(), arguments, selection);
+                yield connection(b, target, r.clause().between(n, child), child, owner, r.ownerIsParent(), new ArrayList<>(), arguments, selection,
+                        false);
             }
         };
     }
@@ -309,12 +312,13 @@ final class Translator {
      * {@code nodes} or {@code edges { node }}), read one beyond the page, and {@code totalCount} when asked.
      */
     private Built connection(Build b, NodeType t, String clause, String c, String o, boolean ownerBound, List<String> where,
-                             Map<String, Object> arguments, DataFetchingFieldSelectionSet selection) {
+                             Map<String, Object> arguments, DataFetchingFieldSelectionSet selection, boolean probe) {
         var page = paging.page((Integer) arguments.get("first"), (String) arguments.get("after"));
         arguments(b, t, Map.of(), withoutPaging(arguments), c, o, where);
         var pageWhere = new ArrayList<>(where);
-        if (page.after() != null) {
-            pageWhere.add(c + ".id > " + b.param(page.after()));
+        String after = page.after() == null ? null : b.param(page.after());
+        if (after != null) {
+            pageWhere.add(c + ".id > " + after);
         }
         String limit = b.param(page.limit());
         var parts = new ArrayList<String>();
@@ -329,8 +333,9 @@ final class Translator {
                 case "nodes", "edges" -> {
                     var nodes = f.getName().equals("nodes") ? f.getSelectionSet() : nodeOf(f);
                     var projected = project(b, t, c, o, nodes);
-                    parts.add(key + ": COLLECT { " + body(b, t, clause, c, o, ownerBound, pageWhere, BY_ID, limit,
-                            projected.expr(), projected.needsFull()) + " }");
+                    parts.add(key + ": COLLECT { " + (probe
+                            ? probed(b, t, clause, c, pageWhere, after, limit, projected.expr(), projected.needsFull())
+                            : body(b, t, clause, c, o, ownerBound, pageWhere, BY_ID, limit, projected.expr(), projected.needsFull())) + " }");
                     lists.add(new Shape.Entry(key, f.getName(), alias, new Shape.Many((Shape.Level) projected.slot())));
                 }
                 case "totalCount" -> {
@@ -352,6 +357,32 @@ final class Translator {
         }
         return new Built("{" + String.join(", ", parts) + "}", new Shape.Page(page.first(), page.after(), lists, fields), false);
     }
+
+    /**
+     * A root page under a filter, read first from the front of the id index: when at least {@code limit} of the first
+     * {@link #PROBE} records by id (after the cursor) pass the filter, they are the page, for every record before them was
+     * looked at; otherwise the page is read as {@link #body} reads it. Neo4j cannot tell what share of records a
+     * {@code STARTS WITH} or a range passes, so for a filter most records pass it plans a seek of every match and a sort
+     * of them all: the side streams of a common waste code, 100,000 at size L, where reading the id index in order stops
+     * after a few hundred. A filter few records pass costs the probe more: at most {@link #PROBE} index entries read.
+     */
+    private String probed(Build b, NodeType t, String clause, String c, List<String> where, String after, String limit, String projection,
+                          boolean needsFull) {
+        String front = "MATCH (" + c + ":" + t.label + ") USING INDEX " + c + ":" + t.label + "(id) WHERE "
+                + (after == null ? c + ".id IS NOT NULL" : c + ".id > " + after)
+                + " WITH " + c + " ORDER BY " + c + ".id LIMIT " + b.param(PROBE);
+        String probed = c + "_p";
+        String rest = c + "_r";
+        String collected = "collect(" + c + ") AS ";
+        String pages = "CALL () { " + body(b, t, front, c, null, false, where, BY_ID, limit, collected + probed, false) + " }"
+                + " CALL (" + probed + ") { WITH " + probed + " WHERE size(" + probed + ") < " + limit + " "
+                + body(b, t, clause, c, null, false, where, BY_ID, limit, collected + rest, false) + " }"
+                + " UNWIND CASE WHEN size(" + probed + ") < " + limit + " THEN " + rest + " ELSE " + probed + " END AS " + c;
+        return body(b, t, pages, c, null, false, List.of(), BY_ID, null, projection, needsFull);
+    }
+
+    /** How many records by id a filtered root page reads before it falls back to the filter's own plan ({@link #probed}). */
+    static final int PROBE = 1000;
 
     /** The selection of {@code node} under {@code edges}: one per edges field (a second, differently selected node would need its own list). */
     private static DataFetchingFieldSelectionSet nodeOf(SelectedField edges) {
