@@ -84,7 +84,7 @@ public class Cypher {
     /**
      * {@link #list}, with each row as Java values the way the driver's {@code Record.asMap()} gives them: maps, lists,
      * strings, numbers, the driver's points and nodes. In-process the embedded API's own maps and lists are passed on
-     * as they are, without the copy into driver values (for large answers read by key: the GraphQL translation's).
+     * as they are, without the copy into driver values (for large answers: the GraphQL translation's).
      * Guarded alike: a caller the guard would change rows for gets them through it.
      */
     public <T> List<T> listPlain(String cypher, Map<String, Object> parameters, Function<Map<String, Object>, T> mapper) {

@@ -130,7 +130,7 @@ final class InProcessRows {
     /**
      * Every row of the result as Java values the way the driver's {@code Record.asMap()} gives them, without copying
      * what is that already: the embedded API's maps, lists, strings and numbers as they are; nodes, relationships,
-     * paths, points, arrays and durations as the driver's. For large answers read by key (the GraphQL translation):
+     * paths, points, arrays and durations as the driver's. For large answers (the GraphQL translation's):
      * copying every map and number into driver values took a twentieth of the 100-park page.
      */
     static List<Map<String, Object>> readPlain(Result result) {

@@ -40,7 +40,7 @@ final class Shape {
 
     /**
      * One field: put under {@code field} (for one alias of several: under {@code alias}). A page reads it from its map
-     * under {@code cypherKey}; a level reads its entries by position.
+     * under {@code cypherKey}; a level reads its entries by position (their {@code cypherKey} is null).
      */
     record Entry(String cypherKey, String field, String alias, Slot slot) {
     }

@@ -91,7 +91,7 @@ final class Translator {
                 if (connection.referenced() && !t.filterLeavesOutPlaceholders(start.arguments())) {
                     where.add(NOT_PLACEHOLDER.about(n, null, null, null));
                 }
-                boolean probe = t.scan != null && start.clause().equals(scan(t, n)) && t.kind == NodeType.Kind.RECORD && t.key.equals("id")
+                boolean probe = start.byLabel() && t.kind == NodeType.Kind.RECORD && t.key.equals("id")
                         && start.arguments().get("filter") instanceof Map<?, ?> filter && filter.values().stream().anyMatch(v -> v != null);
                 var built = connection(b, t, start.clause(), n, null, false, where, start.arguments(), selection, probe);
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
@@ -123,8 +123,8 @@ final class Translator {
 
     // ---- records and fields ----
 
-    /** Where a root list starts, and the arguments left to filter the records it reaches. */
-    private record Start(String clause, Map<String, Object> arguments) {
+    /** Where a root list starts (every record of its label, or a filter's pattern), and the arguments left to filter what it reaches. */
+    private record Start(String clause, Map<String, Object> arguments, boolean byLabel) {
     }
 
     /**
@@ -141,11 +141,11 @@ final class Translator {
                     rest.remove(seed.getKey());
                     var left = new HashMap<>(arguments);
                     left.put("filter", rest);
-                    return new Start(seed.getValue().about(n, null, b.param(v), null), left);
+                    return new Start(seed.getValue().about(n, null, b.param(v), null), left, false);
                 }
             }
         }
-        return new Start(scan(t, n), arguments);
+        return new Start(scan(t, n), arguments, true);
     }
 
     private static String scan(NodeType t, String n) {
@@ -233,7 +233,7 @@ final class Translator {
         boolean needsFull = false;
         boolean record = false;
         parts.add(n + "." + t.key);
-        entries.add(new Shape.Entry(t.key, t.key, null, new Shape.Scalar(null)));
+        entries.add(new Shape.Entry(null, t.key, null, new Shape.Scalar(null)));
         for (var e : byName.entrySet()) {
             String name = e.getKey();
             Field f = t.fields.get(name);
@@ -247,11 +247,10 @@ final class Translator {
             var selected = e.getValue();
             for (int i = 0; i < selected.size(); i++) {
                 SelectedField sf = selected.get(i);
-                String key = selected.size() == 1 ? name : name + "_" + i;
                 var built = field(b, t, n, o, name, f, sf.getArguments(), sf.getSelectionSet());
                 needsFull |= built.needsFull();
                 parts.add(built.expr());
-                entries.add(new Shape.Entry(key, name, selected.size() == 1 ? null : sf.getResultKey(), built.slot()));
+                entries.add(new Shape.Entry(null, name, selected.size() == 1 ? null : sf.getResultKey(), built.slot()));
                 if (f instanceof Field.Property || f instanceof Field.Expression) {
                     break; // a scalar is the same under every alias
                 }
@@ -351,7 +350,7 @@ final class Translator {
         }
         if (pageInfo && lists.isEmpty()) { // the page's ids alone, for its cursors
             String key = "k" + (lists.size() + fields.size());
-            var level = new Shape.Level(t, List.of(new Shape.Entry(t.key, t.key, null, new Shape.Scalar(null))), false);
+            var level = new Shape.Level(t, List.of(new Shape.Entry(null, t.key, null, new Shape.Scalar(null))), false);
             parts.add(key + ": COLLECT { " + body(b, t, clause, c, o, ownerBound, pageWhere, BY_ID, limit, "[" + c + "." + t.key + "]", false) + " }");
             lists.add(new Shape.Entry(key, "pageInfoOnly", null, new Shape.Many(level)));
         }
