@@ -73,6 +73,11 @@ public final class PluginServer implements AutoCloseable {
         command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow"));
+        // for profiling the server beside the service, e.g. Java Flight Recorder (docs/benchmarks.md)
+        String extra = System.getProperty("kb.plugin-server.jvm.args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + neo4jClasspath());
         command.addAll(List.of("org.neo4j.server.Neo4jCommunity", "--home-dir=" + home, "--config-dir=" + conf, "--console-mode"));
