@@ -66,8 +66,21 @@ public final class NodeType {
 
     /** Whether a list given these arguments leaves out every placeholder by its filter alone. */
     boolean filterLeavesOutPlaceholders(Map<String, Object> arguments) {
-        return arguments.get("filter") instanceof Map<?, ?> filter
-                && filter.entrySet().stream().anyMatch(e -> e.getValue() != null && propertyFilters.contains((String) e.getKey()));
+        return givenFilters(arguments).stream().anyMatch(propertyFilters::contains);
+    }
+
+    /** The filters a list's arguments give a value (a filter given as null is not given). */
+    static Set<String> givenFilters(Map<String, Object> arguments) {
+        if (!(arguments.get("filter") instanceof Map<?, ?> filter)) {
+            return Set.of();
+        }
+        var given = new HashSet<String>();
+        filter.forEach((k, v) -> {
+            if (v != null) {
+                given.add((String) k);
+            }
+        });
+        return given;
     }
 
     public String name() {

@@ -91,9 +91,7 @@ final class Translator {
                 if (connection.referenced() && !t.filterLeavesOutPlaceholders(start.arguments())) {
                     where.add(NOT_PLACEHOLDER.about(n, null, null, null));
                 }
-                boolean probe = start.byLabel() && t.kind == NodeType.Kind.RECORD && t.key.equals("id")
-                        && start.arguments().get("filter") instanceof Map<?, ?> filter && filter.values().stream().anyMatch(v -> v != null);
-                var built = connection(b, t, start.clause(), n, null, false, where, start.arguments(), selection, probe);
+                var built = connection(b, t, start.clause(), n, null, false, where, start.arguments(), selection, probes(t, start));
                 yield new Statement("RETURN " + built.expr() + " AS value", b.params, built.slot());
             }
         };
@@ -378,6 +376,11 @@ final class Translator {
                 + body(b, t, clause, c, null, false, where, BY_ID, limit, collected + rest, false) + " }"
                 + " UNWIND CASE WHEN size(" + probed + ") < " + limit + " THEN " + rest + " ELSE " + probed + " END AS " + c;
         return body(b, t, pages, c, null, false, List.of(), BY_ID, null, projection, needsFull);
+    }
+
+    /** Whether a root page is {@link #probed}: a filter is given, and the page starts from every record of its label, keyed by id. */
+    private static boolean probes(NodeType t, Start start) {
+        return start.byLabel() && t.kind == NodeType.Kind.RECORD && t.key.equals("id") && !NodeType.givenFilters(start.arguments()).isEmpty();
     }
 
     /** How many records by id a filtered root page reads before it falls back to the filter's own plan ({@link #probed}). */
