@@ -66,6 +66,8 @@ public final class Benchmark {
     private final int roots;
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
+    /** The Neo4j server's process, whose threads the server rows count beside the service's ({@link ThreadTimes}). */
+    private long serverPid = -1;
     /**
      * -Dkb.bench.only=traces,writes,others,graphql: only these sections after the import and the whole solve (working on one
      * of them); empty or "all" (the bench profile's default) runs them all.
@@ -107,6 +109,7 @@ public final class Benchmark {
              // a run of only kb.carbonBalance, kb.compensationPartners and kb.sideStreamMatches needs no server
              var server = analyticsOnly() ? null : PluginServer.start(size == NetworkGenerator.Size.L ? 3000 : 1024)) {
             var http = new Http(((WebServerApplicationContext) service).getWebServer().getPort());
+            serverPid = server == null ? -1 : server.pid();
             // the driver's default logging formats every message before asking whether to log it (graph.DriverLogging)
             var quiet = Config.builder().withLogging(Logging.slf4j()).build();
             try (Driver bolt = GraphDatabase.driver(service.getBean(EmbeddedBolt.class).uri(), AuthTokens.none(), quiet);
@@ -780,8 +783,14 @@ public final class Benchmark {
         java.util.Arrays.fill(notes, "");
         var samples = new ArrayList<List<Double>>();
         calls.forEach(c -> samples.add(new ArrayList<>()));
+        ThreadTimes serviceBefore = null;
+        ThreadTimes serverBefore = null;
         for (int pass = 0; pass < 2; pass++) {
             var list = pass == 0 ? warmUpCalls(warm) : ids;
+            if (pass == 1 && serverPid > 0) {
+                serviceBefore = ThreadTimes.of(ProcessHandle.current().pid());
+                serverBefore = ThreadTimes.of(serverPid);
+            }
             for (int i = 0; i < list.size(); i++) {
                 for (int k = 0; k < n; k++) {
                     int which = (i + k) % n;
@@ -798,9 +807,31 @@ public final class Benchmark {
                 }
             }
         }
+        if (serverBefore != null) {
+            threadFacts(operation, ids.size(), ThreadTimes.of(ProcessHandle.current().pid()).since(serviceBefore),
+                    ThreadTimes.of(serverPid).since(serverBefore));
+        }
         for (int k = 0; k < n; k++) {
             add(operation, whats.get(k), samples.get(k), notes[k]);
         }
+    }
+
+    /**
+     * Where a server row's time went in both processes, per call, as the kernel counted it: CPU and waiting for a CPU
+     * for each process's busiest threads. The service's threads serve the embedded calls and are the client of both.
+     */
+    /** Neo4j's Bolt server threads (workers and network), in either process: the database's side of a call. */
+    private static final List<String> BOLT_THREADS = List.of("neo4j.Bolt");
+
+    private void threadFacts(String operation, int calls, ThreadTimes service, ThreadTimes server) {
+        if (service.isEmpty() || server.isEmpty()) {
+            return; // no /proc here
+        }
+        facts.put("threads, " + operation, ("per call of each kind (CPU/waiting for a CPU, switches in), %d calls each: Bolt's threads "
+                + "(neo4j.Bolt*) server %s, embedded %s; server JVM %s (%s); service JVM, both kinds' client and the embedded calls' "
+                + "database %s (%s)").formatted(calls, ThreadTimes.perCall(server.of(BOLT_THREADS), calls),
+                ThreadTimes.perCall(service.of(BOLT_THREADS), calls), ThreadTimes.perCall(server.total(), calls), server.busiest(6, calls),
+                ThreadTimes.perCall(service.total(), calls), service.busiest(8, calls)));
     }
 
     private void add(String operation, String what, List<Double> samples, String note) {

@@ -97,6 +97,11 @@ public final class PluginServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's operating-system process (the benchmark reads its threads' times). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
     }
