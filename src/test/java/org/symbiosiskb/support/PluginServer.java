@@ -28,6 +28,23 @@ import java.util.stream.Collectors;
  */
 public final class PluginServer implements AutoCloseable {
 
+    /**
+     * The JVM options a Neo4j server runs with: the {@code server.jvm.additional} lines of the neo4j.conf that Neo4j
+     * ships (5.26, the tarball and the Docker image alike), which its launcher passes to the JVM. This class starts
+     * Neo4j's entry point itself, without the launcher, so it passes them. Among them {@code TrustFinalNonStaticFields}
+     * (C2 may fold final fields; Neo4j's conf advises against it in embedded use) and Netty's
+     * {@code tryReflectionSetAccessible}.
+     */
+    static final List<String> SERVER_JVM_OPTIONS = List.of(
+            "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+AlwaysPreTouch",
+            "-XX:+UnlockExperimentalVMOptions", "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC",
+            "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
+            "-Djdk.tls.ephemeralDHKeySize=2048", "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+            "-XX:FlightRecorderOptions=stackdepth=256", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+            "-Dlog4j2.disable.jmx=true", "-Dlog4j.layout.jsonTemplate.maxStringLength=32768");
+
     private final Process process;
     private final Path home;
     private final int boltPort;
@@ -70,9 +87,8 @@ public final class PluginServer implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heapMb + "m");
-        command.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(SERVER_JVM_OPTIONS);
+        command.add("--sun-misc-unsafe-memory-access=allow"); // Java 25 warns without it (pom.xml, kb.jvm.args)
         // for profiling the server beside the service, e.g. Java Flight Recorder (docs/benchmarks.md)
         String extra = System.getProperty("kb.plugin-server.jvm.args", "").strip();
         if (!extra.isEmpty()) {
