@@ -77,15 +77,27 @@ final class Chains {
             this.guard = guard;
         }
 
-        /** A chain that would carry burden is explored when it qualifies, else it makes the trace truncated. */
-        void offer(Step step) {
-            if (step.reach() <= 0) {
-                return; // carries nothing, and nothing it extends to does
+        /**
+         * The chain {@code f} then {@code rest}: one that would carry burden is explored when it qualifies, else it makes
+         * the trace truncated; no flow twice in one chain. {@code unbounding}: its share is over 1 (see {@link #bounded}).
+         * Most chains offered do not qualify, and once the trace is truncated such a chain changes nothing: it is
+         * dropped before its flows are walked or a step is made for it.
+         */
+        void offer(Flow f, Step rest, double product, double reach, boolean unbounding) {
+            int length = rest == null ? 1 : rest.length() + 1;
+            boolean carries = !(reach <= 0); // else it carries nothing, and nothing it extends to does
+            boolean qualifies = carries && !(length > maxDepth || reach < threshold);
+            boolean changes = qualifies || (carries && !truncated) || (unbounding && bounded);
+            if (!changes || (rest != null && rest.uses(f))) {
+                return;
             }
-            if (step.length() > maxDepth || step.reach() < threshold) {
+            if (unbounding) {
+                bounded = false; // a chain could grow as it is extended: explore every qualifying chain
+            }
+            if (qualifies) {
+                queue.add(new Step(f, rest, length, product, reach));
+            } else if (carries) {
                 truncated = true;
-            } else {
-                queue.add(step);
             }
         }
 
@@ -112,6 +124,9 @@ final class Chains {
             if (contribution <= 0 || first == 0) {
                 return;
             }
+            if (listed.size() == first && contribution < listed.peek().contribution()) {
+                return; // ranks after every listed chain (largest contribution first), so its flows need not be gathered
+            }
             var chain = new Chain(flows(step, newestFirst), step.product(), contribution);
             if (listed.size() < first) {
                 listed.add(chain);
@@ -135,7 +150,7 @@ final class Chains {
         Allocation allocation = s.allocation();
         int year = s.year();
         for (Flow f : s.inputs(root)) {
-            search.offer(upstreamStep(s, f, null, allocation, year));
+            offerUpstream(search, s, f, null, allocation, year);
         }
         for (Step step = search.next(); step != null; step = search.next()) {
             String start = step.flow().producer();   // upstream: the newest step is the first flow
@@ -146,21 +161,19 @@ final class Chains {
                 continue;
             }
             for (Flow f : s.inputs(start)) {
-                if (!step.uses(f)) {
-                    search.offer(upstreamStep(s, f, step, allocation, year));
-                }
+                offerUpstream(search, s, f, step, allocation, year);
             }
         }
         return search.result();
     }
 
-    /** The step's reach is what its producer brings through the chain: F(producer) × Π c(f), or m × the published footprint. */
-    private static Step upstreamStep(Solved s, Flow f, Step rest, Allocation allocation, int year) {
+    /** The chain's reach is what its producer brings through it: F(producer) × Π c(f), or m × the published footprint. */
+    private static void offerUpstream(Search search, Solved s, Flow f, Step rest, Allocation allocation, int year) {
         double before = rest == null ? 1 : rest.product();
         boolean published = f.published(allocation, year) != null;
         double product = before * (published ? 1 : f.share(allocation));
         double reach = published ? f.publishedBurden(allocation, year) * product : product == 0 ? 0 : s.footprint(f.producer()) * product;
-        return new Step(f, rest, rest == null ? 1 : rest.length() + 1, product, reach);
+        search.offer(f, rest, product, reach, false);
     }
 
     /** Where p's footprint goes: chains start at p and follow flows out. */
@@ -168,26 +181,21 @@ final class Chains {
         var search = new Search(maxDepth, cutoff * footprint, first, false, guard);
         Allocation allocation = s.allocation();
         for (Flow f : s.outputs(root)) {
-            search.offer(downstreamStep(search, f, null, footprint, allocation));
+            offerDownstream(search, f, null, footprint, allocation);
         }
         for (Step step = search.next(); step != null; step = search.next()) {
             search.list(step, step.reach());
             for (Flow f : s.outputs(step.flow().consumer())) {   // downstream: the newest step is the last flow
-                if (!step.uses(f)) {
-                    search.offer(downstreamStep(search, f, step, footprint, allocation));
-                }
+                offerDownstream(search, f, step, footprint, allocation);
             }
         }
         return search.result();
     }
 
-    private static Step downstreamStep(Search search, Flow f, Step rest, double footprint, Allocation allocation) {
+    private static void offerDownstream(Search search, Flow f, Step rest, double footprint, Allocation allocation) {
         double c = f.share(allocation);
-        if (c > 1) {
-            search.bounded = false; // a chain could grow as it is extended: explore every qualifying chain
-        }
         double product = (rest == null ? 1 : rest.product()) * c;
-        return new Step(f, rest, rest == null ? 1 : rest.length() + 1, product, footprint * product);
+        search.offer(f, rest, product, footprint * product, c > 1);
     }
 
     /** The chain's flows in flow order, upstream first. */
