@@ -494,20 +494,12 @@ final class FlowProjection implements FlowGraph {
     }
 
     /**
-     * {@link #active}, but a view of the list itself when all of them run that year (most do): a trace asks for the
-     * flows of every process it explores, a hub's hundreds among them. Only for reads under the read lock
-     * ({@link #read}), which no update can change while they last.
+     * {@link #active}, read through {@link #activeInputs}: a view of the list itself when all of them run that year (most
+     * do), as a trace asks for the flows of every process it explores, a hub's hundreds among them. Only for reads under
+     * the read lock ({@link #read}), which no update can change while they last.
      */
     private static List<Flow> activeView(List<Dated> flows, int year) {
-        if (flows == null || flows.isEmpty()) {
-            return List.of();
-        }
-        for (Dated d : flows) {
-            if (!d.activeIn(year)) {
-                return active(flows, year);
-            }
-        }
-        return new FlowsOf(flows);
+        return flows == null || flows.isEmpty() ? List.of() : new FlowsOf(activeInputs(flows, year));
     }
 
     /** The flows of a list of dated ones, read through. */

@@ -783,12 +783,13 @@ public final class Benchmark {
         java.util.Arrays.fill(notes, "");
         var samples = new ArrayList<List<Double>>();
         calls.forEach(c -> samples.add(new ArrayList<>()));
+        long self = ProcessHandle.current().pid();
         ThreadTimes serviceBefore = null;
         ThreadTimes serverBefore = null;
         for (int pass = 0; pass < 2; pass++) {
             var list = pass == 0 ? warmUpCalls(warm) : ids;
             if (pass == 1 && serverPid > 0) {
-                serviceBefore = ThreadTimes.of(ProcessHandle.current().pid());
+                serviceBefore = ThreadTimes.of(self);
                 serverBefore = ThreadTimes.of(serverPid);
             }
             for (int i = 0; i < list.size(); i++) {
@@ -808,7 +809,7 @@ public final class Benchmark {
             }
         }
         if (serverBefore != null) {
-            threadFacts(operation, ids.size(), ThreadTimes.of(ProcessHandle.current().pid()).since(serviceBefore),
+            threadFacts(operation, ids.size(), ThreadTimes.of(self).since(serviceBefore),
                     ThreadTimes.of(serverPid).since(serverBefore));
         }
         for (int k = 0; k < n; k++) {
@@ -816,13 +817,14 @@ public final class Benchmark {
         }
     }
 
-    /**
-     * Where a server row's time went in both processes, per call, as the kernel counted it: CPU and waiting for a CPU
-     * for each process's busiest threads. The service's threads serve the embedded calls and are the client of both.
-     */
     /** Neo4j's Bolt server threads (workers and network), in either process: the database's side of a call. */
     private static final List<String> BOLT_THREADS = List.of("neo4j.Bolt");
 
+    /**
+     * Where a server row's time went in both processes, per call, as the kernel counted it: CPU and waiting for a CPU,
+     * Bolt's threads first, then each process's busiest threads. The service's threads serve the embedded calls and are
+     * the client of both.
+     */
     private void threadFacts(String operation, int calls, ThreadTimes service, ThreadTimes server) {
         if (service.isEmpty() || server.isEmpty()) {
             return; // no /proc here

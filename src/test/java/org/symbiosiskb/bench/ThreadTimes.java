@@ -3,6 +3,7 @@ package org.symbiosiskb.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ record ThreadTimes(Map<String, Times> byGroup) {
     /** The busiest groups, most CPU first, as "name cpu/wait µs per call". */
     String busiest(int n, int calls) {
         return byGroup.entrySet().stream().filter(e -> e.getValue().cpuNanos() > 0)
-                .sorted(Map.Entry.<String, Times>comparingByValue(java.util.Comparator.comparingLong(Times::cpuNanos)).reversed())
+                .sorted(Map.Entry.<String, Times>comparingByValue(Comparator.comparingLong(Times::cpuNanos)).reversed())
                 .limit(n).map(e -> e.getKey() + " " + perCall(e.getValue(), calls)).reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
