@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
+import org.symbiosiskb.analytics.Solved.Links;
+
 /**
  * The chains that explain a footprint (docs/spec/analytics.md §1). A chain is explored when it has at most
  * maxDepth flows and carries at least cutoff × total; only explored chains are extended; no flow
@@ -33,12 +35,17 @@ final class Chains {
     record Result(List<Chain> listed, boolean truncated, int explored) {
     }
 
-    /** One step of a chain: its flow and the chain it extends (null for a chain of one flow); {@code reach} bounds what it and its extensions carry. */
-    private record Step(Flow flow, Step rest, int length, double product, double reach) {
+    /**
+     * One step of a chain: its flow, edge {@code edge} of node {@code node}'s links (upstream the node's inputs,
+     * downstream its outputs), which leads to node {@code next}; and the chain it extends (null for a chain of one flow).
+     * {@code reach} bounds what it and its extensions carry; {@code ends}: a published footprint ends the chain.
+     */
+    private record Step(int node, int edge, int next, Step rest, int length, double product, double reach, boolean ends) {
 
-        boolean uses(Flow f) {
+        /** Whether the chain uses the flow already: a flow is one edge of one node's links. */
+        boolean uses(int node, int edge) {
             for (Step s = this; s != null; s = s.rest) {
-                if (s.flow.id().equals(f.id())) {
+                if (s.edge == edge && s.node == node) {
                     return true;
                 }
             }
@@ -59,7 +66,9 @@ final class Chains {
         final int maxDepth;
         final double threshold;
         final int first;
-        final boolean newestFirst;
+        final Solved solved;
+        /** Upstream: a step's flow is one of its node's inputs, and the newest step is the first flow. */
+        final boolean upstream;
         final Guard guard;
         final PriorityQueue<Step> queue = new PriorityQueue<>(Comparator.comparingDouble(Step::reach).reversed());
         /** The best {@code first} chains so far; its head is the worst of them. */
@@ -69,33 +78,34 @@ final class Chains {
         boolean bounded = true;
         int explored;
 
-        Search(int maxDepth, double threshold, int first, boolean newestFirst, Guard guard) {
+        Search(Solved solved, boolean upstream, int maxDepth, double threshold, int first, Guard guard) {
+            this.solved = solved;
+            this.upstream = upstream;
             this.maxDepth = maxDepth;
             this.threshold = threshold;
             this.first = first;
-            this.newestFirst = newestFirst;
             this.guard = guard;
         }
 
         /**
-         * The chain {@code f} then {@code rest}: one that would carry burden is explored when it qualifies, else it makes
-         * the trace truncated; no flow twice in one chain. {@code unbounding}: its share is over 1 (see {@link #bounded}).
-         * Most chains offered do not qualify, and once the trace is truncated such a chain changes nothing: it is
-         * dropped before its flows are walked or a step is made for it.
+         * The chain of edge {@code edge} of {@code node}'s links, then {@code rest}: one that would carry burden is explored
+         * when it qualifies, else it makes the trace truncated; no flow twice in one chain. {@code unbounding}: its share
+         * is over 1 (see {@link #bounded}). Most chains offered do not qualify, and once the trace is truncated such a
+         * chain changes nothing: it is dropped before its flows are walked or a step is made for it.
          */
-        void offer(Flow f, Step rest, double product, double reach, boolean unbounding) {
+        void offer(int node, int edge, Links links, Step rest, double product, double reach, boolean unbounding) {
             int length = rest == null ? 1 : rest.length() + 1;
             boolean carries = !(reach <= 0); // else it carries nothing, and nothing it extends to does
             boolean qualifies = carries && !(length > maxDepth || reach < threshold);
             boolean changes = qualifies || (carries && !truncated) || (unbounding && bounded);
-            if (!changes || (rest != null && rest.uses(f))) {
+            if (!changes || (rest != null && rest.uses(node, edge))) {
                 return;
             }
             if (unbounding) {
                 bounded = false; // a chain could grow as it is extended: explore every qualifying chain
             }
             if (qualifies) {
-                queue.add(new Step(f, rest, length, product, reach));
+                queue.add(new Step(node, edge, links.next()[edge], rest, length, product, reach, upstream && links.published()[edge] != 0));
             } else if (carries) {
                 truncated = true;
             }
@@ -127,7 +137,7 @@ final class Chains {
             if (listed.size() == first && contribution < listed.peek().contribution()) {
                 return; // ranks after every listed chain (largest contribution first), so its flows need not be gathered
             }
-            var chain = new Chain(flows(step, newestFirst), step.product(), contribution);
+            var chain = new Chain(flows(step), step.product(), contribution);
             if (listed.size() < first) {
                 listed.add(chain);
             } else if (ORDER.compare(chain, listed.peek()) < 0) {
@@ -141,70 +151,74 @@ final class Chains {
             chains.sort(ORDER);
             return new Result(chains, truncated, explored);
         }
+
+        /** The chain's flows in flow order, upstream first. */
+        private List<Flow> flows(Step step) {
+            var flows = new ArrayList<Flow>(step.length());
+            for (Step s = step; s != null; s = s.rest()) {
+                flows.add(upstream ? solved.input(s.node(), s.edge()) : solved.output(s.node(), s.edge()));
+            }
+            return upstream ? flows : flows.reversed();
+        }
     }
 
     /** Where a process's footprint comes from: chains end at the root and are followed upstream. */
     static Result upstream(Solved s, String root, int maxDepth, double cutoff, int first, Guard guard) {
-        double total = s.footprint(root);
-        var search = new Search(maxDepth, cutoff * total, first, true, guard);
-        Allocation allocation = s.allocation();
-        int year = s.year();
-        for (Flow f : s.inputs(root)) {
-            offerUpstream(search, s, f, null, allocation, year);
+        int node = s.node(root);
+        if (node < 0) {
+            return new Result(List.of(), false, 0);
         }
+        var search = new Search(s, true, maxDepth, cutoff * s.footprint(node), first, guard);
+        offerUpstream(search, node, null);
         for (Step step = search.next(); step != null; step = search.next()) {
-            String start = step.flow().producer();   // upstream: the newest step is the first flow
             // a flow with a published footprint ends its chain: the burden it brings is m × the footprint, not F(producer) × c(f)
-            boolean published = step.flow().published(allocation, year) != null;
-            search.list(step, published ? step.reach() : s.local(start) * step.product());
-            if (published) {
-                continue;
-            }
-            for (Flow f : s.inputs(start)) {
-                offerUpstream(search, s, f, step, allocation, year);
+            search.list(step, step.ends() ? step.reach() : s.local(step.next()) * step.product());
+            if (!step.ends()) {
+                offerUpstream(search, step.next(), step);   // upstream: the newest step's producer starts the chain
             }
         }
         return search.result();
     }
 
-    /** The chain's reach is what its producer brings through it: F(producer) × Π c(f), or m × the published footprint. */
-    private static void offerUpstream(Search search, Solved s, Flow f, Step rest, Allocation allocation, int year) {
+    /** Each flow into {@code node}, then {@code rest}: its reach is what its producer brings through the chain, F(producer) × Π c(f), or m × the published footprint. */
+    private static void offerUpstream(Search search, int node, Step rest) {
+        Links in = search.solved.inputs(node);
         double before = rest == null ? 1 : rest.product();
-        boolean published = f.published(allocation, year) != null;
-        double product = before * (published ? 1 : f.share(allocation));
-        double reach = published ? f.publishedBurden(allocation, year) * product : product == 0 ? 0 : s.footprint(f.producer()) * product;
-        search.offer(f, rest, product, reach, false);
+        for (int e = 0; e < in.size(); e++) {
+            double burden = in.published()[e];
+            int producer = in.next()[e];
+            double product = burden != 0 ? before : before * in.share()[e];
+            double reach = burden != 0 ? burden * product : product == 0 || producer < 0 ? 0 : search.solved.footprint(producer) * product;
+            search.offer(node, e, in, rest, product, reach, false);
+        }
     }
 
     /** Where p's footprint goes: chains start at p and follow flows out. */
     static Result downstream(Solved s, String root, double footprint, int maxDepth, double cutoff, int first, Guard guard) {
-        var search = new Search(maxDepth, cutoff * footprint, first, false, guard);
-        Allocation allocation = s.allocation();
-        for (Flow f : s.outputs(root)) {
-            offerDownstream(search, f, null, footprint, allocation);
+        int node = s.node(root);
+        if (node < 0) {
+            return new Result(List.of(), false, 0);
         }
+        var search = new Search(s, false, maxDepth, cutoff * footprint, first, guard);
+        offerDownstream(search, node, null, footprint);
         for (Step step = search.next(); step != null; step = search.next()) {
             search.list(step, step.reach());
-            for (Flow f : s.outputs(step.flow().consumer())) {   // downstream: the newest step is the last flow
-                offerDownstream(search, f, step, footprint, allocation);
-            }
+            offerDownstream(search, step.next(), step, footprint);   // downstream: the newest step's consumer goes on
         }
         return search.result();
     }
 
-    private static void offerDownstream(Search search, Flow f, Step rest, double footprint, Allocation allocation) {
-        double c = f.share(allocation);
-        double product = (rest == null ? 1 : rest.product()) * c;
-        search.offer(f, rest, product, footprint * product, c > 1);
-    }
-
-    /** The chain's flows in flow order, upstream first. */
-    private static List<Flow> flows(Step step, boolean newestFirst) {
-        var flows = new ArrayList<Flow>(step.length());
-        for (Step s = step; s != null; s = s.rest()) {
-            flows.add(s.flow());
+    private static void offerDownstream(Search search, int node, Step rest, double footprint) {
+        if (node < 0) {
+            return;
         }
-        return newestFirst ? flows : flows.reversed();
+        Links out = search.solved.outputs(node);
+        double before = rest == null ? 1 : rest.product();
+        for (int e = 0; e < out.size(); e++) {
+            double c = out.share()[e];
+            double product = before * c;
+            search.offer(node, e, out, rest, product, footprint * product, c > 1);
+        }
     }
 
     private static List<String> flowIds(Chain c) {

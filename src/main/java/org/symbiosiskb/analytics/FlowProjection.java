@@ -57,10 +57,16 @@ final class FlowProjection implements FlowGraph {
         private final boolean published;
         /** The producer's place in the table once it has one (places are never given up), or -1; read and set under the write lock. */
         private int producer = -1;
+        /** The consumer's place: the flow is read with its consumer, which has one. */
+        private final int consumer;
 
-        /** @param fromYear null: open; likewise toYear */
-        Dated(Flow flow, Long fromYear, Long toYear, List<String> codes, String material) {
+        /**
+         * @param fromYear null: open; likewise toYear
+         * @param consumer the place of the flow's consumer
+         */
+        Dated(Flow flow, int consumer, Long fromYear, Long toYear, List<String> codes, String material) {
             this.flow = flow;
+            this.consumer = consumer;
             this.fromYear = fromYear == null ? Long.MIN_VALUE : fromYear;
             this.toYear = toYear == null ? Long.MAX_VALUE : toYear;
             this.codes = codes;
@@ -72,6 +78,7 @@ final class FlowProjection implements FlowGraph {
 
         private Dated(Dated d) {
             this.flow = d.flow;
+            this.consumer = d.consumer;
             this.fromYear = d.fromYear;
             this.toYear = d.toYear;
             this.codes = d.codes;
@@ -100,7 +107,12 @@ final class FlowProjection implements FlowGraph {
 
         @Override
         public double shareIn(Allocation allocation, int year) {
-            return published ? flow.shareIn(allocation, year) : allocation == Allocation.MASS ? massShare : flow.share(allocation);
+            return published ? flow.shareIn(allocation, year) : share(allocation);
+        }
+
+        /** c(f). */
+        double share(Allocation allocation) {
+            return allocation == Allocation.MASS ? massShare : flow.share(allocation);
         }
 
         @Override
@@ -150,15 +162,38 @@ final class FlowProjection implements FlowGraph {
         final Allocation allocation;
         final Solver.System system;
         volatile long lastUsed;
+        /**
+         * Each node's flows out as a trace's search reads them ({@link Solved#outputs(int)}), made the first time a trace
+         * reads them and forgotten when they change; null until then. Traces fill it under the read lock, each a slot
+         * at a time with immutable links: two that make the same node's at once make equal ones.
+         */
+        private Solved.Links[] outputs;
 
-        Solution(int year, Allocation allocation, Solver.System system) {
+        Solution(int year, Allocation allocation, Solver.System system, int capacity) {
             this.year = year;
             this.allocation = allocation;
             this.system = system;
+            this.outputs = new Solved.Links[capacity];
         }
 
         boolean current() {
             return system.current();
+        }
+
+        /** Room for every place; the links of {@code changed} nodes are made again when next read. Under the write lock. */
+        void forgetOutputs(BitSet changed, int capacity) {
+            if (outputs.length < capacity) {
+                outputs = Arrays.copyOf(outputs, capacity);
+            }
+            changed.stream().forEach(node -> outputs[node] = null);
+        }
+
+        long outputBytes() {
+            long bytes = 16 + 4L * outputs.length;
+            for (Solved.Links links : outputs) {
+                bytes += links == null ? 0 : links.bytes();
+            }
+            return bytes;
         }
     }
 
@@ -180,6 +215,8 @@ final class FlowProjection implements FlowGraph {
     private int flows;
     /** Flows whose producer is not a process here (yet): attached to it when it arrives. */
     private final Map<String, List<Dated>> outOfUnknown = new HashMap<>();
+    /** Places whose flows out changed in the update under way: their links for traces are made again (Solution.outputs). */
+    private final BitSet outOfChanged = new BitSet();
     private final Map<Integer, Solution> solutions = new HashMap<>();
     private final AtomicLong clock = new AtomicLong();
     /** Nodes solved so far, over all solves (tests check that an update solves a region, not the network). */
@@ -267,7 +304,7 @@ final class FlowProjection implements FlowGraph {
         for (String p : processes) {
             int i = projection.index.get(p);
             for (Flow f : graph.flowsInto(p, year)) {
-                var dated = new Dated(f, null, null, List.of(), null);
+                var dated = new Dated(f, i, null, null, List.of(), null);
                 projection.into[i].add(dated);
                 projection.flows++;
                 Integer producer = projection.index.get(f.producer());
@@ -326,6 +363,8 @@ final class FlowProjection implements FlowGraph {
                     solutions.values().forEach(s -> s.system.changed(i));
                 }
             }
+            solutions.values().forEach(s -> s.forgetOutputs(outOfChanged, size));
+            outOfChanged.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -368,6 +407,7 @@ final class FlowProjection implements FlowGraph {
             if (waiting != null) {
                 outOf[i].addAll(waiting);
                 outOf[i].sort(BY_ID);
+                outOfChanged.set(i);
             }
         }
         output[i] = own.get("outputTonnes") instanceof Number n ? n.doubleValue() : Double.NaN;
@@ -418,12 +458,16 @@ final class FlowProjection implements FlowGraph {
             Map<String, Object> properties = CoreFlowGraph.flowProperties(r);
             var stream = streams.computeIfAbsent(r.getStartNode(), StreamRead::of);
             Flow f = CoreFlowGraph.flow(properties, stream.source(), ids[i], this::canonical);
-            var dated = new Dated(f, CoreFlowGraph.lng(properties.get("fromYear")), CoreFlowGraph.lng(properties.get("toYear")),
+            var dated = new Dated(f, i, CoreFlowGraph.lng(properties.get("fromYear")), CoreFlowGraph.lng(properties.get("toYear")),
                     stream.codes(), stream.material());
             into[i].add(dated);
             flows++;
             Integer producer = index.get(f.producer());
-            var list = producer != null && present[producer] ? outOf[producer] : outOfUnknown.computeIfAbsent(f.producer(), k -> new ArrayList<>());
+            boolean here = producer != null && present[producer];
+            var list = here ? outOf[producer] : outOfUnknown.computeIfAbsent(f.producer(), k -> new ArrayList<>());
+            if (here) {
+                outOfChanged.set(producer);
+            }
             if (sorted) {
                 int at = Collections.binarySearch(list, dated, BY_ID);
                 list.add(at < 0 ? -at - 1 : at, dated);
@@ -442,6 +486,7 @@ final class FlowProjection implements FlowGraph {
             Integer producer = index.get(d.flow().producer());
             if (producer != null && present[producer]) {
                 outOf[producer].remove(d);
+                outOfChanged.set(producer);
             } else {
                 var list = outOfUnknown.get(d.flow().producer());
                 if (list != null) {
@@ -466,6 +511,7 @@ final class FlowProjection implements FlowGraph {
         if (!outOf[i].isEmpty()) {
             outOfUnknown.computeIfAbsent(id, k -> new ArrayList<>()).addAll(outOf[i]);
             outOf[i].clear();
+            outOfChanged.set(i);
         }
         present[i] = false;
         figures[i] = Figures.NONE;
@@ -577,7 +623,7 @@ final class FlowProjection implements FlowGraph {
                 solutions.values().stream().min(Comparator.comparingLong(x -> x.lastUsed))
                         .ifPresent(oldest -> solutions.remove(oldest.year * 2 + oldest.allocation.ordinal()));
             }
-            s = new Solution(year, allocation, new Solver.System(nodes(year, allocation)));
+            s = new Solution(year, allocation, new Solver.System(nodes(year, allocation)), size);
             solutions.put(key, s);
         }
         if (!s.current()) {
@@ -635,7 +681,32 @@ final class FlowProjection implements FlowGraph {
             @Override public double local(String process) { int i = present(process); return i < 0 ? 0.0 : local[i]; }
             @Override public Double outputTonnes(String process) { return FlowProjection.this.output(process); }
             @Override public AnalyticsException error(String process) { int i = present(process); return i < 0 ? null : s.system.errors.get(i); }
+            @Override public int node(String process) { return present(process); }
+            @Override public Solved.Links inputs(int node) { return Solved.Links.of(s.system.equation(node)); }
+            @Override public Solved.Links outputs(int node) { return outputLinks(s, node); }
+            @Override public Flow input(int node, int edge) { return activeInputs(into[node], year).get(edge).flow(); }
+            @Override public Flow output(int node, int edge) { return activeInputs(outOf[node], year).get(edge).flow(); }
+            @Override public double footprint(int node) { return s.system.footprint(node); }
+            @Override public double local(int node) { return local[node]; }
         };
+    }
+
+    /** {@link Solved#outputs(int)}: the links the solution holds, made now if it holds none yet. Under the read lock. */
+    private Solved.Links outputLinks(Solution s, int node) {
+        Solved.Links links = s.outputs[node];
+        if (links == null) {
+            List<Dated> flows = activeInputs(outOf[node], s.year);
+            int[] consumer = new int[flows.size()];
+            double[] share = new double[flows.size()];
+            for (int e = 0; e < consumer.length; e++) {
+                Dated d = flows.get(e);
+                consumer[e] = present[d.consumer] ? d.consumer : -1;
+                share[e] = d.share(s.allocation);
+            }
+            links = Solved.Links.downstream(consumer, share);
+            s.outputs[node] = links;
+        }
+        return links;
     }
 
     private Double output(String process) {
@@ -660,7 +731,7 @@ final class FlowProjection implements FlowGraph {
             var solved = solutions.values().stream().sorted(Comparator.comparingInt((Solution s) -> s.year).thenComparing(s -> s.allocation))
                     .map(s -> s.year + " " + s.allocation + (s.current() ? "" : " (" + s.system.pending() + " to solve again)")).toList();
             long vectors = solutions.values().stream().mapToLong(s -> s.system.vectorBytes()).sum();
-            long model = solutions.values().stream().mapToLong(s -> s.system.bytes()).sum();
+            long model = solutions.values().stream().mapToLong(s -> s.system.bytes() + s.outputBytes()).sum();
             return new Status(processes, flows, solved, vectors, model, solvedNodes, lastSolveNodes, lastSolveMillis);
         } finally {
             lock.readLock().unlock();

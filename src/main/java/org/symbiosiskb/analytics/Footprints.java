@@ -46,7 +46,7 @@ final class Footprints {
             }
         });
         system.solve(year, allocation, guard);
-        return new Solved() {
+        return new SolvedByName() {
             @Override public int year() { return year; }
             @Override public Allocation allocation() { return allocation; }
             @Override public List<Flow> inputs(String process) { return inputs.get(index.get(process)); }

@@ -915,6 +915,11 @@ final class Solver {
             solution[at + Parts.PRIMARY_BIOGENIC_CO2] = Math.min(Math.max(0, values[Parts.PRIMARY_BIOGENIC_CO2][i]), biogenic);
         }
 
+        /** The node's equation as last read (current once the system is). */
+        Equation equation(int node) {
+            return equations[node];
+        }
+
         /** The node's solved footprint F. */
         double footprint(int node) {
             return solution[node * SOLVED];
