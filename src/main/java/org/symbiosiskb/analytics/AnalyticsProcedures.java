@@ -229,7 +229,7 @@ public class AnalyticsProcedures {
         /** "2024 MASS", with " (n to solve again)" while a change waits for the next trace */
         public List<String> solved;
         public Long vectorBytes;
-        /** the solved model: the vectors, every process's equation of each year and allocation solved, who depends on whom, the loops */
+        /** the solved model: the vectors, every process's equation of each year and allocation solved, who depends on whom, the loops, and the flows out that traces have read as links (Solved.Links) */
         public Long modelBytes;
         /** nodes solved over all solves since the projection was built (a whole solve counts them all) */
         public Long solvedNodes;

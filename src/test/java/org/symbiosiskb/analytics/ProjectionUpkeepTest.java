@@ -144,6 +144,35 @@ class ProjectionUpkeepTest {
         assertThat(total("C")).isCloseTo(25, within(1e-9));
     }
 
+    private long modelBytes() {
+        return db.executeTransactionally("CALL kb.projection() YIELD modelBytes RETURN modelBytes",
+                Map.of(), result -> (Long) result.next().get("modelBytes"));
+    }
+
+    /** What A passes on to B, read from the downstream trace's first chain: F(A) × c(ab). */
+    private double passedToB() {
+        return db.executeTransactionally("CALL kb.trace('A', 2024, 'DOWNSTREAM') YIELD paths RETURN paths[0].contribution AS c",
+                Map.of(), result -> (Double) result.next().get("c"));
+    }
+
+    @Test
+    void a_downstream_trace_keeps_the_flows_out_it_read_counted_and_a_write_makes_them_again() {
+        assertThat(total("C")).isCloseTo(17.5, within(1e-9)); // solved: from here the model changes only by what traces keep
+        long before = modelBytes();
+
+        // A → B → C explores A's, B's and C's flows out, kept as links of 16 + 3·16 bytes and 4 + 8 a flow:
+        // A and B one flow each, 76 bytes; C none, 64 bytes; 76 + 76 + 64 = 216
+        assertThat(passedToB()).as("F(A) · c(ab) = 10 · 0.5").isCloseTo(5, within(1e-9));
+        assertThat(modelBytes() - before).isEqualTo(216);
+        assertThat(passedToB()).isCloseTo(5, within(1e-9));
+        assertThat(modelBytes() - before).as("read again, not made again").isEqualTo(216);
+
+        // ab 50 → 60 t: c(ab) = 60 / 100 = 0.6, so A's links are made again: F(A) · c(ab) = 10 · 0.6 = 6
+        db.executeTransactionally("MATCH ()-[f:SUPPLIES {id: 'ab'}]->() SET f.quantity = 60.0");
+        assertThat(passedToB()).isCloseTo(6, within(1e-9));
+        assertThat(modelBytes() - before).as("A's links forgotten, then made again").isEqualTo(216);
+    }
+
     @Test
     void commits_the_listener_did_not_see_are_noticed_by_the_last_transaction_id() {
         // a cluster member applies its leader's transactions without calling listeners; here the listener is taken off
