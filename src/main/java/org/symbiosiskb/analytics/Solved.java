@@ -1,6 +1,7 @@
 package org.symbiosiskb.analytics;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Footprints of one year and allocation as a trace reads them: the root's upstream closure solved
@@ -78,7 +79,7 @@ interface Solved {
         }
 
         /** Upstream links as {@link Solver.Equation#of} works them out, so that the search reads what the solve read. */
-        static <I extends Solver.Input> Links upstream(List<I> inputs, java.util.function.ToIntFunction<? super I> producerOf,
+        static <I extends Solver.Input> Links upstream(List<I> inputs, ToIntFunction<? super I> producerOf,
                                                       Allocation allocation, int year) {
             return of(Solver.Equation.of(0, Parts.NONE, inputs, producerOf, allocation, year));
         }
