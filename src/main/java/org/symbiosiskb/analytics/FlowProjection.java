@@ -1,6 +1,5 @@
 package org.symbiosiskb.analytics;
 
-import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -539,34 +537,6 @@ final class FlowProjection implements FlowGraph {
         return result;
     }
 
-    /**
-     * {@link #active}, read through {@link #activeInputs}: a view of the list itself when all of them run that year (most
-     * do), as a trace asks for the flows of every process it explores, a hub's hundreds among them. Only for reads under
-     * the read lock ({@link #read}), which no update can change while they last.
-     */
-    private static List<Flow> activeView(List<Dated> flows, int year) {
-        return flows == null || flows.isEmpty() ? List.of() : new FlowsOf(activeInputs(flows, year));
-    }
-
-    /** The flows of a list of dated ones, read through. */
-    private static final class FlowsOf extends AbstractList<Flow> implements RandomAccess {
-        private final List<Dated> dated;
-
-        FlowsOf(List<Dated> dated) {
-            this.dated = dated;
-        }
-
-        @Override
-        public Flow get(int index) {
-            return dated.get(index).flow();
-        }
-
-        @Override
-        public int size() {
-            return dated.size();
-        }
-    }
-
     /** The flows of the year, the list itself when all of them run that year (most do): a whole solve allocates no copies. */
     private static List<Dated> activeInputs(List<Dated> flows, int year) {
         for (int k = 0; k < flows.size(); k++) {
@@ -673,8 +643,8 @@ final class FlowProjection implements FlowGraph {
         return new Solved() {
             @Override public int year() { return year; }
             @Override public Allocation allocation() { return s.allocation; }
-            @Override public List<Flow> inputs(String process) { int i = present(process); return i < 0 ? List.of() : activeView(into[i], year); }
-            @Override public List<Flow> outputs(String process) { int i = present(process); return i < 0 ? List.of() : activeView(outOf[i], year); }
+            @Override public List<Flow> inputs(String process) { int i = present(process); return i < 0 ? List.of() : active(into[i], year); }
+            @Override public List<Flow> outputs(String process) { int i = present(process); return i < 0 ? List.of() : active(outOf[i], year); }
             @Override public double footprint(String process) { int i = present(process); return i < 0 ? 0.0 : s.system.footprint(i); }
             @Override public Parts parts(String process) { int i = present(process); return i < 0 ? Parts.NONE : s.system.parts(i); }
             @Override public double direct(String process) { int i = present(process); return i < 0 ? 0.0 : figures[i].direct(year); }
