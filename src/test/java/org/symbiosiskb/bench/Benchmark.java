@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -328,10 +329,19 @@ public final class Benchmark {
         compareServer(denseRoots.subList(0, Math.min(5, denseRoots.size())), realRoots.subList(0, Math.min(20, realRoots.size())), bolt, plugin);
         if (plugin != null) {
             warmServer(warmUp.get(denseRoots), warmUp.get(realRoots), bolt, plugin);
+            Call embedded = id -> bolt.executableQuery("RETURN 1").execute();
+            Call server = id -> plugin.executableQuery("RETURN 1").execute();
+            serverRows(List.of(traceRow(UPSTREAM_DENSE, denseRoots, "UPSTREAM", bolt, plugin),
+                    traceRow(DOWNSTREAM_DENSE, denseRoots, "DOWNSTREAM", bolt, plugin),
+                    traceRow(UPSTREAM_REALISTIC, realRoots, "UPSTREAM", bolt, plugin),
+                    traceRow(DOWNSTREAM_REALISTIC, realRoots, "DOWNSTREAM", bolt, plugin),
+                    // what the transport itself costs each way, measured the same way: the floor of the server ratio
+                    new ServerRow("an empty statement, RETURN 1 (the transport's own cost)", List.of("over Bolt, embedded",
+                            "over Bolt, Neo4j server with only the plugin"), realRoots, warmUp.get(realRoots), List.of(embedded, server))), plugin);
         }
         for (int depth : new int[] {10, 6}) {
-            String op = "trace upstream, maxDepth " + depth + " (dense)";
-            traceRows(op, denseRoots, "UPSTREAM", depth, bolt, depth == 10 ? plugin : null);
+            String op = depth == 10 ? UPSTREAM_DENSE : "trace upstream, maxDepth " + depth + " (dense)";
+            embeddedTraceRows(op, denseRoots, "UPSTREAM", depth, bolt, depth != 10 || plugin == null);
             if (depth == 10) {
                 time(op, "(a0) before issue 15: the root's closure solved per trace, in-memory copy", denseRoots.subList(0, Math.min(5, denseRoots.size())),
                         id -> Analytics.trace(memory, id, 2024, "UPSTREAM", "MASS", 10, 0.001, 50));
@@ -342,37 +352,32 @@ public final class Benchmark {
                                     + depth + "}(q:Process) RETURN count(DISTINCT q) AS n", Map.of("id", id)).single(),
                             TransactionConfig.builder().withTimeout(Duration.ofSeconds(60)).build()));
         }
-        time("trace upstream, maxDepth 10 (dense)", "(b) naive: one statement per visited process", denseRoots.subList(0, 1), id -> naiveUpstream(bolt, id));
-        traceRows("trace downstream, maxDepth 10 (dense)", denseRoots, "DOWNSTREAM", 10, bolt, plugin);
-        traceRows("trace upstream, maxDepth 10 (realistic)", realRoots, "UPSTREAM", 10, bolt, plugin);
-        traceRows("trace downstream, maxDepth 10 (realistic)", realRoots, "DOWNSTREAM", 10, bolt, plugin);
-        if (plugin != null) {
-            // what the transport itself costs each way, measured the same way: the floor of the server ratio
-            Call embedded = id -> bolt.executableQuery("RETURN 1").execute();
-            Call server = id -> plugin.executableQuery("RETURN 1").execute();
-            alternately("an empty statement, RETURN 1 (the transport's own cost)", List.of("over Bolt, embedded",
-                    "over Bolt, Neo4j server with only the plugin"), realRoots, warmUp.get(realRoots), List.of(embedded, server));
-        }
+        time(UPSTREAM_DENSE, "(b) naive: one statement per visited process", denseRoots.subList(0, 1), id -> naiveUpstream(bolt, id));
+        embeddedTraceRows(DOWNSTREAM_DENSE, denseRoots, "DOWNSTREAM", 10, bolt, plugin == null);
+        embeddedTraceRows(UPSTREAM_REALISTIC, realRoots, "UPSTREAM", 10, bolt, plugin == null);
+        embeddedTraceRows(DOWNSTREAM_REALISTIC, realRoots, "DOWNSTREAM", 10, bolt, plugin == null);
     }
 
-    /**
-     * The embedded service and the server with only the plugin are asked alternately, a different one first each
-     * round, so that load on the shared machine falls on both alike; each first gets the same warm-up, calls over
-     * other roots of the same network (JIT and caches in both JVMs), untimed.
-     */
-    private void traceRows(String op, List<String> ids, String direction, int depth, Driver bolt, Driver plugin) {
-        String query = traceQuery(direction, depth);
+    private static final String UPSTREAM_DENSE = "trace upstream, maxDepth 10 (dense)";
+    private static final String DOWNSTREAM_DENSE = "trace downstream, maxDepth 10 (dense)";
+    private static final String UPSTREAM_REALISTIC = "trace upstream, maxDepth 10 (realistic)";
+    private static final String DOWNSTREAM_REALISTIC = "trace downstream, maxDepth 10 (realistic)";
+    private static final String EMBEDDED_TRACE = "kb.trace over Bolt, embedded (solved vectors)";
+
+    /** A trace row asked of the embedded service and of the server with only the plugin ({@link #serverRows}). */
+    private ServerRow traceRow(String op, List<String> ids, String direction, Driver bolt, Driver plugin) {
+        String query = traceQuery(direction, 10);
         Call embedded = id -> bolt.executableQuery(query).withParameters(Map.of("id", id)).execute();
-        String what = "kb.trace over Bolt, embedded (solved vectors)";
-        if (plugin == null) {
-            time(op, what, ids, embedded);
-        } else {
-            Call server = id -> plugin.executableQuery(query).withParameters(Map.of("id", id)).execute();
-            long compiled = serverCompilationMillis(plugin);
-            alternately(op, List.of(what, "kb.trace over Bolt, Neo4j server with only the plugin"), ids, warmUp.get(ids), List.of(embedded, server));
-            // what the server's JIT still did during the row (its own warm-up calls included): left over from the warm-up
-            facts.merge("server JIT during the trace rows", op.replace("trace ", "").replace(", maxDepth 10", "") + ": "
-                    + (compiled < 0 ? "?" : serverCompilationMillis(plugin) - compiled) + " ms", (a, b) -> a + "; " + b);
+        Call server = id -> plugin.executableQuery(query).withParameters(Map.of("id", id)).execute();
+        return new ServerRow(op, List.of(EMBEDDED_TRACE, "kb.trace over Bolt, Neo4j server with only the plugin"), ids, warmUp.get(ids),
+                List.of(embedded, server));
+    }
+
+    /** The trace's rows in the embedded service alone: kb.trace over Bolt (unless a server row timed it), and the floor. */
+    private void embeddedTraceRows(String op, List<String> ids, String direction, int depth, Driver bolt, boolean overBolt) {
+        if (overBolt) {
+            String query = traceQuery(direction, depth);
+            time(op, EMBEDDED_TRACE, ids, id -> bolt.executableQuery(query).withParameters(Map.of("id", id)).execute());
         }
         time(op, "(a) floor: same algorithm, in-memory copy", ids, id -> floorProjection.trace(id, direction, "MASS", depth, 0.001, 50));
     }
@@ -776,44 +781,90 @@ public final class Benchmark {
         }
     }
 
-    /** Calls asked in turn for each id, a different one first each round, after the same untimed warm-up of each. */
-    private void alternately(String operation, List<String> whats, List<String> ids, List<String> warm, List<Call> calls) {
-        int n = calls.size();
-        var notes = new String[n];
-        java.util.Arrays.fill(notes, "");
-        var samples = new ArrayList<List<Double>>();
-        calls.forEach(c -> samples.add(new ArrayList<>()));
+    /** One operation asked of the embedded service and of the server with only the plugin, in turn ({@link #serverRows}). */
+    private record ServerRow(String operation, List<String> whats, List<String> ids, List<String> warm, List<Call> calls) {
+    }
+
+    /** Blocks the server rows' timed calls are spread over ({@link #serverRows}). */
+    static final int SERVER_BLOCKS = 10;
+
+    /**
+     * The rows that compare the embedded service with the server with only the plugin. Each row first gets its
+     * untimed warm-up (calls over other roots of the same network, to both JVMs alike). Then the timed calls go in
+     * {@link #SERVER_BLOCKS} blocks, a tenth of every row after a tenth of the one before, so that each row's calls
+     * spread over the whole measurement (some 10 s at L) instead of a few seconds of their own. A passing event in
+     * one JVM then falls on every row alike: in the run of 2026-12-02 02:19 (L, Java Flight Recorder in both JVMs) the
+     * server's G1 ran a 2.8 s concurrent cycle, 94 ms of it paused, across the whole dense downstream row, whose
+     * server p50 came out 1.21× the embedded one while the other rows were 0.99–1.08×. Within a block the two are
+     * asked alternately for each id, a different one first each time, so load on the shared machine falls on both.
+     * The kernel's counts of every thread ({@link ThreadTimes}) are summed over each row's blocks.
+     */
+    private void serverRows(List<ServerRow> serverRows, Driver plugin) {
+        int m = serverRows.size();
+        var samples = new ArrayList<List<List<Double>>>();
+        var notes = new ArrayList<String[]>();
+        var service = new ThreadTimes[m];
+        var server = new ThreadTimes[m];
+        for (ServerRow row : serverRows) {
+            var each = new ArrayList<List<Double>>();
+            row.calls().forEach(c -> each.add(new ArrayList<>()));
+            samples.add(each);
+            var note = new String[row.calls().size()];
+            Arrays.fill(note, "");
+            notes.add(note);
+        }
+        Arrays.fill(service, ThreadTimes.NOTHING);
+        Arrays.fill(server, ThreadTimes.NOTHING);
+        long beforeWarmUp = serverCompilationMillis(plugin);
+        for (int r = 0; r < m; r++) {
+            var warm = warmUpCalls(serverRows.get(r).warm());
+            for (int i = 0; i < warm.size(); i++) {
+                ask(serverRows.get(r), warm.get(i), i, null, notes.get(r));
+            }
+        }
+        long beforeTimed = serverCompilationMillis(plugin);
         long self = ProcessHandle.current().pid();
-        ThreadTimes serviceBefore = null;
-        ThreadTimes serverBefore = null;
-        for (int pass = 0; pass < 2; pass++) {
-            var list = pass == 0 ? warmUpCalls(warm) : ids;
-            if (pass == 1 && serverPid > 0) {
-                serviceBefore = ThreadTimes.of(self);
-                serverBefore = ThreadTimes.of(serverPid);
-            }
-            for (int i = 0; i < list.size(); i++) {
-                for (int k = 0; k < n; k++) {
-                    int which = (i + k) % n;
-                    long t = System.nanoTime();
-                    try {
-                        calls.get(which).apply(list.get(i));
-                    } catch (RuntimeException e) {
-                        notes[which] = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
-                        continue;
-                    }
-                    if (pass == 1) {
-                        samples.get(which).add((System.nanoTime() - t) / 1e6);
-                    }
+        for (int block = 0; block < SERVER_BLOCKS; block++) {
+            for (int r = 0; r < m; r++) {
+                ServerRow row = serverRows.get(r);
+                int from = row.ids().size() * block / SERVER_BLOCKS;
+                int to = row.ids().size() * (block + 1) / SERVER_BLOCKS;
+                ThreadTimes serviceBefore = ThreadTimes.of(self);
+                ThreadTimes serverBefore = ThreadTimes.of(serverPid);
+                for (int i = from; i < to; i++) {
+                    ask(row, row.ids().get(i), i, samples.get(r), notes.get(r));
                 }
+                service[r] = ThreadTimes.of(self).since(serviceBefore).plus(service[r]);
+                server[r] = ThreadTimes.of(serverPid).since(serverBefore).plus(server[r]);
             }
         }
-        if (serverBefore != null) {
-            threadFacts(operation, ids.size(), ThreadTimes.of(self).since(serviceBefore),
-                    ThreadTimes.of(serverPid).since(serverBefore));
+        long after = serverCompilationMillis(plugin);
+        facts.put("server JIT during the server rows", beforeWarmUp < 0 || after < 0 ? "?" : "their warm-ups %d ms, their timed calls %d ms"
+                .formatted(beforeTimed - beforeWarmUp, after - beforeTimed));
+        for (int r = 0; r < m; r++) {
+            ServerRow row = serverRows.get(r);
+            threadFacts(row.operation(), row.ids().size(), service[r], server[r]);
+            for (int k = 0; k < row.calls().size(); k++) {
+                add(row.operation(), row.whats().get(k), samples.get(r).get(k), notes.get(r)[k]);
+            }
         }
+    }
+
+    /** Asks each of the row's calls for one id, a different one first for each index; times them unless warming up (null samples). */
+    private static void ask(ServerRow row, String id, int index, List<List<Double>> samples, String[] notes) {
+        int n = row.calls().size();
         for (int k = 0; k < n; k++) {
-            add(operation, whats.get(k), samples.get(k), notes[k]);
+            int which = (index + k) % n;
+            long t = System.nanoTime();
+            try {
+                row.calls().get(which).apply(id);
+            } catch (RuntimeException e) {
+                notes[which] = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
+                continue;
+            }
+            if (samples != null) {
+                samples.get(which).add((System.nanoTime() - t) / 1e6);
+            }
         }
     }
 
@@ -887,10 +938,11 @@ public final class Benchmark {
                 .append(report.records()).append(" records\n\n");
         report.facts().forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
         out.append("\n| operation | what | p50 ms | p95 ms | p99 ms | n | p50 ratio to the first row |\n|---|---|---:|---:|---:|---:|---:|\n");
-        var first = new LinkedHashMap<String, Double>();
-        for (Row r : report.rows()) {
-            first.putIfAbsent(r.operation(), r.p50Ms());
-            double ratio = r.p50Ms() / first.get(r.operation());
+        // an operation's rows together, in the order operations first appear (the server rows are timed before the others)
+        var byOperation = new LinkedHashMap<String, List<Row>>();
+        report.rows().forEach(r -> byOperation.computeIfAbsent(r.operation(), k -> new ArrayList<>()).add(r));
+        for (Row r : byOperation.values().stream().flatMap(List::stream).toList()) {
+            double ratio = r.p50Ms() / byOperation.get(r.operation()).getFirst().p50Ms();
             out.append(String.format("| %s | %s | %.2f | %.2f | %.2f | %d | %.2f× %s|%n", r.operation(), r.what(), r.p50Ms(), r.p95Ms(), r.p99Ms(),
                     r.samples(), ratio, r.note().isEmpty() ? "" : "(" + r.note() + ") "));
         }

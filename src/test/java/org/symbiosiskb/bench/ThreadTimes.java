@@ -62,6 +62,16 @@ record ThreadTimes(Map<String, Times> byGroup) {
         return new ThreadTimes(Map.copyOf(delta));
     }
 
+    /** No threads: what sums start from. */
+    static final ThreadTimes NOTHING = new ThreadTimes(Map.of());
+
+    /** Both counts, group by group: a row measured in several blocks sums its blocks' differences. */
+    ThreadTimes plus(ThreadTimes other) {
+        var sum = new HashMap<>(byGroup);
+        other.byGroup.forEach((group, times) -> sum.merge(group, times, Times::plus));
+        return new ThreadTimes(Map.copyOf(sum));
+    }
+
     /** The groups whose names start with one of the prefixes, summed. */
     Times of(List<String> prefixes) {
         return byGroup.entrySet().stream().filter(e -> prefixes.stream().anyMatch(e.getKey()::startsWith))

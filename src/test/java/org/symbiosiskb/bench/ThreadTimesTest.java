@@ -36,6 +36,20 @@ class ThreadTimesTest {
     }
 
     @Test
+    void blocks_of_one_row_sum_group_by_group_and_a_group_in_one_block_only_counts_once() {
+        var first = new ThreadTimes(Map.of("neo4j.BoltWorke", new ThreadTimes.Times(15, 4, 3), "java", new ThreadTimes.Times(7, 0, 2)));
+        var second = new ThreadTimes(Map.of("neo4j.BoltWorke", new ThreadTimes.Times(5, 6, 1), "G1 Conc", new ThreadTimes.Times(40, 2, 1)));
+
+        var sum = ThreadTimes.NOTHING.plus(first).plus(second);
+
+        assertThat(sum.byGroup()).containsOnlyKeys("neo4j.BoltWorke", "java", "G1 Conc");
+        assertThat(sum.byGroup().get("neo4j.BoltWorke")).isEqualTo(new ThreadTimes.Times(20, 10, 4)); // 15+5, 4+6, 3+1
+        assertThat(sum.byGroup().get("java")).isEqualTo(new ThreadTimes.Times(7, 0, 2));
+        assertThat(sum.total()).isEqualTo(new ThreadTimes.Times(67, 12, 7)); // 20+7+40, 10+0+2, 4+2+1
+        assertThat(ThreadTimes.NOTHING.plus(ThreadTimes.NOTHING).isEmpty()).isTrue(); // no /proc: still nothing to report
+    }
+
+    @Test
     void per_call_figures_are_microseconds_and_switches_divided_by_the_calls() {
         // 3 ms on a CPU, 1.5 ms waiting, 30 switches over 10 calls: 300 µs, 150 µs, 3 switches a call
         assertThat(ThreadTimes.perCall(new ThreadTimes.Times(3_000_000, 1_500_000, 30), 10)).isEqualTo("300/150 µs, 3.0 switches");
