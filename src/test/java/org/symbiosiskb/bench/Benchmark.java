@@ -800,70 +800,69 @@ public final class Benchmark {
      * The kernel's counts of every thread ({@link ThreadTimes}) are summed over each row's blocks.
      */
     private void serverRows(List<ServerRow> serverRows, Driver plugin) {
-        int m = serverRows.size();
-        var samples = new ArrayList<List<List<Double>>>();
-        var notes = new ArrayList<String[]>();
-        var service = new ThreadTimes[m];
-        var server = new ThreadTimes[m];
-        for (ServerRow row : serverRows) {
-            var each = new ArrayList<List<Double>>();
-            row.calls().forEach(c -> each.add(new ArrayList<>()));
-            samples.add(each);
-            var note = new String[row.calls().size()];
-            Arrays.fill(note, "");
-            notes.add(note);
-        }
-        Arrays.fill(service, ThreadTimes.NOTHING);
-        Arrays.fill(server, ThreadTimes.NOTHING);
+        var timed = serverRows.stream().map(Timed::new).toList();
         long beforeWarmUp = serverCompilationMillis(plugin);
-        for (int r = 0; r < m; r++) {
-            var warm = warmUpCalls(serverRows.get(r).warm());
+        for (Timed row : timed) {
+            var warm = warmUpCalls(row.spec.warm());
             for (int i = 0; i < warm.size(); i++) {
-                ask(serverRows.get(r), warm.get(i), i, null, notes.get(r));
+                row.ask(warm.get(i), i, false);
             }
         }
         long beforeTimed = serverCompilationMillis(plugin);
         long self = ProcessHandle.current().pid();
         for (int block = 0; block < SERVER_BLOCKS; block++) {
-            for (int r = 0; r < m; r++) {
-                ServerRow row = serverRows.get(r);
-                int from = row.ids().size() * block / SERVER_BLOCKS;
-                int to = row.ids().size() * (block + 1) / SERVER_BLOCKS;
+            for (Timed row : timed) {
+                List<String> ids = row.spec.ids();
                 ThreadTimes serviceBefore = ThreadTimes.of(self);
                 ThreadTimes serverBefore = ThreadTimes.of(serverPid);
-                for (int i = from; i < to; i++) {
-                    ask(row, row.ids().get(i), i, samples.get(r), notes.get(r));
+                for (int i = ids.size() * block / SERVER_BLOCKS; i < ids.size() * (block + 1) / SERVER_BLOCKS; i++) {
+                    row.ask(ids.get(i), i, true);
                 }
-                service[r] = ThreadTimes.of(self).since(serviceBefore).plus(service[r]);
-                server[r] = ThreadTimes.of(serverPid).since(serverBefore).plus(server[r]);
+                row.service = row.service.plus(ThreadTimes.of(self).since(serviceBefore));
+                row.server = row.server.plus(ThreadTimes.of(serverPid).since(serverBefore));
             }
         }
         long after = serverCompilationMillis(plugin);
         facts.put("server JIT during the server rows", beforeWarmUp < 0 || after < 0 ? "?" : "their warm-ups %d ms, their timed calls %d ms"
                 .formatted(beforeTimed - beforeWarmUp, after - beforeTimed));
-        for (int r = 0; r < m; r++) {
-            ServerRow row = serverRows.get(r);
-            threadFacts(row.operation(), row.ids().size(), service[r], server[r]);
-            for (int k = 0; k < row.calls().size(); k++) {
-                add(row.operation(), row.whats().get(k), samples.get(r).get(k), notes.get(r)[k]);
+        for (Timed row : timed) {
+            threadFacts(row.spec.operation(), row.spec.ids().size(), row.service, row.server);
+            for (int k = 0; k < row.spec.calls().size(); k++) {
+                add(row.spec.operation(), row.spec.whats().get(k), row.samples.get(k), row.notes[k]);
             }
         }
     }
 
-    /** Asks each of the row's calls for one id, a different one first for each index; times them unless warming up (null samples). */
-    private static void ask(ServerRow row, String id, int index, List<List<Double>> samples, String[] notes) {
-        int n = row.calls().size();
-        for (int k = 0; k < n; k++) {
-            int which = (index + k) % n;
-            long t = System.nanoTime();
-            try {
-                row.calls().get(which).apply(id);
-            } catch (RuntimeException e) {
-                notes[which] = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
-                continue;
-            }
-            if (samples != null) {
-                samples.get(which).add((System.nanoTime() - t) / 1e6);
+    /** A server row being timed: each call's samples and note, and the threads' counts summed over its blocks. */
+    private static final class Timed {
+        final ServerRow spec;
+        final List<List<Double>> samples = new ArrayList<>();
+        final String[] notes;
+        ThreadTimes service = ThreadTimes.NOTHING;
+        ThreadTimes server = ThreadTimes.NOTHING;
+
+        Timed(ServerRow spec) {
+            this.spec = spec;
+            spec.calls().forEach(c -> samples.add(new ArrayList<>()));
+            notes = new String[spec.calls().size()];
+            Arrays.fill(notes, "");
+        }
+
+        /** Asks each call for one id, a different one first for each index; keeps the times unless warming up. */
+        void ask(String id, int index, boolean timed) {
+            int n = spec.calls().size();
+            for (int k = 0; k < n; k++) {
+                int which = (index + k) % n;
+                long t = System.nanoTime();
+                try {
+                    spec.calls().get(which).apply(id);
+                } catch (RuntimeException e) {
+                    notes[which] = "failed: " + e.getClass().getSimpleName() + " " + e.getMessage();
+                    continue;
+                }
+                if (timed) {
+                    samples.get(which).add((System.nanoTime() - t) / 1e6);
+                }
             }
         }
     }
