@@ -367,17 +367,19 @@ public final class Benchmark {
     /** A trace row asked of the embedded service and of the server with only the plugin ({@link #serverRows}). */
     private ServerRow traceRow(String op, List<String> ids, String direction, Driver bolt, Driver plugin) {
         String query = traceQuery(direction, 10);
-        Call embedded = id -> bolt.executableQuery(query).withParameters(Map.of("id", id)).execute();
-        Call server = id -> plugin.executableQuery(query).withParameters(Map.of("id", id)).execute();
         return new ServerRow(op, List.of(EMBEDDED_TRACE, "kb.trace over Bolt, Neo4j server with only the plugin"), ids, warmUp.get(ids),
-                List.of(embedded, server));
+                List.of(traceCall(bolt, query), traceCall(plugin, query)));
+    }
+
+    /** A trace of one root over Bolt, on either database. */
+    private static Call traceCall(Driver driver, String query) {
+        return id -> driver.executableQuery(query).withParameters(Map.of("id", id)).execute();
     }
 
     /** The trace's rows in the embedded service alone: kb.trace over Bolt (unless a server row timed it), and the floor. */
     private void embeddedTraceRows(String op, List<String> ids, String direction, int depth, Driver bolt, boolean overBolt) {
         if (overBolt) {
-            String query = traceQuery(direction, depth);
-            time(op, EMBEDDED_TRACE, ids, id -> bolt.executableQuery(query).withParameters(Map.of("id", id)).execute());
+            time(op, EMBEDDED_TRACE, ids, traceCall(bolt, traceQuery(direction, depth)));
         }
         time(op, "(a) floor: same algorithm, in-memory copy", ids, id -> floorProjection.trace(id, direction, "MASS", depth, 0.001, 50));
     }
